@@ -1,0 +1,28 @@
+# The two entry points of the README. Everything else is CMake (see CMakePresets.json).
+#   make       install missing packages, build, check catalog/, generate code and docs into out/
+#   make test  the same set-up, then every test through CTest
+.PHONY: all deps build test goldens clean
+
+BUILD := build
+ERRCAT := $(BUILD)/generator/errcat
+
+all: build
+	@$(ERRCAT) check catalog/
+	@echo "errcat: catalogs in catalog/ are valid; try: $(ERRCAT) explain TOK005 catalog/"
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@[ -f $(BUILD)/build.ninja ] || cmake --preset default
+	@cmake --build --preset default
+
+test: build
+	@ctest --preset default -j2
+
+# Regenerate every golden file from the current build, then review with `git diff`.
+goldens: build
+	@scripts/update-goldens.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,12 @@
+#pragma once
+
+namespace errcat::cli {
+
+// Exit codes: 0 success, 1 the catalog (or the diff) has errors, 2 usage or I/O error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;
+inline constexpr int kExitUsage = 2;
+
+int Run(int argc, char** argv);
+
+}  // namespace errcat::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace errcat::diag {
+
+// Levenshtein distance, capped: returns max_distance + 1 as soon as it is exceeded.
+int EditDistance(std::string_view a, std::string_view b, int max_distance);
+
+// The closest candidate within a small edit distance, or "" (ninja's SpellcheckString).
+std::string Spellcheck(std::string_view word, const std::vector<std::string_view>& candidates);
+
+// " (did you mean 'x'?)" or "".
+std::string DidYouMean(std::string_view word, const std::vector<std::string_view>& candidates);
+
+}  // namespace errcat::diag

@@ -1,0 +1,673 @@
+// Per-file validation: one raw YAML tree -> one model::Catalog.
+#include <algorithm>
+#include <charconv>
+#include <regex>
+#include <set>
+#include <unordered_map>
+
+#include "diag/spellcheck.h"
+#include "loader/loader.h"
+#include "loader/placeholders.h"
+#include "util/text.h"
+
+namespace errcat::loader {
+namespace {
+
+using yaml::Node;
+using yaml::NodeKind;
+
+constexpr size_t kMaxCodeLength = 64;
+
+// Everything a reader needs to report a problem at a node.
+struct Context {
+  const yaml::Document& doc;
+  diag::DiagnosticSink& sink;
+
+  diag::Location Loc(const Node* node) const {
+    return node ? diag::Location{doc.file, node->line, node->column} : diag::Location{doc.file, 0, 0};
+  }
+  void Error(const Node* node, std::string message, std::string rule) const {
+    sink.Error(Loc(node), std::move(message), std::move(rule));
+  }
+};
+
+std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// A mapping with a fixed set of allowed keys (empty: any key). Construction reports duplicate
+// and unknown keys.
+class MapReader {
+ public:
+  MapReader(const Context& ctx, const Node* map, std::string_view what,
+            std::vector<std::string_view> allowed)
+      : ctx_(ctx), map_(map), what_(what) {
+    for (const auto& [key, value] : map->entries) {
+      if (key->kind != NodeKind::kScalar) {
+        ctx.Error(key, "keys in " + what_ + " must be plain names", "type");
+        continue;
+      }
+      auto [it, inserted] = index_.try_emplace(key->value, std::pair{key, value});
+      if (!inserted) {
+        ctx.Error(key, "duplicate key " + Quoted(key->value) + " in " + what_, "duplicate-key");
+        ctx.sink.Note(ctx.Loc(it->second.first), "first defined here");
+        continue;
+      }
+      if (!allowed.empty() &&
+          std::find(allowed.begin(), allowed.end(), key->value) == allowed.end()) {
+        ctx.Error(key,
+                  "unknown key " + Quoted(key->value) + " in " + what_ +
+                      diag::DidYouMean(key->value, allowed),
+                  "unknown-key");
+      }
+    }
+  }
+
+  const Node* Get(std::string_view key) const {
+    auto it = index_.find(std::string(key));
+    return it == index_.end() ? nullptr : it->second.second;
+  }
+
+  // Reports a missing key at the mapping itself. A present key with an empty value also counts
+  // as missing.
+  const Node* Require(std::string_view key) const {
+    const Node* node = Get(key);
+    if (node == nullptr || node->kind == NodeKind::kNull ||
+        (node->kind == NodeKind::kScalar && node->value.empty() && !node->quoted)) {
+      const auto it = index_.find(std::string(key));
+      ctx_.Error(it == index_.end() ? map_ : it->second.first,
+                 what_ + " is missing required key " + Quoted(key), "missing-key");
+      return nullptr;
+    }
+    return node;
+  }
+
+  void Each(const std::function<void(const Node* key, const Node* value)>& fn) const {
+    for (const auto& [key, value] : map_->entries)
+      if (key->kind == NodeKind::kScalar) fn(key, value);
+  }
+
+ private:
+  const Context& ctx_;
+  const Node* map_;
+  std::string what_;
+  std::unordered_map<std::string, std::pair<const Node*, const Node*>> index_;
+};
+
+bool IsNull(const Node* node) { return node == nullptr || node->kind == NodeKind::kNull; }
+
+bool ExpectKind(const Context& ctx, const Node* node, NodeKind kind, std::string_view what) {
+  if (node->kind == kind) return true;
+  const char* expected = kind == NodeKind::kMap        ? "a mapping"
+                         : kind == NodeKind::kSequence ? "a list"
+                                                       : "a single value";
+  ctx.Error(node,
+            std::string(what) + " must be " + expected + ", not a " + yaml::KindName(node->kind),
+            "type");
+  return false;
+}
+
+// Any scalar is text (YAML would otherwise turn `since: 2.3` into a number behind the user's
+// back). Null reads as empty.
+std::optional<std::string> Text(const Context& ctx, const Node* node, std::string_view what) {
+  if (IsNull(node)) return std::string();
+  if (!ExpectKind(ctx, node, NodeKind::kScalar, what)) return std::nullopt;
+  return node->value;
+}
+
+bool IsPlainInteger(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<std::int64_t> Integer(const Context& ctx, const Node* node, std::string_view what) {
+  if (!ExpectKind(ctx, node, NodeKind::kScalar, what)) return std::nullopt;
+  std::string_view s = node->value;
+  if (node->quoted || !IsPlainInteger(s)) {
+    ctx.Error(node, std::string(what) + " must be an integer, not " + Quoted(s), "type");
+    return std::nullopt;
+  }
+  if (s[0] == '+') s.remove_prefix(1);
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) {
+    ctx.Error(node, std::string(what) + " is out of range: " + Quoted(s), "type");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> Boolean(const Context& ctx, const Node* node, std::string_view what) {
+  if (!ExpectKind(ctx, node, NodeKind::kScalar, what)) return std::nullopt;
+  const std::string& s = node->value;
+  if (!node->quoted) {
+    if (s == "true" || s == "True" || s == "TRUE") return true;
+    if (s == "false" || s == "False" || s == "FALSE") return false;
+  }
+  std::string hint;
+  if (s == "yes" || s == "Yes" || s == "on" || s == "y") hint = "; write true";
+  if (s == "no" || s == "No" || s == "off" || s == "n") hint = "; write false";
+  ctx.Error(node, std::string(what) + " must be true or false, not " + Quoted(s) + hint, "type");
+  return std::nullopt;
+}
+
+// A list of text items; a missing key gives an empty list.
+std::vector<std::string> TextList(const Context& ctx, const Node* node, std::string_view what) {
+  std::vector<std::string> out;
+  if (IsNull(node) || !ExpectKind(ctx, node, NodeKind::kSequence, what)) return out;
+  for (const Node* item : node->items) {
+    if (auto text = Text(ctx, item, std::string(what) + " items"); text) {
+      if (IsNull(item) || text->empty()) {
+        ctx.Error(item, std::string(what) + " has an empty item", "type");
+        continue;
+      }
+      out.push_back(std::move(*text));
+    }
+  }
+  return out;
+}
+
+template <typename Enum>
+std::optional<Enum> OneOf(const Context& ctx, const Node* node, std::string_view what,
+                          const std::vector<std::pair<std::string_view, Enum>>& choices,
+                          std::string_view rule) {
+  auto text = Text(ctx, node, what);
+  if (!text) return std::nullopt;
+  std::vector<std::string_view> names;
+  for (const auto& [name, value] : choices) {
+    if (*text == name) return value;
+    names.push_back(name);
+  }
+  std::string list;
+  for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+  ctx.Error(node,
+            std::string(what) + " must be one of " + list + ", not " + Quoted(*text) +
+                diag::DidYouMean(*text, names),
+            std::string(rule));
+  return std::nullopt;
+}
+
+const std::vector<std::pair<std::string_view, model::ParamType>> kParamTypes = {
+    {"int", model::ParamType::kInt},       {"uint", model::ParamType::kUint},
+    {"double", model::ParamType::kDouble}, {"string", model::ParamType::kString},
+    {"bool", model::ParamType::kBool}};
+const std::vector<std::pair<std::string_view, model::Severity>> kSeverities = {
+    {"fatal", model::Severity::kFatal},
+    {"error", model::Severity::kError},
+    {"warning", model::Severity::kWarning},
+    {"info", model::Severity::kInfo}};
+const std::vector<std::pair<std::string_view, model::FieldType>> kFieldTypes = {
+    {"string", model::FieldType::kString},
+    {"markdown", model::FieldType::kMarkdown},
+    {"bool", model::FieldType::kBool},
+    {"int", model::FieldType::kInt}};
+
+bool IsWindowsDeviceName(std::string_view code) {
+  std::string stem(code.substr(0, code.find('.')));
+  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static const std::set<std::string> kDevices = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"};
+  if (kDevices.count(stem)) return true;
+  return stem.size() == 4 && (stem.starts_with("COM") || stem.starts_with("LPT")) &&
+         stem[3] >= '0' && stem[3] <= '9';
+}
+
+// Codes become file names (`TOK005.html`) and URL fragments, so keep them boring.
+std::string UnsafeCodeReason(std::string_view code) {
+  if (code.size() > kMaxCodeLength)
+    return "is longer than " + std::to_string(kMaxCodeLength) + " characters";
+  const auto ok = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.';
+  };
+  if (!std::all_of(code.begin(), code.end(), ok))
+    return "may only hold letters, digits, '-', '_' and '.'";
+  if (code.front() == '.' || code.front() == '-') return "must start with a letter or digit";
+  if (IsWindowsDeviceName(code)) return "is a reserved device name on Windows";
+  return "";
+}
+
+// The decimal digits ending a code: "TOK005" -> 5, "947" -> 947.
+std::optional<std::int64_t> TrailingNumber(std::string_view code) {
+  size_t start = code.size();
+  while (start > 0 && code[start - 1] >= '0' && code[start - 1] <= '9') --start;
+  std::string_view digits = code.substr(start);
+  if (digits.empty() || digits.size() > 10) return std::nullopt;
+  std::int64_t value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+// Positions inside a scalar are exact when the scalar is written verbatim (no escapes, one
+// line); otherwise the scalar's own position is the best we can say.
+diag::Location LocInScalar(const Context& ctx, const Node* node, size_t offset_in_value) {
+  const size_t quote = node->quoted ? 1 : 0;
+  const size_t start = static_cast<size_t>(node->offset) + quote;
+  const std::string& src = ctx.doc.source;
+  if (start + node->value.size() <= src.size() &&
+      src.compare(start, node->value.size(), node->value) == 0) {
+    util::LineColumn lc = util::LineColumnAt(src, start + offset_in_value);
+    return {ctx.doc.file, lc.line, lc.column};
+  }
+  return ctx.Loc(node);
+}
+
+class CatalogReader {
+ public:
+  CatalogReader(const Context& ctx, const SourceFile& source) : ctx_(ctx), source_(source) {}
+
+  std::optional<model::Catalog> Read(const Node* root) {
+    if (!ExpectKind(ctx_, root, NodeKind::kMap, "a catalog file")) return std::nullopt;
+    MapReader top(ctx_, root, "the catalog",
+                  {"catalog", "title", "description", "cpp", "code_pattern", "docs", "fields",
+                   "reserved", "errors", "lint"});
+    model::Catalog& c = catalog_;
+    c.path = source_.path;
+    c.display_path = source_.display_path;
+
+    if (const Node* id = top.Require("catalog"); id && ExpectKind(ctx_, id, NodeKind::kScalar, "'catalog'")) {
+      c.id = id->value;
+      if (!util::IsSnakeCase(c.id) || util::IsCppKeyword(c.id)) {
+        ctx_.Error(id,
+                   "catalog id " + Quoted(c.id) +
+                       (util::IsCppKeyword(c.id) ? " is a C++ keyword"
+                                                 : " must match [a-z][a-z0-9_]*"),
+                   "catalog-id");
+      }
+    }
+    if (const Node* title = top.Require("title")) c.title = Text(ctx_, title, "'title'").value_or("");
+    c.description = Text(ctx_, top.Get("description"), "'description'").value_or("");
+    ReadCpp(top.Get("cpp"));
+    ReadCodePattern(top.Get("code_pattern"));
+    ReadDocs(top.Get("docs"));
+    ReadFieldDefs(top.Get("fields"));
+    ReadLint(top.Get("lint"));
+    for (const Node* item : ReservedItems(top.Get("reserved"))) c.reserved.push_back(item->value);
+
+    if (const Node* errors = top.Get("errors"); !IsNull(errors)) {
+      if (ExpectKind(ctx_, errors, NodeKind::kSequence, "'errors'")) {
+        c.errors.reserve(errors->items.size());
+        for (const Node* item : errors->items) ReadError(item);
+      }
+    }
+    CheckUniqueness();
+    CheckReservedValues(top.Get("reserved"));
+    return std::move(catalog_);
+  }
+
+ private:
+  void ReadCpp(const Node* node) {
+    model::Catalog& c = catalog_;
+    c.cpp_namespace = c.id;
+    c.cpp_enum = util::PascalCase(c.id) + "Error";
+    if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kMap, "'cpp'")) return;
+    MapReader cpp(ctx_, node, "'cpp'", {"namespace", "enum"});
+    if (const Node* ns = cpp.Get("namespace"); !IsNull(ns)) {
+      if (auto text = Text(ctx_, ns, "'cpp.namespace'")) {
+        c.cpp_namespace = *text;
+        if (!IsNamespace(*text))
+          ctx_.Error(ns, "C++ namespace " + Quoted(*text) + " must be identifiers joined by '::' (no keywords)",
+                     "cpp-identifier");
+      }
+    }
+    if (const Node* e = cpp.Get("enum"); !IsNull(e)) {
+      if (auto text = Text(ctx_, e, "'cpp.enum'")) {
+        c.cpp_enum = *text;
+        if (!util::IsIdentifier(*text) || util::IsCppKeyword(*text) || util::IsCommonMacro(*text))
+          ctx_.Error(e, "C++ enum name " + Quoted(*text) + " is not a usable identifier",
+                     "cpp-identifier");
+      }
+    }
+  }
+
+  static bool IsNamespace(std::string_view ns) {
+    if (ns.empty()) return false;
+    size_t start = 0;
+    while (true) {
+      const size_t end = ns.find("::", start);
+      std::string_view part = ns.substr(start, end == std::string_view::npos ? ns.npos : end - start);
+      if (!util::IsIdentifier(part) || util::IsCppKeyword(part)) return false;
+      if (end == std::string_view::npos) return true;
+      start = end + 2;
+    }
+  }
+
+  void ReadCodePattern(const Node* node) {
+    if (IsNull(node)) return;
+    auto text = Text(ctx_, node, "'code_pattern'");
+    if (!text) return;
+    if (text->size() > 256) {
+      ctx_.Error(node, "'code_pattern' is longer than 256 characters", "pattern-invalid");
+      return;
+    }
+    try {
+      pattern_.emplace(*text, std::regex::ECMAScript);
+      catalog_.code_pattern = *text;
+    } catch (const std::regex_error& e) {
+      ctx_.Error(node, "'code_pattern' is not a valid regular expression: " + std::string(e.what()),
+                 "pattern-invalid");
+    }
+  }
+
+  void ReadDocs(const Node* node) {
+    if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kMap, "'docs'")) return;
+    MapReader docs(ctx_, node, "'docs'", {"base_url", "edit_url"});
+    catalog_.docs_base_url = Text(ctx_, docs.Get("base_url"), "'docs.base_url'").value_or("");
+    catalog_.docs_edit_url = Text(ctx_, docs.Get("edit_url"), "'docs.edit_url'").value_or("");
+    for (const char* key : {"base_url", "edit_url"}) {
+      const Node* url = docs.Get(key);
+      if (!IsNull(url) && url->kind == NodeKind::kScalar && !url->value.starts_with("https://") &&
+          !url->value.starts_with("http://")) {
+        ctx_.Error(url, std::string("'docs.") + key + "' must be an http(s) URL", "url");
+      }
+    }
+  }
+
+  void ReadFieldDefs(const Node* node) {
+    if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kMap, "'fields'")) return;
+    MapReader fields(ctx_, node, "'fields'", {});  // any key; checked below
+    for (const auto& [key, value] : node->entries) {
+      if (key->kind != NodeKind::kScalar) continue;
+      model::FieldDef def;
+      def.id = key->value;
+      if (!util::IsSnakeCase(def.id))
+        ctx_.Error(key, "field id " + Quoted(def.id) + " must match [a-z][a-z0-9_]*", "field-id");
+      if (!ExpectKind(ctx_, value, NodeKind::kMap, "field " + Quoted(def.id))) continue;
+      MapReader spec(ctx_, value, "field " + Quoted(def.id), {"title", "type"});
+      if (const Node* title = spec.Require("title")) def.title = Text(ctx_, title, "'title'").value_or("");
+      if (const Node* type = spec.Get("type"); !IsNull(type))
+        def.type = OneOf(ctx_, type, "field type", kFieldTypes, "type").value_or(model::FieldType::kString);
+      if (catalog_.Field(def.id) == nullptr) catalog_.fields.push_back(std::move(def));
+    }
+  }
+
+  void ReadLint(const Node* node) {
+    if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kMap, "'lint'")) return;
+    MapReader lint(ctx_, node, "'lint'", {"disable"});
+    catalog_.lint_disable = TextList(ctx_, lint.Get("disable"), "'lint.disable'");
+  }
+
+  std::vector<const Node*> ReservedItems(const Node* node) {
+    std::vector<const Node*> out;
+    if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kSequence, "'reserved'")) return out;
+    for (const Node* item : node->items)
+      if (ExpectKind(ctx_, item, NodeKind::kScalar, "'reserved' items")) out.push_back(item);
+    return out;
+  }
+
+  void ReadError(const Node* node) {
+    if (!ExpectKind(ctx_, node, NodeKind::kMap, "each entry of 'errors'")) return;
+    model::Error e;
+    e.pos = {node->line, node->column};
+    // Name the error by its code in messages when the code is readable.
+    std::string what = "error";
+    for (const auto& [key, value] : node->entries)
+      if (key->kind == NodeKind::kScalar && key->value == "code" && value->kind == NodeKind::kScalar)
+        what = "error " + Quoted(value->value);
+    MapReader map(ctx_, node, what,
+                  {"code", "value", "name", "summary", "message", "params", "description", "causes",
+                   "resolution", "http_status", "severity", "retriable", "deprecated",
+                   "replaced_by", "since", "see_also", "tags", "fields"});
+    for (const auto& [key, value] : node->entries)
+      if (key->kind == NodeKind::kScalar) e.key_pos.try_emplace(key->value, model::SourcePos{value->line, value->column});
+
+    bool ok = true;
+    const Node* code = map.Require("code");
+    if (code && ExpectKind(ctx_, code, NodeKind::kScalar, "'code'")) {
+      e.code = code->value;
+      ok &= CheckCode(code);
+    } else {
+      ok = false;
+    }
+    if (const Node* value = map.Get("value"); !IsNull(value)) {
+      if (auto v = Integer(ctx_, value, "'value'")) ok &= SetValue(e, *v, value);
+    } else if (code && !e.code.empty()) {
+      if (auto v = TrailingNumber(e.code)) {
+        ok &= SetValue(e, *v, code);
+      } else {
+        ctx_.Error(code, "code " + Quoted(e.code) + " does not end in digits, so 'value' is required",
+                   "value-required");
+      }
+    }
+    if (const Node* name = map.Require("name"); name && ExpectKind(ctx_, name, NodeKind::kScalar, "'name'")) {
+      e.name = name->value;
+      CheckName(name);
+    }
+    if (const Node* summary = map.Require("summary")) {
+      e.summary = Text(ctx_, summary, "'summary'").value_or("");
+      if (e.summary.find('\n') != std::string::npos)
+        ctx_.Error(summary, "'summary' must be one line", "summary-multiline");
+    }
+    const Node* message = map.Require("message");
+    if (message) e.message = Text(ctx_, message, "'message'").value_or("");
+    ReadParams(map.Get("params"), e);
+    if (message && message->kind == NodeKind::kScalar) CheckMessage(message, map.Get("params"), e);
+
+    e.description = Text(ctx_, map.Get("description"), "'description'").value_or("");
+    e.causes = TextList(ctx_, map.Get("causes"), "'causes'");
+    e.resolution = TextList(ctx_, map.Get("resolution"), "'resolution'");
+    if (const Node* status = map.Get("http_status"); !IsNull(status)) {
+      if (auto v = Integer(ctx_, status, "'http_status'")) {
+        if (*v < 100 || *v > 599)
+          ctx_.Error(status, "'http_status' must be between 100 and 599, not " + std::to_string(*v),
+                     "http-status");
+        else
+          e.http_status = static_cast<int>(*v);
+      }
+    }
+    if (const Node* severity = map.Get("severity"); !IsNull(severity))
+      e.severity = OneOf(ctx_, severity, "'severity'", kSeverities, "severity").value_or(model::Severity::kError);
+    if (const Node* retriable = map.Get("retriable"); !IsNull(retriable))
+      e.retriable = Boolean(ctx_, retriable, "'retriable'");
+    if (const Node* deprecated = map.Get("deprecated"); !IsNull(deprecated)) {
+      e.deprecated = Text(ctx_, deprecated, "'deprecated'").value_or("");
+      if (e.deprecated.empty() || e.deprecated == "false")
+        ctx_.Error(deprecated, "'deprecated' takes a note saying what to use instead, e.g. 'Use TOK009.'",
+                   "type");
+    }
+    e.replaced_by = Text(ctx_, map.Get("replaced_by"), "'replaced_by'").value_or("");
+    e.since = Text(ctx_, map.Get("since"), "'since'").value_or("");
+    e.see_also = TextList(ctx_, map.Get("see_also"), "'see_also'");
+    e.tags = TextList(ctx_, map.Get("tags"), "'tags'");
+    ReadFieldValues(map.Get("fields"), e);
+
+    if (ok) {
+      error_nodes_.push_back({code, map.Get("name"), map.Get("value") ? map.Get("value") : code});
+      catalog_.errors.push_back(std::move(e));
+    }
+  }
+
+  bool CheckCode(const Node* code) {
+    const std::string& text = code->value;
+    if (text.empty()) {
+      ctx_.Error(code, "'code' must not be empty", "missing-key");
+      return false;
+    }
+    if (std::string reason = UnsafeCodeReason(text); !reason.empty()) {
+      ctx_.Error(code, "code " + Quoted(text) + " " + reason + " (codes name files and URLs)",
+                 "code-unsafe");
+      return false;
+    }
+    if (pattern_ && !std::regex_match(text, *pattern_)) {
+      ctx_.Error(code, "code " + Quoted(text) + " does not match code_pattern " +
+                           Quoted(catalog_.code_pattern),
+                 "code-pattern");
+    }
+    return true;
+  }
+
+  bool SetValue(model::Error& e, std::int64_t value, const Node* at) {
+    if (value == 0) {
+      // std::error_code treats 0 as success: an error valued 0 would test false.
+      ctx_.Error(at, "error value 0 means success to std::error_code; give " + Quoted(e.code) + " a non-zero 'value'",
+                 "value-range");
+      return false;
+    }
+    if (value < INT32_MIN || value > INT32_MAX) {
+      ctx_.Error(at, "error value " + std::to_string(value) + " does not fit in std::int32_t",
+                 "value-range");
+      return false;
+    }
+    e.value = static_cast<std::int32_t>(value);
+    return true;
+  }
+
+  void CheckName(const Node* name) {
+    const std::string& n = name->value;
+    if (!util::IsIdentifier(n)) {
+      ctx_.Error(name, "name " + Quoted(n) + " is not a C++ identifier", "name-invalid");
+    } else if (util::IsCppKeyword(n)) {
+      ctx_.Error(name, "name " + Quoted(n) + " is a C++ keyword", "name-keyword");
+    } else if (util::IsCommonMacro(n)) {
+      ctx_.Error(name, "name " + Quoted(n) + " is a common C/POSIX macro and would be rewritten by the preprocessor",
+                 "name-macro");
+    } else if (!util::IsPascalCase(n)) {
+      ctx_.Error(name, "name " + Quoted(n) + " must be PascalCase ([A-Z][A-Za-z0-9]*), e.g. " +
+                           Quoted(util::PascalCase(util::SnakeCase(n))),
+                 "name-invalid");
+    }
+  }
+
+  void ReadParams(const Node* node, model::Error& e) {
+    if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kSequence, "'params'")) return;
+    std::set<std::string> seen;
+    for (const Node* item : node->items) {
+      if (!ExpectKind(ctx_, item, NodeKind::kMap, "each entry of 'params'")) continue;
+      MapReader map(ctx_, item, "a param", {"name", "type", "description"});
+      model::Param p;
+      if (const Node* name = map.Require("name"); name && ExpectKind(ctx_, name, NodeKind::kScalar, "param 'name'")) {
+        p.name = name->value;
+        if (!util::IsSnakeCase(p.name) || util::IsCppKeyword(p.name))
+          ctx_.Error(name, "param name " + Quoted(p.name) + " must be snake_case ([a-z][a-z0-9_]*) and not a C++ keyword",
+                     "param-name");
+        else if (!seen.insert(p.name).second)
+          ctx_.Error(name, "duplicate param name " + Quoted(p.name), "param-name");
+      }
+      if (const Node* type = map.Require("type"))
+        p.type = OneOf(ctx_, type, "param type", kParamTypes, "param-type").value_or(model::ParamType::kString);
+      p.description = Text(ctx_, map.Get("description"), "param 'description'").value_or("");
+      e.params.push_back(std::move(p));
+    }
+  }
+
+  void CheckMessage(const Node* message, const Node* params, model::Error& e) {
+    ParsedMessage parsed = ParseMessage(message->value);
+    for (const PlaceholderProblem& p : parsed.problems)
+      ctx_.sink.Error(LocInScalar(ctx_, message, p.offset), p.message, p.rule);
+    e.segments = std::move(parsed.segments);
+    if (parsed.problems.empty() && parsed.arity != static_cast<int>(e.params.size())) {
+      const std::string uses = "message uses " + std::to_string(parsed.arity) + " placeholder" +
+                               (parsed.arity == 1 ? "" : "s");
+      const std::string declares = std::to_string(e.params.size()) + " param" + (e.params.size() == 1 ? "" : "s");
+      ctx_.Error(params && !IsNull(params) ? params : message,
+                 uses + " but " + (IsNull(params) ? "'params' is missing" : "'params' declares " + declares),
+                 "placeholder-count");
+    }
+  }
+
+  void ReadFieldValues(const Node* node, model::Error& e) {
+    if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kMap, "'fields'")) return;
+    std::vector<std::string_view> declared;
+    for (const model::FieldDef& def : catalog_.fields) declared.push_back(def.id);
+    MapReader map(ctx_, node, "'fields'", {});
+    std::vector<model::FieldValue> values;
+    for (const auto& [key, value] : node->entries) {
+      if (key->kind != NodeKind::kScalar) continue;
+      const model::FieldDef* def = catalog_.Field(key->value);
+      if (def == nullptr) {
+        ctx_.Error(key, "field " + Quoted(key->value) + " is not declared in the catalog's 'fields'" +
+                            diag::DidYouMean(key->value, declared),
+                   "undeclared-field");
+        continue;
+      }
+      std::optional<std::string> text;
+      const std::string what = "field " + Quoted(def->id);
+      switch (def->type) {
+        case model::FieldType::kString:
+        case model::FieldType::kMarkdown:
+          text = Text(ctx_, value, what);
+          break;
+        case model::FieldType::kBool:
+          if (auto b = Boolean(ctx_, value, what)) text = *b ? "true" : "false";
+          break;
+        case model::FieldType::kInt:
+          if (auto i = Integer(ctx_, value, what)) text = std::to_string(*i);
+          break;
+      }
+      if (text) values.push_back({def->id, std::move(*text)});
+    }
+    // Declaration order, so every back end shows fields alike.
+    for (const model::FieldDef& def : catalog_.fields)
+      for (model::FieldValue& v : values)
+        if (v.id == def.id) e.fields.push_back(std::move(v));
+  }
+
+  void CheckUniqueness() {
+    std::unordered_map<std::string, size_t> by_name, by_code;
+    std::unordered_map<std::int32_t, size_t> by_value;
+    for (size_t i = 0; i < catalog_.errors.size(); ++i) {
+      const model::Error& e = catalog_.errors[i];
+      const ErrorNodes& n = error_nodes_[i];
+      if (auto [it, ok] = by_code.try_emplace(e.code, i); !ok) {
+        ctx_.Error(n.code, "duplicate code " + Quoted(e.code), "duplicate-code");
+        ctx_.sink.Note(ctx_.Loc(error_nodes_[it->second].code), "first defined here");
+      }
+      if (!e.name.empty()) {
+        if (auto [it, ok] = by_name.try_emplace(e.name, i); !ok) {
+          ctx_.Error(n.name, "duplicate name " + Quoted(e.name) + " in catalog " + Quoted(catalog_.id),
+                     "duplicate-name");
+          ctx_.sink.Note(ctx_.Loc(error_nodes_[it->second].name),
+                         "first used by " + Quoted(catalog_.errors[it->second].code));
+        }
+      }
+      if (auto [it, ok] = by_value.try_emplace(e.value, i); !ok) {
+        ctx_.Error(n.value, "duplicate value " + std::to_string(e.value) + " (" + Quoted(e.code) +
+                                " and " + Quoted(catalog_.errors[it->second].code) + ")",
+                   "duplicate-value");
+        ctx_.sink.Note(ctx_.Loc(error_nodes_[it->second].value), "first used here");
+      }
+    }
+  }
+
+  void CheckReservedValues(const Node* reserved) {
+    std::unordered_map<std::int32_t, const model::Error*> by_value;
+    for (const model::Error& e : catalog_.errors) by_value.emplace(e.value, &e);
+    for (const Node* item : ReservedItems(reserved)) {
+      auto v = TrailingNumber(item->value);
+      if (!v) continue;
+      auto it = by_value.find(static_cast<std::int32_t>(*v));
+      if (it != by_value.end() && it->second->code != item->value) {
+        const model::Error& e = *it->second;
+        const size_t index = static_cast<size_t>(&e - catalog_.errors.data());
+        ctx_.Error(error_nodes_[index].value,
+                   "value " + std::to_string(e.value) + " of " + Quoted(e.code) +
+                       " belongs to reserved code " + Quoted(item->value),
+                   "reserved-value");
+        ctx_.sink.Note(ctx_.Loc(item), "reserved here");
+      }
+    }
+  }
+
+  struct ErrorNodes {
+    const Node* code;
+    const Node* name;
+    const Node* value;
+  };
+
+  const Context& ctx_;
+  const SourceFile& source_;
+  model::Catalog catalog_;
+  std::optional<std::regex> pattern_;
+  std::vector<ErrorNodes> error_nodes_;  // parallel to catalog_.errors
+};
+
+}  // namespace
+
+std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
+                                          diag::DiagnosticSink& sink) {
+  std::unique_ptr<yaml::Document> doc = yaml::Parse(source.path, source.contents, sink, options.limits);
+  if (!doc) return std::nullopt;
+  Context ctx{*doc, sink};
+  // A catalog with errors is still returned, so that the cross-file rules can report their
+  // own problems in the same run; the caller decides from the sink.
+  return CatalogReader(ctx, source).Read(doc->root);
+}
+
+}  // namespace errcat::loader

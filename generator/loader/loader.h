@@ -1,0 +1,53 @@
+// Loads a catalog set: paths -> files -> positioned raw trees -> validated model::CatalogSet.
+// Every independent problem is reported to the sink; the result is empty if any was an error.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "model/catalog.h"
+#include "yaml/raw_tree.h"
+
+namespace errcat::loader {
+
+// A file to load: what to call it in diagnostics and its bytes.
+struct SourceFile {
+  std::string path;          // as reported in diagnostics
+  std::string display_path;  // relative to the source root; written into generated files
+  std::string contents;
+};
+
+struct Options {
+  yaml::Limits limits;
+  // Generated files name catalogs relative to this folder (default: the working directory).
+  std::string source_root;
+  int threads = 0;  // 0: one per core
+};
+
+// Rule id used for I/O problems; the CLI maps them to exit code 2.
+inline constexpr const char* kIoRule = "io";
+
+// Expands folders (recursively, *.yaml and *.yml, sorted) and reads every file. Missing or
+// unreadable paths are reported with rule kIoRule.
+std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const Options& options,
+                                    diag::DiagnosticSink& sink);
+
+// Validates one file on its own (everything but the cross-file rules). Returns the catalog even
+// when it had errors (check the sink), and nothing when the file is not a catalog at all.
+std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
+                                          diag::DiagnosticSink& sink);
+
+// Loads files in parallel, then applies the cross-file rules (unique catalog ids and codes,
+// references, reserved codes).
+std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
+                                             const Options& options, diag::DiagnosticSink& sink);
+
+std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths,
+                                           const Options& options, diag::DiagnosticSink& sink);
+
+// Every rule the loader can report, for documentation and `lint.disable` validation.
+const std::vector<std::string>& ErrorRules();
+
+}  // namespace errcat::loader

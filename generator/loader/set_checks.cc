@@ -1,0 +1,143 @@
+// Cross-file rules and the parallel driver.
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+#include "diag/spellcheck.h"
+#include "loader/loader.h"
+
+namespace errcat::loader {
+namespace {
+
+std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+diag::Location At(const model::Catalog& c, model::SourcePos pos) {
+  return {c.path, pos.line, pos.column};
+}
+
+void CheckSet(const std::vector<model::Catalog>& catalogs, bool complete,
+              diag::DiagnosticSink& sink) {
+  std::unordered_map<std::string_view, const model::Catalog*> ids;
+  for (const model::Catalog& c : catalogs) {
+    if (c.id.empty()) continue;
+    auto [it, ok] = ids.try_emplace(c.id, &c);
+    if (!ok) {
+      sink.Error({c.path, 1, 1}, "catalog id " + Quoted(c.id) + " is already used by " + it->second->path,
+                 "duplicate-catalog");
+    }
+  }
+
+  struct Where {
+    const model::Catalog* catalog;
+    const model::Error* error;
+  };
+  std::unordered_map<std::string_view, Where> codes;
+  std::vector<std::string_view> all_codes;
+  for (const model::Catalog& c : catalogs) {
+    for (const model::Error& e : c.errors) {
+      auto [it, ok] = codes.try_emplace(e.code, Where{&c, &e});
+      if (ok) {
+        all_codes.push_back(e.code);
+      } else if (it->second.catalog != &c) {  // same-catalog duplicates are reported per file
+        sink.Error(At(c, e.PosOf("code")),
+                   "duplicate code " + Quoted(e.code) + "; codes are unique across the catalog set",
+                   "duplicate-code");
+        sink.Note(At(*it->second.catalog, it->second.error->PosOf("code")), "first defined here");
+      }
+    }
+  }
+
+  for (const model::Catalog& c : catalogs) {
+    for (const std::string& reserved : c.reserved) {
+      auto it = codes.find(reserved);
+      if (it == codes.end()) continue;
+      const Where& w = it->second;
+      sink.Error(At(*w.catalog, w.error->PosOf("code")),
+                 "code " + Quoted(reserved) + " is reserved by catalog " + Quoted(c.id) +
+                     " and may not be reused",
+                 "reserved-code");
+    }
+  }
+
+  // A reference to a code in a file that failed to load would be a false alarm.
+  if (!complete) return;
+  for (const model::Catalog& c : catalogs) {
+    for (const model::Error& e : c.errors) {
+      auto check = [&](const std::string& target, std::string_view key) {
+        if (codes.count(target)) return;
+        sink.Error(At(c, e.PosOf(key)),
+                   std::string(key) + " names unknown code " + Quoted(target) +
+                       diag::DidYouMean(target, all_codes),
+                   "unknown-reference");
+      };
+      if (!e.replaced_by.empty()) check(e.replaced_by, "replaced_by");
+      for (const std::string& target : e.see_also) check(target, "see_also");
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
+                                             const Options& options, diag::DiagnosticSink& sink) {
+  // Each file gets its own sink so that threads never share one; merged in file order.
+  std::vector<diag::DiagnosticSink> sinks(sources.size());
+  std::vector<std::optional<model::Catalog>> results(sources.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < sources.size();) {
+      results[i] = LoadCatalog(sources[i], options, sinks[i]);
+      // The bytes are no longer needed; free them early for large sets.
+      std::string().swap(sources[i].contents);
+    }
+  };
+  unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                         : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(sources.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  std::vector<model::Catalog> catalogs;
+  bool complete = true;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    for (const diag::Diagnostic& d : sinks[i].diagnostics()) sink.Add(d);
+    if (results[i]) {
+      catalogs.push_back(std::move(*results[i]));
+    } else {
+      complete = false;
+    }
+  }
+  CheckSet(catalogs, complete, sink);
+  for (const model::Catalog& c : catalogs) sink.Disable(c.path, c.lint_disable);
+  if (sink.HasErrors()) return std::nullopt;
+  return model::CatalogSet(std::move(catalogs));
+}
+
+std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths,
+                                           const Options& options, diag::DiagnosticSink& sink) {
+  std::vector<SourceFile> sources = ReadSources(paths, options, sink);
+  if (sources.empty() && !sink.HasErrors())
+    sink.Error({}, "no catalog files given", kIoRule);
+  std::optional<model::CatalogSet> set = LoadSources(std::move(sources), options, sink);
+  if (sink.HasErrors()) return std::nullopt;
+  return set;
+}
+
+const std::vector<std::string>& ErrorRules() {
+  static const std::vector<std::string> kRules = {
+      "encoding",          "file-empty",        "file-too-large",    "yaml-syntax",
+      "yaml-nesting",      "yaml-alias",        "type",              "missing-key",
+      "unknown-key",       "duplicate-key",     "catalog-id",        "cpp-identifier",
+      "pattern-invalid",   "url",               "field-id",          "code-unsafe",
+      "code-pattern",      "value-required",    "value-range",       "name-invalid",
+      "name-keyword",      "name-macro",        "summary-multiline", "param-name",
+      "param-type",        "placeholder-syntax", "placeholder-gap",  "placeholder-count",
+      "http-status",       "severity",          "undeclared-field",  "duplicate-code",
+      "duplicate-name",    "duplicate-value",   "duplicate-catalog", "reserved-code",
+      "reserved-value",    "unknown-reference"};
+  return kRules;
+}
+
+}  // namespace errcat::loader

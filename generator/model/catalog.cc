@@ -1,0 +1,108 @@
+#include "model/catalog.h"
+
+#include <algorithm>
+
+namespace errcat::model {
+
+std::string_view Name(ParamType type) {
+  switch (type) {
+    case ParamType::kInt:
+      return "int";
+    case ParamType::kUint:
+      return "uint";
+    case ParamType::kDouble:
+      return "double";
+    case ParamType::kString:
+      return "string";
+    case ParamType::kBool:
+      return "bool";
+  }
+  return "string";
+}
+
+std::string_view Name(Severity severity) {
+  switch (severity) {
+    case Severity::kFatal:
+      return "fatal";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "error";
+}
+
+std::string_view Name(FieldType type) {
+  switch (type) {
+    case FieldType::kString:
+      return "string";
+    case FieldType::kMarkdown:
+      return "markdown";
+    case FieldType::kBool:
+      return "bool";
+    case FieldType::kInt:
+      return "int";
+  }
+  return "string";
+}
+
+SourcePos Error::PosOf(std::string_view key) const {
+  auto it = key_pos.find(std::string(key));
+  return it == key_pos.end() ? pos : it->second;
+}
+
+const FieldValue* Error::Field(std::string_view id) const {
+  for (const FieldValue& f : fields)
+    if (f.id == id) return &f;
+  return nullptr;
+}
+
+const Error* Catalog::Find(std::string_view code) const {
+  for (const Error& e : errors)
+    if (e.code == code) return &e;
+  return nullptr;
+}
+
+const FieldDef* Catalog::Field(std::string_view id) const {
+  for (const FieldDef& f : fields)
+    if (f.id == id) return &f;
+  return nullptr;
+}
+
+CatalogSet::CatalogSet(std::vector<Catalog> catalogs) : catalogs_(std::move(catalogs)) {
+  std::stable_sort(catalogs_.begin(), catalogs_.end(),
+                   [](const Catalog& a, const Catalog& b) { return a.id < b.id; });
+  for (size_t c = 0; c < catalogs_.size(); ++c)
+    for (size_t e = 0; e < catalogs_[c].errors.size(); ++e)
+      by_code_.emplace(catalogs_[c].errors[e].code, std::pair{c, e});
+}
+
+const Catalog* CatalogSet::FindCatalog(std::string_view id) const {
+  for (const Catalog& c : catalogs_)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+std::optional<CatalogSet::Hit> CatalogSet::FindCode(std::string_view code) const {
+  auto it = by_code_.find(code);
+  if (it == by_code_.end()) return std::nullopt;
+  const Catalog& catalog = catalogs_[it->second.first];
+  return Hit{&catalog, &catalog.errors[it->second.second]};
+}
+
+std::vector<std::string_view> CatalogSet::AllCodes() const {
+  std::vector<std::string_view> codes;
+  for (const Catalog& c : catalogs_)
+    for (const Error& e : c.errors) codes.push_back(e.code);
+  return codes;
+}
+
+size_t CatalogSet::error_count() const {
+  size_t n = 0;
+  for (const Catalog& c : catalogs_) n += c.errors.size();
+  return n;
+}
+
+}  // namespace errcat::model

@@ -1,0 +1,130 @@
+// Stage two of the front end: the validated, immutable catalog model. Back ends see only
+// these types; nothing here knows YAML.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace errcat::model {
+
+// Where something was written, for diagnostics and review annotations. 1-based; 0 = unknown.
+struct SourcePos {
+  int line = 0;
+  int column = 0;
+};
+
+enum class ParamType : std::uint8_t { kInt, kUint, kDouble, kString, kBool };
+enum class Severity : std::uint8_t { kFatal, kError, kWarning, kInfo };
+enum class FieldType : std::uint8_t { kString, kMarkdown, kBool, kInt };
+
+std::string_view Name(ParamType type);
+std::string_view Name(Severity severity);
+std::string_view Name(FieldType type);
+
+struct Param {
+  std::string name;  // snake_case
+  ParamType type = ParamType::kString;
+  std::string description;
+};
+
+// A message template split at its placeholders: "Token {0} expired" ->
+// {"Token ", -1}, {"", 0}, {" expired", -1}. Literal braces are already unescaped.
+struct MessageSegment {
+  std::string literal;  // when arg < 0
+  int arg = -1;         // placeholder index
+};
+
+struct FieldDef {
+  std::string id;  // snake_case key
+  std::string title;
+  FieldType type = FieldType::kString;
+};
+
+struct FieldValue {
+  std::string id;  // a FieldDef id of the same catalog
+  std::string text;  // as written; "true"/"false" for bool, decimal for int
+};
+
+struct Error {
+  std::string code;
+  std::int32_t value = 0;
+  std::string name;
+  std::string summary;
+  std::string message;  // the template as written
+  std::vector<MessageSegment> segments;
+  std::vector<Param> params;
+  std::string description;  // Markdown
+  std::vector<std::string> causes;      // Markdown each
+  std::vector<std::string> resolution;  // Markdown each, ordered
+  int http_status = 0;                  // 0: unset
+  Severity severity = Severity::kError;
+  std::optional<bool> retriable;
+  std::string deprecated;  // non-empty: deprecated, with this note
+  std::string replaced_by;
+  std::string since;
+  std::vector<std::string> see_also;
+  std::vector<std::string> tags;
+  std::vector<FieldValue> fields;  // in the catalog's declaration order
+
+  SourcePos pos;                             // the error's mapping
+  std::map<std::string, SourcePos> key_pos;  // each key's value as written
+
+  bool is_deprecated() const { return !deprecated.empty(); }
+  SourcePos PosOf(std::string_view key) const;
+  const FieldValue* Field(std::string_view id) const;
+};
+
+struct Catalog {
+  std::string id;
+  std::string title;
+  std::string description;  // Markdown
+  std::string cpp_namespace;
+  std::string cpp_enum;
+  std::string code_pattern;
+  std::string docs_base_url;
+  std::string docs_edit_url;
+  std::vector<FieldDef> fields;
+  std::vector<std::string> reserved;
+  std::vector<std::string> lint_disable;
+  std::vector<Error> errors;  // in file order
+
+  std::string path;          // as given on the command line (diagnostics)
+  std::string display_path;  // relative to the source root, '/'-separated (generated headers)
+
+  const Error* Find(std::string_view code) const;
+  const FieldDef* Field(std::string_view id) const;
+};
+
+// Every catalog loaded in one run, sorted by id so output never depends on argument order.
+class CatalogSet {
+ public:
+  CatalogSet() = default;
+  explicit CatalogSet(std::vector<Catalog> catalogs);
+  // The code index points into catalogs_: moving keeps the heap buffers, copying would not.
+  CatalogSet(const CatalogSet&) = delete;
+  CatalogSet& operator=(const CatalogSet&) = delete;
+  CatalogSet(CatalogSet&&) = default;
+  CatalogSet& operator=(CatalogSet&&) = default;
+
+  const std::vector<Catalog>& catalogs() const { return catalogs_; }
+  const Catalog* FindCatalog(std::string_view id) const;
+
+  struct Hit {
+    const Catalog* catalog = nullptr;
+    const Error* error = nullptr;
+  };
+  std::optional<Hit> FindCode(std::string_view code) const;
+  std::vector<std::string_view> AllCodes() const;
+  size_t error_count() const;
+
+ private:
+  std::vector<Catalog> catalogs_;
+  std::unordered_map<std::string_view, std::pair<size_t, size_t>> by_code_;
+};
+
+}  // namespace errcat::model

@@ -1,0 +1,48 @@
+// Small text helpers shared by every layer. No dependencies beyond the standard library.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace errcat::util {
+
+struct Utf8Problem {
+  long offset = -1;  // -1: none
+  std::string what;
+};
+
+// The first byte that is not valid UTF-8, or a control character YAML does not allow
+// (anything below U+0020 except tab, LF and CR, and DEL).
+Utf8Problem FindUtf8Problem(std::string_view text);
+
+struct LineColumn {
+  int line = 1;
+  int column = 1;
+};
+LineColumn LineColumnAt(std::string_view text, size_t offset);
+
+bool IsIdentifier(std::string_view s);      // [A-Za-z_][A-Za-z0-9_]*
+bool IsPascalCase(std::string_view s);      // [A-Z][A-Za-z0-9]*
+bool IsSnakeCase(std::string_view s);       // [a-z][a-z0-9_]*
+bool IsCppKeyword(std::string_view s);
+bool IsCommonMacro(std::string_view s);     // EOF, NULL, errno, DOMAIN, ...
+
+// "token_error" -> "TokenError"
+std::string PascalCase(std::string_view snake);
+// "TokenError" -> "token_error", "HTTPError" -> "http_error", "Synth00Error" -> "synth00_error"
+std::string SnakeCase(std::string_view pascal);
+// "TokenError" -> "TOKEN_ERROR"
+std::string UpperSnakeCase(std::string_view pascal);
+
+// Body of a C++ string literal (no quotes) that is pure printable ASCII: every other byte is
+// escaped, and characters that could form trigraphs or end a comment are broken up.
+std::string CppStringBody(std::string_view text);
+// Text that is safe inside a C++ // comment: printable ASCII only, one line.
+std::string CppCommentText(std::string_view text);
+
+std::string HtmlEscape(std::string_view text);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+std::string Trim(std::string_view s);
+
+}  // namespace errcat::util
