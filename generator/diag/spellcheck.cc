@@ -6,25 +6,28 @@
 namespace errcat::diag {
 
 int EditDistance(std::string_view a, std::string_view b, int max_distance) {
-  const int n = static_cast<int>(b.size());
-  if (std::abs(static_cast<int>(a.size()) - n) > max_distance) return max_distance + 1;
-  std::vector<int> row(n + 1);
-  for (int j = 0; j <= n; ++j) row[j] = j;
+  // Optimal string alignment distance: Levenshtein plus adjacent transpositions ("titel"),
+  // case-insensitive. Three rolling rows; stops once every cell exceeds max_distance.
+  const size_t n = b.size();
+  if (std::abs(static_cast<int>(a.size()) - static_cast<int>(n)) > max_distance) return max_distance + 1;
+  const auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  std::vector<int> before(n + 1), prev(n + 1), row(n + 1);
+  for (size_t j = 0; j <= n; ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
-    int diagonal = row[0];
     row[0] = static_cast<int>(i);
     int best = row[0];
-    for (int j = 1; j <= n; ++j) {
-      const int above = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j - 1] + 1, above + 1, diagonal + (same ? 0 : 1)});
-      diagonal = above;
+    for (size_t j = 1; j <= n; ++j) {
+      const int cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j - 1] + 1, prev[j] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+        row[j] = std::min(row[j], before[j - 2] + 1);
       best = std::min(best, row[j]);
     }
     if (best > max_distance) return max_distance + 1;
+    std::swap(before, prev);
+    std::swap(prev, row);
   }
-  return std::min(row[n], max_distance + 1);
+  return std::min(prev[n], max_distance + 1);
 }
 
 std::string Spellcheck(std::string_view word, const std::vector<std::string_view>& candidates) {

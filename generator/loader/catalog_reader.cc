@@ -255,9 +255,7 @@ class CatalogReader {
 
   std::optional<model::Catalog> Read(const Node* root) {
     if (!ExpectKind(ctx_, root, NodeKind::kMap, "a catalog file")) return std::nullopt;
-    MapReader top(ctx_, root, "the catalog",
-                  {"catalog", "title", "description", "cpp", "code_pattern", "docs", "fields",
-                   "reserved", "errors", "lint"});
+    MapReader top(ctx_, root, "the catalog", CatalogKeys());
     model::Catalog& c = catalog_;
     c.path = source_.path;
     c.display_path = source_.display_path;
@@ -401,10 +399,7 @@ class CatalogReader {
     for (const auto& [key, value] : node->entries)
       if (key->kind == NodeKind::kScalar && key->value == "code" && value->kind == NodeKind::kScalar)
         what = "error " + Quoted(value->value);
-    MapReader map(ctx_, node, what,
-                  {"code", "value", "name", "summary", "message", "params", "description", "causes",
-                   "resolution", "http_status", "severity", "retriable", "deprecated",
-                   "replaced_by", "since", "see_also", "tags", "fields"});
+    MapReader map(ctx_, node, what, ErrorKeys());
     for (const auto& [key, value] : node->entries)
       if (key->kind == NodeKind::kScalar) e.key_pos.try_emplace(key->value, model::SourcePos{value->line, value->column});
 
@@ -608,6 +603,7 @@ class CatalogReader {
       if (auto [it, ok] = by_code.try_emplace(e.code, i); !ok) {
         ctx_.Error(n.code, "duplicate code " + Quoted(e.code), "duplicate-code");
         ctx_.sink.Note(ctx_.Loc(error_nodes_[it->second].code), "first defined here");
+        if (n.value == n.code) continue;  // its derived value repeats too; one error is enough
       }
       if (!e.name.empty()) {
         if (auto [it, ok] = by_name.try_emplace(e.name, i); !ok) {
@@ -659,6 +655,21 @@ class CatalogReader {
 };
 
 }  // namespace
+
+const std::vector<std::string_view>& CatalogKeys() {
+  static const std::vector<std::string_view> kKeys = {
+      "catalog", "title", "description", "cpp", "code_pattern", "docs", "fields", "reserved",
+      "errors", "lint"};
+  return kKeys;
+}
+
+const std::vector<std::string_view>& ErrorKeys() {
+  static const std::vector<std::string_view> kKeys = {
+      "code",        "value",    "name",      "summary",     "message", "params",
+      "description", "causes",   "resolution", "http_status", "severity", "retriable",
+      "deprecated",  "replaced_by", "since",  "see_also",    "tags",    "fields"};
+  return kKeys;
+}
 
 std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
                                           diag::DiagnosticSink& sink) {

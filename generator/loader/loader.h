@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -46,6 +47,11 @@ std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
 
 std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths,
                                            const Options& options, diag::DiagnosticSink& sink);
+
+// The keys allowed at the top of a catalog and in each error (docs/catalog.schema.json must
+// agree; a test checks it).
+const std::vector<std::string_view>& CatalogKeys();
+const std::vector<std::string_view>& ErrorKeys();
 
 // Every rule the loader can report, for documentation and `lint.disable` validation.
 const std::vector<std::string>& ErrorRules();

@@ -1,0 +1,125 @@
+#include "test_support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace errcat::testing {
+namespace fs = std::filesystem;
+
+std::string Loaded::Text() const {
+  std::string out;
+  for (const diag::Diagnostic& d : sink.Sorted()) out += diag::FormatText(d, false);
+  return out;
+}
+
+const diag::Diagnostic* Loaded::FindRule(const std::string& rule) const {
+  for (const diag::Diagnostic& d : sink.diagnostics())
+    if (d.rule == rule) return &d;
+  return nullptr;
+}
+
+Loaded LoadYaml(const std::vector<std::pair<std::string, std::string>>& files) {
+  Loaded loaded;
+  std::vector<loader::SourceFile> sources;
+  for (const auto& [name, contents] : files) sources.push_back({name, name, contents});
+  loader::Options options;
+  options.threads = 2;
+  loaded.set = loader::LoadSources(std::move(sources), options, loaded.sink);
+  return loaded;
+}
+
+Loaded LoadYaml(const std::string& contents) { return LoadYaml({{"t.yaml", contents}}); }
+
+Loaded LoadPaths(const std::vector<std::string>& paths) {
+  Loaded loaded;
+  loaded.set = loader::LoadPaths(paths, {}, loaded.sink);
+  return loaded;
+}
+
+std::string SourceDir() { return ERRCAT_SOURCE_DIR; }
+std::string ErrcatBinary() { return ERRCAT_BINARY; }
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+RunResult RunCommand(const std::string& command) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "out", err = tmp.path() / "err";
+  const std::string full = "(" + command + ") >" + ShellQuote(out.string()) + " 2>" +
+                           ShellQuote(err.string()) + " </dev/null";
+  const int status = std::system(full.c_str());
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = ReadFile(out);
+  result.err = ReadFile(err);
+  return result;
+}
+
+TempDir::TempDir() {
+  std::random_device rd;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    path_ = fs::temp_directory_path() / ("errcat-test-" + std::to_string(rd()));
+    if (fs::create_directory(path_)) return;
+  }
+  throw std::runtime_error("cannot create a temporary folder");
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  // Tests may make folders read-only; make them writable again so they can be removed.
+  for (auto it = fs::recursive_directory_iterator(path_, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+  fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+  fs::remove_all(path_, ec);
+}
+
+fs::path TempDir::Write(const std::string& name, const std::string& contents) const {
+  const fs::path p = path_ / name;
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << contents;
+  return p;
+}
+
+std::string CompareGolden(const fs::path& golden, const std::string& actual) {
+  const char* update = std::getenv("ERRCAT_UPDATE_GOLDENS");
+  if (update && std::string(update) == "1") {
+    fs::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << actual;
+    return "";
+  }
+  if (!fs::exists(golden))
+    return "golden file " + golden.string() + " is missing; create it with: make goldens";
+  const std::string expected = ReadFile(golden);
+  if (expected == actual) return "";
+  // Name the first differing line so the failure is readable without a diff tool.
+  std::istringstream e(expected), a(actual);
+  std::string el, al;
+  int line = 1;
+  while (true) {
+    const bool more_e = static_cast<bool>(std::getline(e, el));
+    const bool more_a = static_cast<bool>(std::getline(a, al));
+    if (!more_e && !more_a) break;
+    if (el != al || more_e != more_a) break;
+    ++line;
+  }
+  return "output differs from golden " + golden.string() + " at line " + std::to_string(line) +
+         "\n  expected: " + el + "\n  actual:   " + al +
+         "\nIf the change is intended, refresh the goldens with: make goldens (then review git diff)";
+}
+
+}  // namespace errcat::testing

@@ -1,0 +1,40 @@
+// docs/catalog.schema.json is what editors validate against; it must accept exactly the keys
+// the loader accepts.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "test_support.h"
+
+namespace errcat {
+namespace {
+
+std::set<std::string> Keys(const nlohmann::json& properties) {
+  std::set<std::string> keys;
+  for (const auto& [key, value] : properties.items()) keys.insert(key);
+  return keys;
+}
+
+std::set<std::string> Keys(const std::vector<std::string_view>& list) {
+  return {list.begin(), list.end()};
+}
+
+TEST(JsonSchema, MatchesTheLoadersKeys) {
+  const auto schema = nlohmann::json::parse(testing::ReadFile(testing::SourceDir() + "/docs/catalog.schema.json"));
+  EXPECT_EQ(Keys(schema["properties"]), Keys(loader::CatalogKeys()));
+  EXPECT_EQ(Keys(schema["definitions"]["error"]["properties"]), Keys(loader::ErrorKeys()));
+  EXPECT_EQ(schema["required"], nlohmann::json({"catalog", "title"}));
+  EXPECT_EQ(schema["definitions"]["error"]["required"], nlohmann::json({"code", "name", "summary", "message"}));
+}
+
+TEST(JsonSchema, EveryCatalogPointsEditorsAtIt) {
+  for (const auto& entry : std::filesystem::directory_iterator(testing::SourceDir() + "/catalog")) {
+    const std::string text = testing::ReadFile(entry.path());
+    EXPECT_TRUE(text.starts_with("# yaml-language-server: $schema=../docs/catalog.schema.json\n"))
+        << entry.path();
+  }
+}
+
+}  // namespace
+}  // namespace errcat
