@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "backends/backend.h"
+#include "backends/driver.h"
 #include "backends/terminal/explain.h"
 #include "diag/diagnostics.h"
 #include "diag/spellcheck.h"
@@ -100,6 +102,47 @@ int RunExplain(const CommonOptions& common, const std::string& code) {
   return kExitOk;
 }
 
+struct GenerateOptions {
+  std::string cpp_dir;
+  std::string templates_dir;
+  std::string depfile;
+  bool check = false;
+};
+
+// Loads, then runs one back end; shared by `generate` and `docs`.
+int RunGenerate(const CommonOptions& common, const backends::Backend& backend,
+                const std::string& out_dir, const GenerateOptions& options,
+                const std::vector<std::string>& owned_extensions) {
+  diag::DiagnosticSink sink;
+  std::optional<model::CatalogSet> set = loader::LoadPaths(common.paths, LoaderOptions(common), sink);
+  if (!set) return Report(sink, common);  // a catalog with errors writes nothing
+
+  backends::RunOptions run;
+  run.out_dir = out_dir;
+  run.templates_dir = options.templates_dir;
+  run.check = options.check;
+  run.depfile = options.depfile;
+  run.owned_extensions = owned_extensions;
+  for (const model::Catalog& c : set->catalogs()) run.inputs.push_back(c.path);
+  backends::RunResult result = backends::RunBackend(backend, *set, run, sink);
+  const int code = Report(sink, common);
+  if (code != kExitOk || !result.ok) return code != kExitOk ? code : kExitUsage;
+  if (options.check) {
+    for (const std::string& file : result.stale)
+      std::fprintf(stderr, "%s/%s: stale; regenerate it\n", out_dir.c_str(), file.c_str());
+    if (!result.stale.empty()) {
+      std::fprintf(stderr, "%zu generated file%s out of date in %s\n", result.stale.size(),
+                   result.stale.size() == 1 ? "" : "s", out_dir.c_str());
+      return kExitInvalid;
+    }
+    return kExitOk;
+  }
+  std::fprintf(stderr, "errcat: %s: %zu file%s written, %zu unchanged in %s\n",
+               std::string(backend.name()).c_str(), result.written.size(),
+               result.written.size() == 1 ? "" : "s", result.unchanged.size(), out_dir.c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 int Run(int argc, char** argv) {
@@ -121,6 +164,18 @@ int Run(int argc, char** argv) {
   explain->add_option("paths", common.paths, "Catalog files or folders")->required();
   AddCommon(explain, common);
 
+  GenerateOptions gen;
+  CLI::App* generate = app.add_subcommand("generate", "Generate C++ code from catalogs");
+  generate->add_option("--cpp", gen.cpp_dir, "Write <catalog>_errors.hpp/.cpp and errcat_runtime.hpp here")
+      ->required();
+  generate->add_option("--templates", gen.templates_dir,
+                       "Folder whose <backend>/<name>.mustache files override the built-in templates");
+  generate->add_option("--depfile", gen.depfile, "Write a Makefile-syntax list of every file read");
+  generate->add_flag("--check", gen.check,
+                     "Write nothing; exit 1 and name the files that are out of date");
+  generate->add_option("paths", common.paths, "Catalog files or folders")->required();
+  AddCommon(generate, common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -129,6 +184,8 @@ int Run(int argc, char** argv) {
   }
   if (check->parsed()) return RunCheck(common, werror);
   if (explain->parsed()) return RunExplain(common, code);
+  if (generate->parsed())
+    return RunGenerate(common, *backends::MakeCppBackend(), gen.cpp_dir, gen, {".hpp", ".cpp"});
   return kExitUsage;
 }
 

@@ -1,0 +1,212 @@
+// C++ back end: <catalog>_errors.hpp/.cpp per catalog and the shared errcat_runtime.hpp.
+// Builds a logic-free view model: names cased, every string escaped as a C++ literal (pure
+// ASCII, so no bidirectional control can reach the source), numbers pre-formatted.
+#include <string>
+
+#include "backends/backend.h"
+#include "backends/cpp/hash_table.h"
+#include "util/text.h"
+
+namespace errcat::backends {
+namespace {
+
+using kainjow::mustache::list;
+using kainjow::mustache::object;
+
+std::string Lit(std::string_view text) { return util::CppStringBody(text); }
+
+std::string CppType(model::ParamType type) {
+  switch (type) {
+    case model::ParamType::kInt:
+      return "std::int64_t";
+    case model::ParamType::kUint:
+      return "std::uint64_t";
+    case model::ParamType::kDouble:
+      return "double";
+    case model::ParamType::kString:
+      return "std::string_view";
+    case model::ParamType::kBool:
+      return "bool";
+  }
+  return "std::string_view";
+}
+
+std::string TypeEnumerator(model::ParamType type) {
+  switch (type) {
+    case model::ParamType::kInt:
+      return "kInt";
+    case model::ParamType::kUint:
+      return "kUint";
+    case model::ParamType::kDouble:
+      return "kDouble";
+    case model::ParamType::kString:
+      return "kString";
+    case model::ParamType::kBool:
+      return "kBool";
+  }
+  return "kString";
+}
+
+std::string SeverityEnumerator(model::Severity severity) {
+  switch (severity) {
+    case model::Severity::kFatal:
+      return "kFatal";
+    case model::Severity::kError:
+      return "kError";
+    case model::Severity::kWarning:
+      return "kWarning";
+    case model::Severity::kInfo:
+      return "kInfo";
+  }
+  return "kError";
+}
+
+// Numbers, 16 to a line.
+list NumberLines(const std::vector<std::uint32_t>& numbers) {
+  list lines;
+  std::string line;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    line += std::to_string(numbers[i]) + ",";
+    if (i % 16 == 15 || i + 1 == numbers.size()) {
+      lines.push_back(object{{"line", line}});
+      line.clear();
+    } else {
+      line += ' ';
+    }
+  }
+  return lines;
+}
+
+std::string Signature(const model::Error& e) {
+  std::string sig;
+  for (const model::Param& p : e.params)
+    sig += std::string(sig.empty() ? "" : ", ") + std::string(model::Name(p.type)) + " " + p.name;
+  return sig;
+}
+
+View ErrorView(const model::Catalog& c, const model::Error& e) {
+  View v = object{};
+  v.set("name", e.name);
+  v.set("value", std::to_string(e.value));
+  v.set("code_comment", util::CppCommentText(e.code));
+  v.set("summary_comment", util::CppCommentText(e.summary));
+  v.set("catalog_literal", Lit(c.id));
+  v.set("code_literal", Lit(e.code));
+  v.set("summary_literal", Lit(e.summary));
+  v.set("message_literal", Lit(e.message));
+  v.set("http_status", std::to_string(e.http_status));
+  v.set("severity_enumerator", SeverityEnumerator(e.severity));
+  v.set("retriable", e.retriable.value_or(false) ? "true" : "false");
+  v.set("deprecated_literal", Lit(e.deprecated));
+  v.set("deprecated", e.is_deprecated());
+  v.set("docs_url_literal", c.docs_base_url.empty() ? "" : Lit(c.docs_base_url + e.code));
+  v.set("has_params", !e.params.empty());
+  v.set("params_list", e.params.empty() ? std::string("{nullptr, 0}")
+                                        : "{kParams_" + e.name + ", " + std::to_string(e.params.size()) + "}");
+
+  list params;
+  std::string render_params, signature;
+  for (const model::Param& p : e.params) {
+    params.push_back(object{{"name", Lit(p.name)}, {"type_enumerator", TypeEnumerator(p.type)}});
+    render_params += std::string(render_params.empty() ? "" : ", ") + CppType(p.type) + " p_" + p.name;
+    signature += std::string(signature.empty() ? "" : ", ") + "ParamType::" + TypeEnumerator(p.type);
+  }
+  v.set("params", params);
+  v.set("render_params", render_params);
+  v.set("signature", signature);
+  const std::string takes = std::to_string(e.params.size()) + " argument" + (e.params.size() == 1 ? "" : "s");
+  v.set("assert_message",
+        Lit(c.cpp_enum + "::" + e.name + " (" + e.code + ") takes " + takes + ": (" + Signature(e) + ")"));
+
+  list segments;
+  size_t literal_bytes = 0;
+  for (const model::MessageSegment& s : e.segments) {
+    if (s.arg < 0) {
+      literal_bytes += s.literal.size();
+      segments.push_back(object{{"is_literal", true},
+                                {"literal", Lit(s.literal)},
+                                {"length", std::to_string(s.literal.size())}});
+    } else {
+      const model::Param& p = e.params[static_cast<size_t>(s.arg)];
+      segments.push_back(object{{"is_param", true},
+                                {"kind", std::string(model::Name(p.type))},
+                                {"param", "p_" + p.name}});
+    }
+  }
+  v.set("segments", segments);
+  v.set("reserve", std::to_string(literal_bytes + 20 * e.params.size()));
+  return v;
+}
+
+View CatalogView(const model::Catalog& c) {
+  View v = object{};
+  const std::string enum_snake = util::SnakeCase(c.cpp_enum);
+  v.set("source_path", util::CppCommentText(c.display_path));
+  v.set("header_name", c.id + "_errors.hpp");
+  // Namespace and id in the guard keep two catalogs apart; "::" becomes one '_' because
+  // identifiers with "__" are reserved.
+  std::string guard = "ERRCAT_GENERATED_";
+  for (char ch : c.cpp_namespace + ":" + c.id) {
+    if (ch == ':') {
+      if (guard.back() != '_') guard += '_';
+    } else {
+      guard += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    }
+  }
+  v.set("include_guard", guard + "_ERRORS_HPP_");
+  v.set("namespace", c.cpp_namespace);
+  v.set("qualified_enum", "::" + c.cpp_namespace + "::" + c.cpp_enum);
+  v.set("enum", c.cpp_enum);
+  v.set("enum_snake", enum_snake);
+  v.set("title_comment", util::CppCommentText(c.title));
+  v.set("catalog_literal", Lit(c.id));
+  v.set("count", std::to_string(c.errors.size()));
+  v.set("example_code_literal", util::CppCommentText(c.errors.empty() ? "" : c.errors.front().code));
+
+  list errors;
+  for (const model::Error& e : c.errors) errors.push_back(ErrorView(c, e));
+  v.set("errors", errors);
+
+  const auto& errs = c.errors;
+  const cpp::HashTable codes = cpp::BuildHashTable(
+      errs.size(), [&](size_t i, std::uint32_t seed) { return cpp::HashCode(errs[i].code, seed); });
+  const cpp::HashTable values = cpp::BuildHashTable(
+      errs.size(), [&](size_t i, std::uint32_t seed) { return cpp::HashValue(errs[i].value, seed); });
+  v.set("slot_type", errs.size() < 0xFFFF ? "std::uint16_t" : "std::uint32_t");
+  v.set("code_seed", std::to_string(codes.seed) + "u");
+  v.set("code_mask", std::to_string(codes.mask) + "u");
+  v.set("code_max_probe", std::to_string(codes.max_probe));
+  v.set("code_slot_lines", NumberLines(codes.slots));
+  v.set("value_seed", std::to_string(values.seed) + "u");
+  v.set("value_mask", std::to_string(values.mask) + "u");
+  v.set("value_max_probe", std::to_string(values.max_probe));
+  v.set("value_slot_lines", NumberLines(values.slots));
+  return v;
+}
+
+class CppBackend final : public Backend {
+ public:
+  std::string_view name() const override { return "cpp"; }
+
+  bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
+                diag::DiagnosticSink& sink) const override {
+    auto runtime = templates.Render("cpp/runtime.mustache", object{}, sink);
+    if (!runtime || !out.Write("errcat_runtime.hpp", std::move(*runtime), sink)) return false;
+    for (const model::Catalog& c : set.catalogs()) {
+      const View view = CatalogView(c);
+      auto header = templates.Render("cpp/header.mustache", view, sink);
+      auto source = templates.Render("cpp/source.mustache", view, sink);
+      if (!header || !source) return false;
+      if (!out.Write(c.id + "_errors.hpp", std::move(*header), sink) ||
+          !out.Write(c.id + "_errors.cpp", std::move(*source), sink))
+        return false;
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> MakeCppBackend() { return std::make_unique<CppBackend>(); }
+
+}  // namespace errcat::backends

@@ -1,0 +1,75 @@
+// Open-addressing tables built at generation time, so generated lookups are O(1) with no
+// allocation and no start-up cost. The hash functions are repeated verbatim in
+// templates/cpp/runtime.mustache; a test checks both agree.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace errcat::backends::cpp {
+
+// FNV-1a, seeded.
+constexpr std::uint32_t HashCode(std::string_view s, std::uint32_t seed) {
+  std::uint32_t h = 2166136261u ^ seed;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+// A 32-bit integer mixer (Chris Wellons' lowbias32), seeded.
+constexpr std::uint32_t HashValue(std::int32_t v, std::uint32_t seed) {
+  std::uint32_t x = static_cast<std::uint32_t>(v) ^ seed;
+  x ^= x >> 16;
+  x *= 0x7feb352dU;
+  x ^= x >> 15;
+  x *= 0x846ca68bU;
+  x ^= x >> 16;
+  return x;
+}
+
+struct HashTable {
+  std::uint32_t seed = 0;
+  std::uint32_t mask = 0;            // size - 1; size is a power of two >= 2 * keys
+  std::vector<std::uint32_t> slots;  // index + 1 of the key in that slot, 0 = empty
+  int max_probe = 0;                 // longest probe sequence of a present key
+};
+
+// Builds a linear-probing table for keys whose hashes (under a seed) `hash(i, seed)` gives.
+// Tries several seeds and keeps the one with the shortest worst-case probe: deterministic.
+template <typename HashFn>
+HashTable BuildHashTable(size_t count, HashFn hash) {
+  std::uint32_t size = 2;
+  while (size < 2 * count) size *= 2;
+  HashTable best;
+  long best_total = -1;
+  for (std::uint32_t seed = 0; seed < 16; ++seed) {
+    HashTable t;
+    t.seed = seed;
+    t.mask = size - 1;
+    t.slots.assign(size, 0);
+    long total = 0;
+    for (size_t i = 0; i < count; ++i) {
+      std::uint32_t slot = hash(i, seed) & t.mask;
+      int probe = 1;
+      while (t.slots[slot] != 0) {
+        slot = (slot + 1) & t.mask;
+        ++probe;
+      }
+      t.slots[slot] = static_cast<std::uint32_t>(i + 1);
+      t.max_probe = std::max(t.max_probe, probe);
+      total += probe;
+    }
+    if (best_total < 0 || t.max_probe < best.max_probe ||
+        (t.max_probe == best.max_probe && total < best_total)) {
+      best_total = total;
+      best = std::move(t);
+    }
+  }
+  return best;
+}
+
+}  // namespace errcat::backends::cpp

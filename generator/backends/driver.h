@@ -1,0 +1,33 @@
+// Runs one back end over a catalog set: render everything into an OutputContext, then either
+// commit it (only if every file rendered) or, with `check`, compare it against the folder.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "backends/backend.h"
+
+namespace errcat::backends {
+
+struct RunOptions {
+  std::string out_dir;
+  std::string templates_dir;  // overrides; "" for the built-in templates
+  bool check = false;         // compare instead of write
+  std::string depfile;        // write a depfile listing every input read
+  std::vector<std::string> inputs;  // catalog files read (for the depfile)
+  // Extensions of files in out_dir that this back end owns: with `check`, such files that
+  // would not be generated any more are reported as stale.
+  std::vector<std::string> owned_extensions;
+};
+
+struct RunResult {
+  bool ok = false;                  // rendered (and written or compared) without error
+  std::vector<std::string> stale;   // with check: files out of date
+  std::vector<std::string> written;
+  std::vector<std::string> unchanged;
+};
+
+RunResult RunBackend(const Backend& backend, const model::CatalogSet& set, const RunOptions& options,
+                     diag::DiagnosticSink& sink);
+
+}  // namespace errcat::backends
