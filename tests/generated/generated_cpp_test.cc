@@ -1,0 +1,165 @@
+// Runs the C++ that errcat generated for catalog/, a hostile catalog and a large synthetic one,
+// and checks every table entry against the catalog as the loader reads it.
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <system_error>
+
+#include "backends/cpp/hash_table.h"
+#include "hostile_errors.hpp"
+#include "open_finance_errors.hpp"
+#include "synth00_errors.hpp"
+#include "test_support.h"
+#include "token_errors.hpp"
+
+namespace {
+
+namespace token = errcat::catalogs::token;
+namespace hostile = errcat_test::hostile;
+using errcat_runtime::ErrorInfo;
+using errcat_runtime::ErrorList;
+using token::TokenError;
+
+// Every field of every generated ErrorInfo equals the model, byte for byte, and every code
+// round-trips through code(), <enum>_from_code() and info().
+template <typename Enum, typename FromCode>
+void ExpectTablesMatchCatalog(const std::string& path, ErrorList list, FromCode from_code) {
+  errcat::testing::Loaded loaded = errcat::testing::LoadPaths({path});
+  ASSERT_TRUE(loaded.set) << loaded.Text();
+  const errcat::model::Catalog& catalog = loaded.set->catalogs().at(0);
+  ASSERT_EQ(list.size(), catalog.errors.size());
+  for (size_t i = 0; i < list.size(); ++i) {
+    const ErrorInfo& entry = list[i];
+    const errcat::model::Error& e = catalog.errors[i];
+    SCOPED_TRACE(e.code);
+    EXPECT_EQ(entry.catalog, catalog.id);
+    EXPECT_EQ(entry.code, e.code);
+    EXPECT_EQ(entry.name, e.name);
+    EXPECT_EQ(entry.value, e.value);
+    EXPECT_EQ(entry.summary, e.summary);
+    EXPECT_EQ(entry.message, e.message);
+    EXPECT_EQ(entry.http_status, e.http_status);
+    EXPECT_EQ(static_cast<int>(entry.severity), static_cast<int>(e.severity));
+    EXPECT_EQ(entry.retriable, e.retriable.value_or(false));
+    EXPECT_EQ(entry.deprecated, e.deprecated);
+    EXPECT_EQ(entry.docs_url, catalog.docs_base_url.empty() ? "" : catalog.docs_base_url + e.code);
+    ASSERT_EQ(entry.params.size(), e.params.size());
+    for (size_t p = 0; p < e.params.size(); ++p) {
+      EXPECT_EQ(entry.params[p].name, e.params[p].name);
+      EXPECT_EQ(static_cast<int>(entry.params[p].type), static_cast<int>(e.params[p].type));
+    }
+    const std::optional<Enum> found = from_code(e.code);
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(static_cast<std::int32_t>(*found), e.value);
+    EXPECT_EQ(code(*found), e.code);
+    EXPECT_EQ(&info(*found), &entry);
+  }
+}
+
+std::string Catalog(const std::string& file) { return errcat::testing::SourceDir() + "/" + file; }
+
+TEST(GeneratedCpp, TokenTablesMatchTheCatalog) {
+  ExpectTablesMatchCatalog<TokenError>(Catalog("catalog/token.yaml"), token::all_token_errors(),
+                                       token::token_error_from_code);
+  EXPECT_EQ(token::kTokenErrorCount, 13u);
+}
+
+TEST(GeneratedCpp, OpenFinanceTablesMatchTheCatalog) {
+  namespace of = errcat::catalogs::open_finance;
+  ExpectTablesMatchCatalog<of::OpenFinanceError>(Catalog("catalog/open_finance.yaml"),
+                                                 of::all_open_finance_errors(),
+                                                 of::open_finance_error_from_code);
+  EXPECT_EQ(static_cast<int>(of::OpenFinanceError::InvalidOrExpiredToken), 947);
+  EXPECT_EQ(of::info(of::OpenFinanceError::InvalidOrExpiredToken).http_status, 500);
+}
+
+TEST(GeneratedCpp, HostileStringsRoundTripExactly) {
+  ExpectTablesMatchCatalog<hostile::HostileError>(Catalog("tests/data/hostile/hostile.yaml"),
+                                                  hostile::all_hostile_errors(),
+                                                  hostile::hostile_error_from_code);
+  const ErrorInfo& controls = hostile::info(hostile::HostileError::Controls);
+  static constexpr char kControls[] = "Tab\there, bell\a, escape\x1b, NUL\0 inside";
+  EXPECT_EQ(controls.summary, std::string_view(kControls, sizeof kControls - 1));  // NUL kept
+  EXPECT_GT(hostile::info(hostile::HostileError::Huge).message.size(), 10000u);
+  EXPECT_EQ(hostile::info(hostile::HostileError::Unicode).summary, "Caf\xC3\xA9 \xE2\x9C\x93 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80");
+}
+
+TEST(GeneratedCpp, SyntheticCatalogRoundTrips) {
+  namespace synth = synth00;
+  ExpectTablesMatchCatalog<synth::Synth00Error>(SYNTH_CATALOG, synth::all_synth00_errors(),
+                                                synth::synth00_error_from_code);
+  EXPECT_EQ(synth::kSynth00ErrorCount, static_cast<size_t>(SYNTH_ERRORS));
+}
+
+TEST(GeneratedCpp, UnknownCodesAndValues) {
+  EXPECT_FALSE(token::token_error_from_code("TOK999"));
+  EXPECT_FALSE(token::token_error_from_code(""));
+  EXPECT_FALSE(token::token_error_from_code("tok005"));
+  EXPECT_FALSE(token::token_error_from_code(std::string_view("TOK005\0", 7)));
+  const auto bogus = static_cast<TokenError>(12345);
+  EXPECT_EQ(token::code(bogus), "");
+  EXPECT_EQ(token::info(bogus).code, "");
+  EXPECT_EQ(std::error_code(bogus).message(), "unknown token error 12345");
+}
+
+TEST(GeneratedCpp, ErrorCodeIntegration) {
+  static_assert(std::is_error_code_enum_v<TokenError>);
+  std::error_code ec = TokenError::TokenExpiryTooFar;
+  EXPECT_TRUE(ec);
+  EXPECT_EQ(ec.value(), 5);
+  EXPECT_STREQ(ec.category().name(), "token");
+  EXPECT_EQ(ec.message(), "TOK005: Token expiry date exceeds the allowed limit");
+  EXPECT_EQ(ec, token::make_error_code(TokenError::TokenExpiryTooFar));
+  EXPECT_EQ(&ec.category(), &token::token_error_category());
+  std::error_code other = errcat::catalogs::open_finance::OpenFinanceError::InvalidOrExpiredToken;
+  EXPECT_NE(ec.category(), other.category());
+  EXPECT_NE(ec, std::error_code(5, std::generic_category()));
+}
+
+TEST(GeneratedCpp, TypedFormatFillsPlaceholders) {
+  EXPECT_EQ(token::format<TokenError::TokenExpiryTooFar>(48, "2026-12-01"),
+            "The expiry date of the token request cannot be more than 48 hours in the future. "
+            "Provided expiry date: 2026-12-01. Please adjust the expiry date accordingly.");
+  EXPECT_EQ(token::format<TokenError::TokenIdNotFound>(std::string("t-1")), "Token with ID 't-1' was not found.");
+  EXPECT_EQ(token::format<TokenError::InvalidCredentials>(),
+            "The username or password you entered is incorrect. Please check your credentials and try again.");
+  EXPECT_EQ(hostile::format<hostile::HostileError::Quotes>(std::string_view("x"), -3),
+            "He said \"x\" \\ then {braces} and {-3} */ ?\?= end\\");
+  EXPECT_EQ(hostile::format<hostile::HostileError::Controls>(true), "Line one\nline two\r\n\ttabbed \x01\x7f true");
+  EXPECT_EQ(hostile::format<hostile::HostileError::Unicode>(2.5).substr(0, 9), "Bidi \xE2\x80\xAE" "e");
+  EXPECT_EQ(hostile::format<hostile::HostileError::Out>("a", 1, 2u), "a 1 2");
+}
+
+TEST(GeneratedCpp, RuntimeFormatChecksCountAndType) {
+  EXPECT_EQ(token::format(TokenError::TokenExpiryTooFar, 48, "2026-12-01"),
+            token::format<TokenError::TokenExpiryTooFar>(48, "2026-12-01"));
+  EXPECT_EQ(hostile::format(hostile::HostileError::Huge, 7u), hostile::format<hostile::HostileError::Huge>(7u));
+  EXPECT_THROW(token::format(TokenError::TokenExpiryTooFar, 48), errcat_runtime::format_error);
+  EXPECT_THROW(token::format(TokenError::TokenExpiryTooFar, "48", "x"), std::invalid_argument);
+  EXPECT_THROW(token::format(TokenError::InvalidCredentials, 1), std::exception);
+  try {
+    token::format(TokenError::TokenExpiryTooFar, 48);
+    FAIL() << "no exception";
+  } catch (const errcat_runtime::format_error& e) {
+    EXPECT_STREQ(e.what(), "TOK005 (TokenExpiryTooFar): takes 2 arguments, got 1");
+  }
+}
+
+TEST(GeneratedCpp, FmtFormatterPrintsTheCode) {
+  EXPECT_EQ(fmt::format("{}", TokenError::TokenExpiryTooFar), "TOK005");
+  EXPECT_EQ(fmt::format("[{:>8}]", TokenError::TokenInUse), "[  TOK011]");
+}
+
+TEST(GeneratedCpp, GeneratorAndRuntimeHashesAgree) {
+  for (std::string_view code : {"", "TOK005", "947", "SYN0000001"}) {
+    for (std::uint32_t seed : {0u, 7u, 15u}) {
+      EXPECT_EQ(errcat_runtime::hash_code(code, seed), errcat::backends::cpp::HashCode(code, seed));
+    }
+  }
+  for (std::int32_t v : {0, 1, -1, 947, 2147483647}) {
+    EXPECT_EQ(errcat_runtime::hash_value(v, 3), errcat::backends::cpp::HashValue(v, 3));
+  }
+}
+
+}  // namespace
