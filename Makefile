@@ -6,9 +6,14 @@
 BUILD := build
 ERRCAT := $(BUILD)/generator/errcat
 
+# The main job on catalog/: validate it, then regenerate the checked-in generated/ tree.
 all: build
 	@$(ERRCAT) check catalog/
-	@echo "errcat: catalogs in catalog/ are valid; try: $(ERRCAT) explain TOK005 catalog/"
+	@$(ERRCAT) generate --cpp generated/cpp catalog/
+	@echo
+	@echo "errcat outputs for catalog/:"
+	@echo "  C++ (checked in):   generated/cpp/   <catalog>_errors.hpp/.cpp, errcat_runtime.hpp"
+	@echo "  try:                $(ERRCAT) explain TOK005 catalog/"
 
 deps:
 	@scripts/install-deps.sh

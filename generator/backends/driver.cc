@@ -27,7 +27,7 @@ RunResult RunBackend(const Backend& backend, const model::CatalogSet& set, const
     std::error_code ec;
     for (const std::string& input : options.inputs) deps.push_back(fs::absolute(input, ec).string());
     for (const std::string& t : templates.files_read()) deps.push_back(fs::absolute(t, ec).string());
-    const std::string target = fs::absolute(fs::path(options.out_dir) / out.files().begin()->first, ec).string();
+    const std::string target = fs::absolute(fs::path(options.out_dir) / out.primary(), ec).string();
     if (std::string error = WriteFileAtomically(options.depfile, DepfileText(target, deps)); !error.empty()) {
       sink.Error({options.depfile, 0, 0}, error, "io");
       return result;

@@ -41,6 +41,7 @@ bool OutputContext::Write(const std::string& path, std::string contents, diag::D
     sink.Error({}, "refusing to write '" + path + "': outside the output folder", "output-path");
     return false;
   }
+  if (files_.empty()) primary_ = path;
   files_[path] = std::move(contents);
   return true;
 }

@@ -20,6 +20,9 @@ class OutputContext {
   bool Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink);
 
   const std::map<std::string, std::string>& files() const { return files_; }
+  // The first file written, e.g. errcat_runtime.hpp for C++: the depfile's target, which build
+  // tools (Ninja) expect to be the first output they were told about.
+  const std::string& primary() const { return primary_; }
 
   struct CommitResult {
     bool ok = false;
@@ -37,6 +40,7 @@ class OutputContext {
 
  private:
   std::map<std::string, std::string> files_;  // sorted: deterministic write order
+  std::string primary_;
 };
 
 // Writes `contents` to `path` through a temporary file in the same folder and a rename.

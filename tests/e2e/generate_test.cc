@@ -1,0 +1,143 @@
+// `errcat generate` through the real binary: what it writes, what it leaves alone, --check,
+// --depfile, templates overrides, and byte-identical output whatever the order or locale.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "test_support.h"
+
+namespace errcat {
+namespace {
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using testing::RunCommand;
+using testing::ShellQuote;
+
+std::string Errcat() { return ShellQuote(testing::ErrcatBinary()); }
+std::string Src() { return ShellQuote(testing::SourceDir()); }
+
+std::map<std::string, std::string> ReadTree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) files[fs::relative(entry.path(), dir).generic_string()] = testing::ReadFile(entry.path());
+  return files;
+}
+
+TEST(Generate, CheckedInTreeIsCurrent) {
+  // generated/ must be what errcat makes from catalog/ (refresh with `make`).
+  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " generate --check --cpp generated/cpp catalog/");
+  EXPECT_EQ(r.exit_code, 0) << r.err << "\nrun `make` to regenerate generated/ and commit it";
+}
+
+TEST(Generate, CheckNamesStaleMissingAndLeftoverFiles) {
+  testing::TempDir tmp;
+  const std::string out = ShellQuote((tmp.path() / "cpp").string());
+  const std::string gen = "cd " + Src() + " && " + Errcat() + " generate --cpp " + out + " catalog/";
+  ASSERT_EQ(RunCommand(gen).exit_code, 0);
+  EXPECT_EQ(RunCommand(gen + " --check").exit_code, 0);
+
+  std::ofstream(tmp.path() / "cpp" / "token_errors.hpp", std::ios::app) << "// edited\n";
+  fs::remove(tmp.path() / "cpp" / "open_finance_errors.cpp");
+  std::ofstream(tmp.path() / "cpp" / "removed_errors.hpp") << "// from a deleted catalog\n";
+  auto r = RunCommand(gen + " --check");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("/token_errors.hpp: stale"));
+  EXPECT_THAT(r.err, HasSubstr("/open_finance_errors.cpp: stale"));
+  EXPECT_THAT(r.err, HasSubstr("/removed_errors.hpp: stale"));
+  EXPECT_THAT(r.err, HasSubstr("3 generated files out of date"));
+  // --check wrote nothing.
+  EXPECT_FALSE(fs::exists(tmp.path() / "cpp" / "open_finance_errors.cpp"));
+}
+
+TEST(Generate, UnchangedFilesAreNotTouched) {
+  testing::TempDir tmp;
+  const std::string gen = "cd " + Src() + " && " + Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "cpp").string()) + " catalog/";
+  ASSERT_EQ(RunCommand(gen).exit_code, 0);
+  const fs::path header = tmp.path() / "cpp" / "token_errors.hpp";
+  const auto old_time = fs::last_write_time(header) - std::chrono::hours(1);
+  fs::last_write_time(header, old_time);
+  auto r = RunCommand(gen);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("0 files written, 9 unchanged"));
+  EXPECT_EQ(fs::last_write_time(header), old_time);
+}
+
+TEST(Generate, InvalidCatalogWritesNothing) {
+  testing::TempDir tmp;
+  tmp.Write("bad.yaml", "catalog: t\ntitle: T\nerrors:\n  - {code: E1, name: bad, summary: S, message: M.}\n");
+  auto r = RunCommand(Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "out").string()) + " " +
+                      ShellQuote((tmp.path() / "bad.yaml").string()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("[name-invalid]"));
+  EXPECT_FALSE(fs::exists(tmp.path() / "out"));
+}
+
+TEST(Generate, UnwritableOutputIsAnIoError) {
+  // Nobody, not even root (CI), can create folders in /proc.
+  auto r = RunCommand(Errcat() + " generate --cpp /proc/errcat-test-out " + Src() + "/catalog");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("/proc/errcat-test-out: error: cannot create folder"));
+}
+
+TEST(Generate, OutputPathThatIsAFileIsAnIoError) {
+  testing::TempDir tmp;
+  tmp.Write("out", "a file, not a folder");
+  auto r = RunCommand(Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "out").string()) + " " + Src() + "/catalog");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(testing::ReadFile(tmp.path() / "out"), "a file, not a folder");
+}
+
+TEST(Generate, SameBytesWhateverOrderLocaleOrDirectory) {
+  testing::TempDir tmp;
+  const std::string cat = testing::SourceDir() + "/catalog/";
+  const std::string files = ShellQuote(cat + "token.yaml") + " " + ShellQuote(cat + "open_finance.yaml") + " " +
+                            ShellQuote(cat + "invalid_token.yaml") + " " + ShellQuote(cat + "data_source_login.yaml");
+  const std::string reversed = ShellQuote(cat + "data_source_login.yaml") + " " + ShellQuote(cat + "invalid_token.yaml") + " " +
+                               ShellQuote(cat + "open_finance.yaml") + " " + ShellQuote(cat + "token.yaml");
+  const std::string root = " --source-root " + Src();
+  ASSERT_EQ(RunCommand(Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "a").string()) + root + " " + files).exit_code, 0);
+  ASSERT_EQ(RunCommand("LC_ALL=C " + Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "b").string()) + root + " " + reversed).exit_code, 0);
+  ASSERT_EQ(RunCommand("cd / && LC_ALL=C.UTF-8 LANG=de_DE.UTF-8 " + Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "c").string()) + root + " " + reversed).exit_code, 0);
+  ASSERT_EQ(RunCommand("cd " + Src() + " && " + Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "d").string()) + " catalog").exit_code, 0);
+  const auto a = ReadTree(tmp.path() / "a");
+  EXPECT_EQ(a.size(), 9u);
+  EXPECT_EQ(a, ReadTree(tmp.path() / "b"));
+  EXPECT_EQ(a, ReadTree(tmp.path() / "c"));
+  EXPECT_EQ(a, ReadTree(tmp.path() / "d"));
+  EXPECT_THAT(a.at("token_errors.hpp"), ::testing::StartsWith("// DO NOT EDIT: generated by errcat from catalog/token.yaml.\n"));
+}
+
+TEST(Generate, DepfileListsCatalogsAndTemplatesRead) {
+  testing::TempDir tmp;
+  tmp.Write("tpl/cpp/runtime.mustache", "// custom runtime\n");
+  const fs::path dep = tmp.path() / "out.d";
+  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "out").string()) +
+                      " --depfile " + ShellQuote(dep.string()) + " --templates " + ShellQuote((tmp.path() / "tpl").string()) +
+                      " catalog/token.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = testing::ReadFile(dep);
+  EXPECT_THAT(text, ::testing::StartsWith((tmp.path() / "out" / "errcat_runtime.hpp").string() + ":"));
+  EXPECT_THAT(text, HasSubstr(testing::SourceDir() + "/catalog/token.yaml"));
+  EXPECT_THAT(text, HasSubstr((tmp.path() / "tpl/cpp/runtime.mustache").string()));
+  // The override replaced just that one template.
+  EXPECT_EQ(testing::ReadFile(tmp.path() / "out" / "errcat_runtime.hpp"), "// custom runtime\n");
+  EXPECT_THAT(testing::ReadFile(tmp.path() / "out" / "token_errors.hpp"), HasSubstr("enum class TokenError"));
+}
+
+TEST(Generate, BrokenTemplateIsReported) {
+  testing::TempDir tmp;
+  tmp.Write("tpl/cpp/header.mustache", "{{#errors}}unclosed section\n");
+  auto r = RunCommand(Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "out").string()) + " --templates " +
+                      ShellQuote((tmp.path() / "tpl").string()) + " " + Src() + "/catalog/token.yaml");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("cpp/header.mustache"));
+  EXPECT_FALSE(fs::exists(tmp.path() / "out"));
+}
+
+}  // namespace
+}  // namespace errcat
