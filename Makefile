@@ -10,10 +10,14 @@ ERRCAT := $(BUILD)/generator/errcat
 all: build
 	@$(ERRCAT) check catalog/
 	@$(ERRCAT) generate --cpp generated/cpp catalog/
+	@$(ERRCAT) docs --format markdown -o generated/markdown catalog/
+	@$(ERRCAT) docs --format html -o $(BUILD)/site catalog/
 	@echo
 	@echo "errcat outputs for catalog/:"
-	@echo "  C++ (checked in):   generated/cpp/   <catalog>_errors.hpp/.cpp, errcat_runtime.hpp"
-	@echo "  try:                $(ERRCAT) explain TOK005 catalog/"
+	@echo "  C++ (checked in):       generated/cpp/       <catalog>_errors.hpp/.cpp, errcat_runtime.hpp"
+	@echo "  Markdown (checked in):  generated/markdown/  index.md, <catalog>.md"
+	@echo "  HTML site:              $(BUILD)/site/index.html  (open file://$(CURDIR)/$(BUILD)/site/index.html)"
+	@echo "  try:                    $(ERRCAT) explain TOK005 catalog/"
 
 deps:
 	@scripts/install-deps.sh

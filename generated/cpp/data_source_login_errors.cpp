@@ -8,8 +8,6 @@ namespace {
 using namespace std::string_view_literals;
 
 // Every table is constant-initialised: no global constructors, safe during static init.
-
-
 constexpr ParamInfo kParams_AccountFetchRefreshFailed[] = {
     {"data_source"sv, ParamType::kString},
 };
@@ -19,7 +17,6 @@ constexpr ParamInfo kParams_SessionExpired[] = {
 constexpr ParamInfo kParams_ApplicationNotAuthorized[] = {
     {"data_source"sv, ParamType::kString},
 };
-
 constexpr ParamInfo kParams_AccountFetchTokenExpired[] = {
     {"data_source"sv, ParamType::kString},
 };
@@ -133,7 +130,6 @@ std::string render_TokenRefreshFailed() {
   std::string out;
   out.reserve(117);
   out.append("Failed error: Unable to refresh your token. It may not be valid anymore. Please try logging out and logging in again.", 117);
-
   return out;
 }
 
@@ -141,7 +137,6 @@ std::string render_FacebookAdsSessionInvalidated() {
   std::string out;
   out.reserve(175);
   out.append("Facebook Ads: Error validating access token: the session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.", 175);
-
   return out;
 }
 
@@ -149,31 +144,24 @@ std::string render_AccountFetchRefreshFailed(std::string_view p_data_source) {
   std::string out;
   out.reserve(83);
   out.append("Error: Account fetch failed: ", 29);
-
-
   ::errcat_runtime::append_string(out, p_data_source);
   out.append(" failure (Refreshing token failed)", 34);
-
   return out;
 }
 
 std::string render_SessionExpired(std::string_view p_data_source) {
   std::string out;
   out.reserve(81);
-
   ::errcat_runtime::append_string(out, p_data_source);
   out.append(" failure (Error Validating Access token: Session Has Expired)", 61);
-
   return out;
 }
 
 std::string render_ApplicationNotAuthorized(std::string_view p_data_source) {
   std::string out;
   out.reserve(101);
-
   ::errcat_runtime::append_string(out, p_data_source);
   out.append(" failure (Error Validating Access token: The user has not authorized application)", 81);
-
   return out;
 }
 
@@ -181,7 +169,6 @@ std::string render_UserNotConfirmed() {
   std::string out;
   out.reserve(110);
   out.append("Error validating access token: Sessions for the user are not allowed because the user is not a confirmed user.", 110);
-
   return out;
 }
 
@@ -189,11 +176,8 @@ std::string render_AccountFetchTokenExpired(std::string_view p_data_source) {
   std::string out;
   out.reserve(86);
   out.append("Account fetch failed:", 21);
-
-
   ::errcat_runtime::append_string(out, p_data_source);
   out.append(" (The token used in the request has expired).", 45);
-
   return out;
 }
 

@@ -9,10 +9,6 @@ using namespace std::string_view_literals;
 
 // Every table is constant-initialised: no global constructors, safe during static init.
 
-
-
-
-
 constexpr ErrorInfo kInfos[] = {
     {"invalid_token"sv, "ITK001"sv, "TokenExpired"sv, 1,
      "The token has expired"sv,
@@ -107,7 +103,6 @@ std::string render_TokenExpired() {
   std::string out;
   out.reserve(37);
   out.append("Invalid Token: the token has expired.", 37);
-
   return out;
 }
 
@@ -115,7 +110,6 @@ std::string render_TokenMistyped() {
   std::string out;
   out.reserve(73);
   out.append("Invalid Token: the token is malformed or does not match any issued token.", 73);
-
   return out;
 }
 
@@ -123,7 +117,6 @@ std::string render_InsufficientScope() {
   std::string out;
   out.reserve(88);
   out.append("Invalid Token: the token does not carry the permissions or scopes this request requires.", 88);
-
   return out;
 }
 
@@ -131,7 +124,6 @@ std::string render_TokenRevoked() {
   std::string out;
   out.reserve(42);
   out.append("Invalid Token: the token has been revoked.", 42);
-
   return out;
 }
 

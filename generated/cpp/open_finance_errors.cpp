@@ -9,8 +9,6 @@ using namespace std::string_view_literals;
 
 // Every table is constant-initialised: no global constructors, safe during static init.
 
-
-
 constexpr ErrorInfo kInfos[] = {
     {"open_finance"sv, "947"sv, "InvalidOrExpiredToken"sv, 947,
      "The end user's token is invalid or has expired"sv,
@@ -95,7 +93,6 @@ std::string render_InvalidOrExpiredToken() {
   std::string out;
   out.reserve(61);
   out.append("Your token is invalid or has expired. Please re-authenticate.", 61);
-
   return out;
 }
 
@@ -103,7 +100,6 @@ std::string render_AccessTokenManagedAtInstitution() {
   std::string out;
   out.reserve(59);
   out.append("Access tokens must be managed at the institution's website.", 59);
-
   return out;
 }
 

@@ -8,14 +8,12 @@ namespace {
 using namespace std::string_view_literals;
 
 // Every table is constant-initialised: no global constructors, safe during static init.
-
 constexpr ParamInfo kParams_DownloadTokenNotFound[] = {
     {"expiry_minutes"sv, ParamType::kInt},
 };
 constexpr ParamInfo kParams_TokenExportFailed[] = {
     {"download_id"sv, ParamType::kString},
 };
-
 constexpr ParamInfo kParams_TokenExpiryTooFar[] = {
     {"max_hours"sv, ParamType::kInt},
     {"provided_expiry"sv, ParamType::kString},
@@ -23,12 +21,6 @@ constexpr ParamInfo kParams_TokenExpiryTooFar[] = {
 constexpr ParamInfo kParams_FunctionListTooLong[] = {
     {"max_functions"sv, ParamType::kInt},
 };
-
-
-
-
-
-
 constexpr ParamInfo kParams_TokenIdNotFound[] = {
     {"token_id"sv, ParamType::kString},
 };
@@ -174,7 +166,6 @@ std::string render_RefreshTokenInvalid() {
   std::string out;
   out.reserve(89);
   out.append("The refresh token provided is expired, revoked, or malformed. Please request a new token.", 89);
-
   return out;
 }
 
@@ -182,11 +173,8 @@ std::string render_DownloadTokenNotFound(std::int64_t p_expiry_minutes) {
   std::string out;
   out.reserve(139);
   out.append("The requested token was not found or has expired after ", 55);
-
-
   ::errcat_runtime::append_int(out, p_expiry_minutes);
   out.append(" minutes. Please check your download ID or generate a new token.", 64);
-
   return out;
 }
 
@@ -194,8 +182,6 @@ std::string render_TokenExportFailed(std::string_view p_download_id) {
   std::string out;
   out.reserve(59);
   out.append("Failed to export token for download Id ", 39);
-
-
   ::errcat_runtime::append_string(out, p_download_id);
   return out;
 }
@@ -204,7 +190,6 @@ std::string render_TokenRequestNull() {
   std::string out;
   out.reserve(78);
   out.append("The token request cannot be null. Please provide a valid token request object.", 78);
-
   return out;
 }
 
@@ -212,15 +197,10 @@ std::string render_TokenExpiryTooFar(std::int64_t p_max_hours, std::string_view 
   std::string out;
   out.reserve(185);
   out.append("The expiry date of the token request cannot be more than ", 57);
-
-
   ::errcat_runtime::append_int(out, p_max_hours);
   out.append(" hours in the future. Provided expiry date: ", 44);
-
-
   ::errcat_runtime::append_string(out, p_provided_expiry);
   out.append(". Please adjust the expiry date accordingly.", 44);
-
   return out;
 }
 
@@ -228,11 +208,8 @@ std::string render_FunctionListTooLong(std::int64_t p_max_functions) {
   std::string out;
   out.reserve(139);
   out.append("The provided function list exceeds the maximum allowed length of ", 65);
-
-
   ::errcat_runtime::append_int(out, p_max_functions);
   out.append(". Please reduce the number of functions and try again.", 54);
-
   return out;
 }
 
@@ -240,7 +217,6 @@ std::string render_InvalidCredentials() {
   std::string out;
   out.reserve(95);
   out.append("The username or password you entered is incorrect. Please check your credentials and try again.", 95);
-
   return out;
 }
 
@@ -248,7 +224,6 @@ std::string render_AuthenticationUnexpectedError() {
   std::string out;
   out.reserve(110);
   out.append("An unexpected error occurred during authentication. Please try again or contact support if the issue persists.", 110);
-
   return out;
 }
 
@@ -256,7 +231,6 @@ std::string render_AccessTokenInvalid() {
   std::string out;
   out.reserve(103);
   out.append("The access token provided is expired, invalid, or revoked. Please refresh your token or reauthenticate.", 103);
-
   return out;
 }
 
@@ -264,7 +238,6 @@ std::string render_SignOutFailed() {
   std::string out;
   out.reserve(88);
   out.append("An error occurred while signing out. Your session may still be active. Please try again.", 88);
-
   return out;
 }
 
@@ -272,7 +245,6 @@ std::string render_TokenInUse() {
   std::string out;
   out.reserve(86);
   out.append("This token is currently being used in another operation. Please use a different token.", 86);
-
   return out;
 }
 
@@ -280,7 +252,6 @@ std::string render_DeviceInformationMissing() {
   std::string out;
   out.reserve(77);
   out.append("Authentication failed due to missing device information. Please log in again.", 77);
-
   return out;
 }
 
@@ -288,11 +259,8 @@ std::string render_TokenIdNotFound(std::string_view p_token_id) {
   std::string out;
   out.reserve(51);
   out.append("Token with ID '", 15);
-
-
   ::errcat_runtime::append_string(out, p_token_id);
   out.append("' was not found.", 16);
-
   return out;
 }
 

@@ -22,5 +22,7 @@ class Backend {
 };
 
 std::unique_ptr<Backend> MakeCppBackend();
+std::unique_ptr<Backend> MakeMarkdownBackend();
+std::unique_ptr<Backend> MakeHtmlBackend();
 
 }  // namespace errcat::backends

@@ -24,6 +24,9 @@ class TemplateSet {
   std::optional<std::string> Render(const std::string& name, const View& view,
                                     diag::DiagnosticSink& sink);
 
+  // A template's text prepared for rendering as a partial (same standalone-tag handling).
+  std::optional<std::string> LoadPartial(const std::string& name, diag::DiagnosticSink& sink);
+
   // Override files actually read, for --depfile.
   const std::set<std::string>& files_read() const { return files_read_; }
 

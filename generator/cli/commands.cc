@@ -176,6 +176,18 @@ int Run(int argc, char** argv) {
   generate->add_option("paths", common.paths, "Catalog files or folders")->required();
   AddCommon(generate, common);
 
+  std::string docs_format, docs_dir;
+  CLI::App* docs = app.add_subcommand("docs", "Render catalogs as a Markdown reference or a static HTML site");
+  docs->add_option("--format", docs_format, "markdown or html")
+      ->required()
+      ->check(CLI::IsMember({"markdown", "html"}));
+  docs->add_option("-o,--output", docs_dir, "Folder to write into")->required();
+  docs->add_option("--templates", gen.templates_dir,
+                   "Folder whose <format>/<name>.mustache files override the built-in templates");
+  docs->add_flag("--check", gen.check, "Write nothing; exit 1 and name the files that are out of date");
+  docs->add_option("paths", common.paths, "Catalog files or folders")->required();
+  AddCommon(docs, common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -186,6 +198,11 @@ int Run(int argc, char** argv) {
   if (explain->parsed()) return RunExplain(common, code);
   if (generate->parsed())
     return RunGenerate(common, *backends::MakeCppBackend(), gen.cpp_dir, gen, {".hpp", ".cpp"});
+  if (docs->parsed()) {
+    if (docs_format == "markdown")
+      return RunGenerate(common, *backends::MakeMarkdownBackend(), docs_dir, gen, {".md"});
+    return RunGenerate(common, *backends::MakeHtmlBackend(), docs_dir, gen, {".html", ".json", ".js", ".css", ".xml"});
+  }
   return kExitUsage;
 }
 

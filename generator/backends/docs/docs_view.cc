@@ -1,0 +1,276 @@
+#include "backends/docs/docs_view.h"
+
+#include <cmark.h>
+
+#include <memory>
+#include <set>
+#include <vector>
+
+#include "util/text.h"
+
+namespace errcat::backends::docs {
+namespace {
+
+using kainjow::mustache::list;
+using kainjow::mustache::object;
+
+// Catalog Markdown -> HTML. Raw HTML in a catalog is shown as text (the reader sees what the
+// author wrote, and it cannot run), and cmark's safe mode (no CMARK_OPT_UNSAFE) drops
+// javascript:, vbscript:, file: and non-image data: URLs.
+std::string RenderCmark(std::string_view markdown) {
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(
+      cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), cmark_node_free);
+  std::vector<cmark_node*> raw;
+  cmark_iter* iter = cmark_iter_new(doc.get());
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK))
+      raw.push_back(node);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* node : raw) {
+    const bool block = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK;
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+    while (block && !literal.empty() && literal.back() == '\n') literal.pop_back();
+    cmark_node_set_literal(text, literal.c_str());
+    if (block) {
+      cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(paragraph, text);
+      cmark_node_replace(node, paragraph);
+    } else {
+      cmark_node_replace(node, text);
+    }
+    cmark_node_free(node);
+  }
+  std::unique_ptr<char, decltype(&free)> html(cmark_render_html(doc.get(), CMARK_OPT_DEFAULT), free);
+  return html ? std::string(html.get()) : std::string();
+}
+
+std::string ReplaceAll(std::string s, std::string_view from, std::string_view to) {
+  for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+    s.replace(pos, from.size(), to);
+  return s;
+}
+
+std::string_view TrimNewlines(std::string_view s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+// --- Markdown ------------------------------------------------------------------------------
+
+std::string MarkdownTarget::Text(std::string_view text) const {
+  // Backslash-escape what GitHub Markdown would interpret, including raw HTML's '<'.
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\`*_[]<>|#~!").find(c) != std::string_view::npos) out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+std::string MarkdownTarget::Markdown(std::string_view markdown) const {
+  return std::string(TrimNewlines(markdown));
+}
+
+std::string MarkdownTarget::InlineMarkdown(std::string_view markdown) const {
+  // Inside a list item or table cell: continuation lines must not break the block.
+  return ReplaceAll(std::string(TrimNewlines(markdown)), "\n", "<br>");
+}
+
+std::string MarkdownTarget::Code(std::string_view text) const {
+  // A code span delimited by more backticks than the text holds in a row.
+  size_t run = 0, longest = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  const std::string body = ReplaceAll(ReplaceAll(std::string(text), "|", "\\|"), "\n", " ");
+  const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+  return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
+}
+
+std::string MarkdownTarget::ErrorHref(const model::Catalog& c, const model::Error& e) const {
+  return c.id + ".md#" + e.code;
+}
+
+std::string MarkdownTarget::CatalogHref(const model::Catalog& c) const { return c.id + ".md"; }
+
+// --- HTML ----------------------------------------------------------------------------------
+
+std::string MarkdownToSafeHtml(std::string_view markdown) { return RenderCmark(markdown); }
+
+std::string HtmlTarget::Text(std::string_view text) const { return util::HtmlEscape(text); }
+
+std::string HtmlTarget::Markdown(std::string_view markdown) const {
+  return std::string(TrimNewlines(RenderCmark(markdown)));
+}
+
+std::string HtmlTarget::InlineMarkdown(std::string_view markdown) const {
+  std::string html(TrimNewlines(RenderCmark(markdown)));
+  // A single paragraph renders as <p>...</p>; unwrap it so it sits inline in an <li> or <td>.
+  if (html.starts_with("<p>") && html.ends_with("</p>") && html.find("<p>", 3) == std::string::npos)
+    html = html.substr(3, html.size() - 7);
+  return html;
+}
+
+std::string HtmlTarget::Code(std::string_view text) const {
+  return "<code>" + util::HtmlEscape(text) + "</code>";
+}
+
+std::string HtmlTarget::ErrorHref(const model::Catalog&, const model::Error& e) const {
+  return e.code + ".html";
+}
+
+std::string HtmlTarget::CatalogHref(const model::Catalog& c) const { return "catalog/" + c.id + ".html"; }
+
+// --- View model ----------------------------------------------------------------------------
+
+namespace {
+
+object CodeLink(const model::CatalogSet& set, std::string_view code, const TextTarget& t) {
+  auto hit = set.FindCode(code);
+  object link{{"code", t.Text(code)}};
+  if (hit) {
+    link["href"] = t.ErrorHref(*hit->catalog, *hit->error);
+    link["summary"] = t.Text(hit->error->summary);
+  }
+  return link;
+}
+
+std::string MessageWithParams(const model::Error& e, const TextTarget& t) {
+  std::string out;
+  for (const model::MessageSegment& s : e.segments) {
+    if (s.arg < 0) {
+      out += t.Text(s.literal);
+    } else {
+      const model::Param& p = e.params[static_cast<size_t>(s.arg)];
+      out += t.Code("{" + p.name + ": " + std::string(model::Name(p.type)) + "}");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const model::Error& e,
+               const TextTarget& t) {
+  View v = object{};
+  v.set("code", t.Text(e.code));
+  v.set("anchor", t.Text(e.code));
+  v.set("href", t.ErrorHref(c, e));
+  v.set("name", t.Text(e.name));
+  v.set("summary", t.Text(e.summary));
+  v.set("message", MessageWithParams(e, t));
+  v.set("message_template", t.Text(e.message));
+  v.set("catalog_id", t.Text(c.id));
+  v.set("catalog_title", t.Text(c.title));
+  v.set("catalog_href", t.CatalogHref(c));
+  v.set("severity", std::string(model::Name(e.severity)));
+  v.set("http_status", e.http_status ? std::to_string(e.http_status) : "");
+  v.set("has_http_status", e.http_status != 0);
+  v.set("retriable", e.retriable ? (*e.retriable ? "yes" : "no") : "");
+  v.set("has_retriable", e.retriable.has_value());
+  v.set("since", t.Text(e.since));
+  v.set("has_since", !e.since.empty());
+  v.set("value", std::to_string(e.value));
+
+  list params;
+  for (size_t i = 0; i < e.params.size(); ++i) {
+    const model::Param& p = e.params[i];
+    params.push_back(object{{"index", std::to_string(i)},
+                            {"name", t.Text(p.name)},
+                            {"name_code", t.Code(p.name)},
+                            {"type", std::string(model::Name(p.type))},
+                            {"description", t.InlineMarkdown(p.description)}});
+  }
+  v.set("params", params);
+  v.set("has_params", !e.params.empty());
+
+  v.set("description", t.Markdown(e.description));
+  v.set("has_description", !e.description.empty());
+  list causes, steps;
+  for (const std::string& cause : e.causes) causes.push_back(object{{"text", t.InlineMarkdown(cause)}});
+  for (size_t i = 0; i < e.resolution.size(); ++i)
+    steps.push_back(object{{"number", std::to_string(i + 1)}, {"text", t.InlineMarkdown(e.resolution[i])}});
+  v.set("causes", causes);
+  v.set("has_causes", !e.causes.empty());
+  v.set("resolution", steps);
+  v.set("has_resolution", !e.resolution.empty());
+
+  list fields;
+  for (const model::FieldValue& f : e.fields) {
+    const model::FieldDef* def = c.Field(f.id);
+    const bool markdown = def && def->type == model::FieldType::kMarkdown;
+    fields.push_back(object{{"title", t.Text(def ? def->title : f.id)},
+                            {"id", t.Text(f.id)},
+                            {"value", markdown ? t.InlineMarkdown(f.text) : t.Text(f.text)}});
+  }
+  v.set("fields", fields);
+  v.set("has_fields", !e.fields.empty());
+
+  v.set("deprecated", t.Text(e.deprecated));
+  v.set("is_deprecated", e.is_deprecated());
+  if (!e.replaced_by.empty()) v.set("replaced_by", CodeLink(set, e.replaced_by, t));
+  list see_also;
+  for (const std::string& code : e.see_also) see_also.push_back(CodeLink(set, code, t));
+  v.set("see_also", see_also);
+  v.set("has_see_also", !e.see_also.empty());
+  list tags;
+  for (const std::string& tag : e.tags) tags.push_back(object{{"tag", t.Text(tag)}});
+  v.set("tags", tags);
+  v.set("has_tags", !e.tags.empty());
+  v.set("permalink", c.docs_base_url.empty() ? "" : t.Text(c.docs_base_url + e.code));
+  v.set("has_permalink", !c.docs_base_url.empty());
+  v.set("edit_url", t.Text(c.docs_edit_url));
+  v.set("has_edit_url", !c.docs_edit_url.empty());
+  return v;
+}
+
+View CatalogView(const model::CatalogSet& set, const model::Catalog& c, const TextTarget& t) {
+  View v = object{};
+  v.set("id", t.Text(c.id));
+  v.set("title", t.Text(c.title));
+  v.set("href", t.CatalogHref(c));
+  v.set("description", t.Markdown(c.description));
+  v.set("has_description", !c.description.empty());
+  v.set("count", std::to_string(c.errors.size()));
+  v.set("source_path", t.Text(c.display_path));
+  v.set("edit_url", t.Text(c.docs_edit_url));
+  v.set("has_edit_url", !c.docs_edit_url.empty());
+  list errors;
+  for (const model::Error& e : c.errors) errors.push_back(ErrorView(set, c, e, t));
+  v.set("errors", errors);
+  return v;
+}
+
+View SiteView(const model::CatalogSet& set, const TextTarget& t) {
+  View v = object{};
+  list catalogs, all_errors, severities, statuses;
+  std::set<int> status_set;
+  std::set<model::Severity> severity_set;
+  for (const model::Catalog& c : set.catalogs()) {
+    catalogs.push_back(CatalogView(set, c, t));
+    for (const model::Error& e : c.errors) {
+      all_errors.push_back(ErrorView(set, c, e, t));
+      if (e.http_status) status_set.insert(e.http_status);
+      severity_set.insert(e.severity);
+    }
+  }
+  for (model::Severity s : severity_set) severities.push_back(object{{"severity", std::string(model::Name(s))}});
+  for (int s : status_set) statuses.push_back(object{{"status", std::to_string(s)}});
+  v.set("catalogs", catalogs);
+  v.set("errors", all_errors);
+  v.set("severities", severities);
+  v.set("statuses", statuses);
+  v.set("catalog_count", std::to_string(set.catalogs().size()));
+  v.set("error_count", std::to_string(set.error_count()));
+  return v;
+}
+
+}  // namespace errcat::backends::docs

@@ -1,0 +1,56 @@
+// The view model shared by the Markdown and HTML references. The same structure feeds both
+// template sets; only the TextTarget differs: how plain text is escaped and how catalog
+// Markdown becomes output (passed through for Markdown, cmark in safe mode for HTML).
+#pragma once
+
+#include <string>
+
+#include "backends/templates.h"
+#include "model/catalog.h"
+
+namespace errcat::backends::docs {
+
+class TextTarget {
+ public:
+  virtual ~TextTarget() = default;
+  virtual std::string Text(std::string_view text) const = 0;          // plain text
+  virtual std::string Markdown(std::string_view markdown) const = 0;  // block Markdown
+  virtual std::string InlineMarkdown(std::string_view markdown) const = 0;  // one paragraph, no <p>
+  virtual std::string Code(std::string_view text) const = 0;          // inline code span
+  // Page of an error / a catalog, relative to the site root.
+  virtual std::string ErrorHref(const model::Catalog& c, const model::Error& e) const = 0;
+  virtual std::string CatalogHref(const model::Catalog& c) const = 0;
+};
+
+class MarkdownTarget final : public TextTarget {
+ public:
+  std::string Text(std::string_view text) const override;
+  std::string Markdown(std::string_view markdown) const override;
+  std::string InlineMarkdown(std::string_view markdown) const override;
+  std::string Code(std::string_view text) const override;
+  std::string ErrorHref(const model::Catalog& c, const model::Error& e) const override;
+  std::string CatalogHref(const model::Catalog& c) const override;
+};
+
+class HtmlTarget final : public TextTarget {
+ public:
+  std::string Text(std::string_view text) const override;
+  std::string Markdown(std::string_view markdown) const override;
+  std::string InlineMarkdown(std::string_view markdown) const override;
+  std::string Code(std::string_view text) const override;
+  std::string ErrorHref(const model::Catalog& c, const model::Error& e) const override;
+  std::string CatalogHref(const model::Catalog& c) const override;
+};
+
+// Catalog Markdown -> HTML with cmark's safe mode: raw HTML is dropped and javascript:,
+// vbscript:, file: and data: links are removed.
+std::string MarkdownToSafeHtml(std::string_view markdown);
+
+View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const model::Error& e,
+               const TextTarget& t);
+View CatalogView(const model::CatalogSet& set, const model::Catalog& c, const TextTarget& t);
+// The whole reference: catalogs (each with its errors), a flat list of all errors, and the
+// filter choices (severities, HTTP statuses) present in the set.
+View SiteView(const model::CatalogSet& set, const TextTarget& t);
+
+}  // namespace errcat::backends::docs

@@ -1,0 +1,30 @@
+// Markdown reference: index.md and one <catalog>.md per catalog, each error under an anchor
+// named by its code. Reads well on GitHub.
+#include "backends/backend.h"
+#include "backends/docs/docs_view.h"
+
+namespace errcat::backends {
+namespace {
+
+class MarkdownBackend final : public Backend {
+ public:
+  std::string_view name() const override { return "markdown"; }
+
+  bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
+                diag::DiagnosticSink& sink) const override {
+    const docs::MarkdownTarget target;
+    auto index = templates.Render("markdown/index.mustache", docs::SiteView(set, target), sink);
+    if (!index || !out.Write("index.md", std::move(*index), sink)) return false;
+    for (const model::Catalog& c : set.catalogs()) {
+      auto page = templates.Render("markdown/catalog.mustache", docs::CatalogView(set, c, target), sink);
+      if (!page || !out.Write(c.id + ".md", std::move(*page), sink)) return false;
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> MakeMarkdownBackend() { return std::make_unique<MarkdownBackend>(); }
+
+}  // namespace errcat::backends

@@ -1,0 +1,155 @@
+// `errcat docs`: goldens for catalog/, a link check over the whole site, and a catalog that
+// tries to inject HTML, script and template syntax.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "test_support.h"
+
+namespace errcat {
+namespace {
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::RunCommand;
+using testing::ShellQuote;
+
+std::string Errcat() { return ShellQuote(testing::ErrcatBinary()); }
+std::string Src() { return ShellQuote(testing::SourceDir()); }
+
+TEST(Docs, MarkdownGoldenIsCurrent) {
+  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " docs --check --format markdown -o generated/markdown catalog/");
+  EXPECT_EQ(r.exit_code, 0) << r.err << "\nrefresh with: make goldens (then review git diff)";
+}
+
+TEST(Docs, HtmlGoldenIsCurrent) {
+  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " docs --check --format html -o tests/goldens/html catalog/");
+  EXPECT_EQ(r.exit_code, 0) << r.err << "\nrefresh with: make goldens (then review git diff)";
+}
+
+TEST(Docs, MarkdownShowsEverySeedField) {
+  const std::string md = testing::ReadFile(testing::SourceDir() + "/generated/markdown/open_finance.md");
+  EXPECT_THAT(md, HasSubstr("<a id=\"947\"></a>\n## 947: InvalidOrExpiredToken"));
+  EXPECT_THAT(md, HasSubstr("| HTTP status | 500 |"));
+  EXPECT_THAT(md, HasSubstr("| **Remediation Category** | Data Connect Fix |"));
+  EXPECT_THAT(md, HasSubstr("[Customer Authorization Details"));
+  const std::string token = testing::ReadFile(testing::SourceDir() + "/generated/markdown/token.md");
+  EXPECT_THAT(token, HasSubstr("cannot be more than `{max_hours: int}` hours"));
+  EXPECT_THAT(token, HasSubstr("1. Set the token expiry date within the allowed time range"));
+  EXPECT_THAT(token, HasSubstr("| `max_hours` | int |"));
+}
+
+struct Page {
+  std::set<std::string> ids;
+  std::vector<std::string> links;
+};
+
+Page ScanPage(const fs::path& file) {
+  static const std::regex id_re(R"re(\sid="([^"]*)")re");
+  static const std::regex link_re(R"re(\s(?:href|src)="([^"]*)")re");
+  const std::string html = testing::ReadFile(file);
+  Page page;
+  for (std::sregex_iterator it(html.begin(), html.end(), id_re), end; it != end; ++it) page.ids.insert((*it)[1]);
+  for (std::sregex_iterator it(html.begin(), html.end(), link_re), end; it != end; ++it) page.links.push_back((*it)[1]);
+  return page;
+}
+
+TEST(Docs, EveryInternalLinkAndAnchorResolves) {
+  testing::TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  ASSERT_EQ(RunCommand(Errcat() + " docs --format html -o " + ShellQuote(site.string()) + " " + Src() + "/catalog").exit_code, 0);
+  std::map<fs::path, Page> pages;
+  for (const auto& entry : fs::recursive_directory_iterator(site))
+    if (entry.path().extension() == ".html") pages[fs::weakly_canonical(entry.path())] = ScanPage(entry.path());
+  ASSERT_GE(pages.size(), 26u + 4u + 2u);
+  int checked = 0;
+  for (const auto& [file, page] : pages) {
+    for (const std::string& link : page.links) {
+      if (link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:")) continue;
+      ASSERT_FALSE(link.empty()) << file << " has an empty link";
+      const size_t hash = link.find('#');
+      const std::string path = link.substr(0, hash);
+      const std::string fragment = hash == std::string::npos ? "" : link.substr(hash + 1);
+      const fs::path target = path.empty() ? file : fs::weakly_canonical(file.parent_path() / path);
+      ASSERT_TRUE(fs::exists(target)) << file << " links to missing " << link;
+      if (!fragment.empty()) {
+        ASSERT_TRUE(pages.count(target)) << file << " links to a fragment of a non-page: " << link;
+        EXPECT_TRUE(pages.at(target).ids.count(fragment)) << file << " links to missing anchor " << link;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 300);  // 369 links in the catalog/ site today
+}
+
+TEST(Docs, SiteHasItsFilesAndNoExternalRequests) {
+  testing::TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  ASSERT_EQ(RunCommand(Errcat() + " docs --format html -o " + ShellQuote(site.string()) + " " + Src() + "/catalog").exit_code, 0);
+  for (const char* file : {"index.html", "404.html", "sitemap.xml", "search-index.json", "search-index.js",
+                           "errors.json", "assets/errcat.css", "assets/errcat.js", "TOK005.html", "947.html",
+                           "catalog/token.html"})
+    EXPECT_TRUE(fs::exists(site / file)) << file;
+  const std::string sitemap = testing::ReadFile(site / "sitemap.xml");
+  EXPECT_THAT(sitemap, HasSubstr("<loc>https://developer.mastercard.com/open-finance-au/documentation/errors/accounterrors/invalidtoken/947-2024/index.md#947</loc>"));
+  for (const auto& entry : fs::recursive_directory_iterator(site)) {
+    if (entry.path().extension() != ".html") continue;
+    const std::string html = testing::ReadFile(entry.path());
+    // Scripts and styles only from the site itself.
+    EXPECT_THAT(html, Not(::testing::ContainsRegex(R"re(<(script|link|img)[^>]+(src|href)="https?:)re"))) << entry.path();
+  }
+  const std::string tok005 = testing::ReadFile(site / "TOK005.html");
+  EXPECT_THAT(tok005, HasSubstr("<code>{max_hours: int}</code>"));
+  EXPECT_THAT(tok005, HasSubstr("<a class=\"skip-link\" href=\"#main\">"));
+  EXPECT_THAT(tok005, HasSubstr("<main id=\"main\""));
+  EXPECT_THAT(tok005, HasSubstr("<label for=\"search-input\""));
+}
+
+TEST(Docs, CatalogTextCannotInjectHtmlScriptOrTemplates) {
+  testing::TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  auto r = RunCommand(Errcat() + " docs --format html -o " + ShellQuote(site.string()) + " " + Src() + "/tests/data/hostile/injection.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string all;
+  for (const auto& entry : fs::recursive_directory_iterator(site)) {
+    if (entry.path().extension() != ".html") continue;
+    const std::string html = testing::ReadFile(entry.path());
+    all += html;
+    // The only <script> elements are errcat's own three.
+    static const std::regex script_re("<script");
+    EXPECT_EQ(std::distance(std::sregex_iterator(html.begin(), html.end(), script_re), std::sregex_iterator()), 3)
+        << entry.path();
+    EXPECT_THAT(html, Not(HasSubstr("<img"))) << entry.path();
+    EXPECT_THAT(html, Not(HasSubstr("<svg"))) << entry.path();
+    EXPECT_THAT(html, Not(HasSubstr("<iframe"))) << entry.path();
+    EXPECT_THAT(html, Not(HasSubstr("<b onmouseover"))) << entry.path();
+    EXPECT_THAT(html, Not(::testing::ContainsRegex("href=\"(javascript|data):"))) << entry.path();
+  }
+  // Visible as text.
+  EXPECT_THAT(all, HasSubstr("&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt;"));
+  EXPECT_THAT(all, HasSubstr("&lt;svg onload=alert('cause')&gt;"));
+  EXPECT_THAT(all, HasSubstr("&lt;script&gt;alert(&quot;description&quot;)&lt;/script&gt;"));
+  EXPECT_THAT(all, HasSubstr("{{mustache}} and {{{triple}}}"));
+  EXPECT_THAT(all, HasSubstr("Summary &lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt; {{summary}}"));
+  // The search index and the JSON download cannot close a <script> element either.
+  for (const char* file : {"search-index.js", "search-index.json", "errors.json"})
+    EXPECT_THAT(testing::ReadFile(site / file), Not(HasSubstr("<"))) << file;
+}
+
+TEST(Docs, ReservedAndCaseCollidingCodesAreRejected) {
+  testing::TempDir tmp;
+  auto file = tmp.Write("c.yaml",
+                        "catalog: c\ntitle: C\nerrors:\n  - {code: index, value: 1, name: A, summary: S, message: M.}\n"
+                        "  - {code: E2, name: B, summary: S, message: M.}\n  - {code: e2, value: 3, name: C, summary: S, message: M.}\n");
+  auto r = RunCommand(Errcat() + " docs --format html -o " + ShellQuote((tmp.path() / "site").string()) + " " + ShellQuote(file.string()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("c.yaml:4:12: error: code 'index' would overwrite the site's own index.html [code-unsafe]"));
+  EXPECT_THAT(r.err, HasSubstr("c.yaml:6:12: error: codes 'e2' and 'E2' differ only in case"));
+  EXPECT_FALSE(fs::exists(tmp.path() / "site"));
+}
+
+}  // namespace
+}  // namespace errcat

@@ -1,0 +1,149 @@
+// errcat reference site: search, filters, theme toggle, copy button. No network requests:
+// the search index arrives as search-index.js (a <script>, so it also works from file://).
+(function () {
+  "use strict";
+  var index = window.ERRCAT_SEARCH_INDEX || [];
+  var root = (document.querySelector('link[href$="assets/errcat.css"]').getAttribute("href") || "").replace(/assets\/errcat\.css$/, "");
+
+  // --- Search: code, name, summary, message. ------------------------------------------------
+  var input = document.getElementById("search-input");
+  var results = document.getElementById("search-results");
+  var hits = [];
+
+  function score(entry, query) {
+    var code = entry.code.toLowerCase();
+    if (code === query) return 100;
+    if (code.indexOf(query) === 0) return 80;
+    if (entry.name.toLowerCase().indexOf(query) >= 0) return 60;
+    if (code.indexOf(query) >= 0) return 50;
+    if (entry.summary.toLowerCase().indexOf(query) >= 0) return 40;
+    if (entry.message.toLowerCase().indexOf(query) >= 0) return 20;
+    return 0;
+  }
+
+  function search(text) {
+    var query = text.trim().toLowerCase();
+    if (!query) return [];
+    var found = [];
+    for (var i = 0; i < index.length; i++) {
+      var s = score(index[i], query);
+      if (s > 0) found.push({ entry: index[i], score: s, order: i });
+    }
+    found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    return found.slice(0, 20).map(function (f) { return f.entry; });
+  }
+
+  function render() {
+    hits = search(input.value);
+    results.textContent = "";
+    hits.forEach(function (entry, i) {
+      var li = document.createElement("li");
+      li.setAttribute("role", "option");
+      if (i === 0) li.className = "active";
+      var a = document.createElement("a");
+      a.href = root + entry.url;
+      var code = document.createElement("code");
+      code.textContent = entry.code;
+      var summary = document.createElement("span");
+      summary.className = "hit-summary";
+      summary.textContent = " " + entry.name + " — " + entry.summary;
+      a.appendChild(code);
+      a.appendChild(summary);
+      li.appendChild(a);
+      results.appendChild(li);
+    });
+    results.hidden = hits.length === 0;
+    input.setAttribute("aria-expanded", hits.length ? "true" : "false");
+    filterTable();
+  }
+
+  if (input) {
+    input.addEventListener("input", render);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && hits.length) {
+        event.preventDefault();
+        window.location.href = root + hits[0].url;
+      } else if (event.key === "Escape") {
+        input.value = "";
+        render();
+      } else if (event.key === "ArrowDown" && hits.length) {
+        event.preventDefault();
+        results.querySelector("a").focus();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      var tag = (event.target && event.target.tagName) || "";
+      if (event.key === "/" && tag !== "INPUT" && tag !== "TEXTAREA" && tag !== "SELECT") {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+  }
+
+  // --- Index filters: catalog, severity, HTTP status (and the search text). ----------------
+  var table = document.getElementById("error-table");
+  var filters = ["catalog", "severity", "status"].map(function (name) {
+    return { key: name, select: document.getElementById("filter-" + name) };
+  });
+
+  function filterTable() {
+    if (!table) return;
+    var query = input ? input.value.trim().toLowerCase() : "";
+    var matching = null;
+    if (query) {
+      matching = {};
+      index.forEach(function (entry) { if (score(entry, query) > 0) matching[entry.code] = true; });
+    }
+    var shown = 0;
+    var rows = table.tBodies[0].rows;
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i];
+      var ok = filters.every(function (f) { return !f.select || !f.select.value || row.dataset[f.key] === f.select.value; });
+      if (ok && matching) ok = !!matching[row.cells[0].textContent.trim()];
+      row.hidden = !ok;
+      if (ok) shown++;
+    }
+    var count = document.getElementById("filter-count");
+    if (count) count.textContent = shown + " of " + rows.length + " errors";
+  }
+  filters.forEach(function (f) { if (f.select) f.select.addEventListener("change", filterTable); });
+  filterTable();
+
+  // --- Theme toggle: follows the system until the reader picks one. -----------------------
+  var toggle = document.getElementById("theme-toggle");
+  function currentTheme() {
+    var set = document.documentElement.dataset.theme;
+    if (set) return set;
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+  function label() {
+    if (toggle) toggle.textContent = currentTheme() === "dark" ? "Light theme" : "Dark theme";
+  }
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      var next = currentTheme() === "dark" ? "light" : "dark";
+      document.documentElement.dataset.theme = next;
+      try { localStorage.setItem("errcat-theme", next); } catch (e) { /* file:// may forbid storage */ }
+      label();
+    });
+    label();
+  }
+
+  // --- Copy buttons. ------------------------------------------------------------------------
+  document.querySelectorAll("button.copy").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var text = button.getAttribute("data-copy");
+      function done() { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy"; }, 1500); }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () {});
+      } else {
+        var area = document.createElement("textarea");
+        area.value = text;
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand("copy"); done(); } catch (e) { /* nothing to do */ }
+        document.body.removeChild(area);
+      }
+    });
+  });
+})();
