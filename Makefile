@@ -1,7 +1,7 @@
 # The two entry points of the README. Everything else is CMake (see CMakePresets.json).
 #   make       install missing packages, build, check catalog/, generate code and docs into out/
 #   make test  the same set-up, then every test through CTest
-.PHONY: all deps build test goldens clean
+.PHONY: all deps browser-deps build test goldens clean
 
 BUILD := build
 ERRCAT := $(BUILD)/generator/errcat
@@ -26,7 +26,13 @@ build: deps
 	@[ -f $(BUILD)/build.ninja ] || cmake --preset default
 	@cmake --build --preset default
 
-test: build
+# The browser test needs Chromium and Node.js (Debian) and playwright-core (npm, locked).
+browser-deps:
+	@scripts/install-deps.sh --browser
+	@[ -d tests/browser/node_modules/playwright-core ] || npm ci --prefix tests/browser --no-audit --no-fund
+
+test: browser-deps build
+	@cmake --preset default >/dev/null
 	@ctest --preset default -j2
 
 # Regenerate every golden file from the current build, then review with `git diff`.

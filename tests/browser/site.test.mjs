@@ -1,0 +1,164 @@
+// End-to-end test of the generated HTML reference in a real headless Chromium (Debian's),
+// driven by playwright-core. Run by CTest:  node --test site.test.mjs
+//   env: ERRCAT=<errcat binary>  SOURCE_DIR=<checkout>  [CHROMIUM=/usr/bin/chromium]
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+const errcat = process.env.ERRCAT;
+const source = process.env.SOURCE_DIR;
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+assert.ok(errcat && source, "set ERRCAT and SOURCE_DIR");
+assert.ok(fs.existsSync(executablePath), `no Chromium at ${executablePath}: run scripts/install-deps.sh --browser`);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "errcat-browser-"));
+const site = path.join(work, "site");
+const hostile = path.join(work, "hostile");
+let browser;
+let server;
+let serverUrl;
+
+before(async () => {
+  execFileSync(errcat, ["docs", "--format", "html", "-o", site, path.join(source, "catalog")]);
+  execFileSync(errcat, ["docs", "--format", "html", "-o", hostile, path.join(source, "tests/data/hostile/injection.yaml")]);
+  browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  server = http.createServer((req, res) => {
+    const file = path.join(site, decodeURIComponent(new URL(req.url, "http://x").pathname));
+    if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      res.end(fs.readFileSync(path.join(site, "404.html")));
+      return;
+    }
+    const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  serverUrl = `http://127.0.0.1:${server.address().port}/`;
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+// A page that records console errors, page errors, dialogs and requests leaving the site.
+async function openPage(options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("dialog", async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith("file://") && !url.startsWith(serverUrl) && !url.startsWith("data:"))
+      problems.push(`external request: ${url}`);
+  });
+  return { page, problems, context };
+}
+
+const fileUrl = (dir, name) => pathToFileURL(path.join(dir, name)).href;
+
+test("search TOK005 from the index, open it, read its message, switch to dark theme", async () => {
+  const { page, problems, context } = await openPage({ colorScheme: "light" });
+  await page.goto(fileUrl(site, "index.html"));
+  await page.keyboard.press("/");  // "/" focuses search
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+  await page.keyboard.type("TOK005");
+  const first = page.locator("#search-results li").first();
+  await first.waitFor();
+  assert.match(await first.innerText(), /^TOK005\s+TokenExpiryTooFar/);
+  await page.keyboard.press("Enter");  // Enter opens the first hit
+  await page.waitForURL(/TOK005\.html$/);
+
+  const message = await page.locator("#error-message").innerText();
+  assert.match(message, /cannot be more than \{max_hours: int\} hours/);
+  assert.match(message, /Provided expiry date: \{provided_expiry: string\}/);
+  assert.equal(await page.locator("h1 #error-code").innerText(), "TOK005");
+  assert.equal(await page.locator("button.copy").getAttribute("data-copy"), "TOK005");
+  assert.deepEqual(await page.locator(".breadcrumbs li").allInnerTexts(),
+                   ["Error reference", "Token Related Messages", "TOK005"]);
+
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await background(), "rgb(255, 255, 255)");
+  await page.locator("#theme-toggle").click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  assert.equal(await background(), "rgb(13, 17, 23)");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the system's dark preference applies without a click", async () => {
+  const { page, problems, context } = await openPage({ colorScheme: "dark" });
+  await page.goto(fileUrl(site, "947.html"));
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(13, 17, 23)");
+  assert.match(await page.locator("table.fields").innerText(), /Remediation Category\s+Data Connect Fix/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("filters by catalog, severity and HTTP status", async () => {
+  const { page, problems, context } = await openPage();
+  await page.goto(fileUrl(site, "index.html"));
+  const visible = () => page.locator("#error-table tbody tr:not([hidden])").count();
+  assert.equal(await visible(), 26);
+  await page.selectOption("#filter-catalog", "open_finance");
+  assert.equal(await visible(), 2);
+  await page.selectOption("#filter-status", "500");
+  assert.equal(await visible(), 1);
+  assert.equal(await page.locator("#filter-count").innerText(), "1 of 26 errors");
+  await page.selectOption("#filter-catalog", "");
+  await page.selectOption("#filter-status", "401");
+  assert.equal(await visible(), 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("readable on a phone: nothing overflows sideways", async () => {
+  const { page, problems, context } = await openPage({ viewport: { width: 375, height: 740 }, isMobile: true });
+  for (const name of ["index.html", "TOK005.html", "947.html"]) {
+    await page.goto(fileUrl(site, name));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
+  }
+  await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR || work, "phone-947.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("works from a web server too, and its 404 page", async () => {
+  const { page, problems, context } = await openPage();
+  await page.goto(serverUrl + "index.html");
+  await page.locator("#search-input").fill("expired");
+  await page.locator("#search-results li").first().waitFor();
+  assert.ok(await page.locator("#search-results li").count() > 3);
+  const response = await page.goto(serverUrl + "no-such-page.html");
+  assert.equal(response.status(), 404);
+  assert.match(await page.locator("h1").innerText(), /Page not found/);
+  assert.deepEqual(problems.filter((p) => !p.includes("404")), []);
+  await context.close();
+});
+
+test("hostile catalog text is shown, never run", async () => {
+  const { page, problems, context } = await openPage();
+  await page.goto(fileUrl(hostile, "INJ001.html"));
+  const text = await page.locator("main").innerText();
+  assert.match(text, /<script>alert\('summary'\)<\/script> \{\{summary\}\}/);
+  assert.match(text, /<svg onload=alert\('cause'\)>/);
+  await page.goto(fileUrl(hostile, "catalog/injection.html"));
+  assert.match(await page.locator("main").innerText(), /\{\{mustache\}\} and \{\{\{triple\}\}\}/);
+  assert.deepEqual(problems, []);  // no dialog opened, no error
+  await context.close();
+});
