@@ -11,7 +11,11 @@
 #include "backends/driver.h"
 #include "backends/terminal/explain.h"
 #include "diag/diagnostics.h"
+#include "diag/formats.h"
 #include "diag/spellcheck.h"
+#include "diag/rules.h"
+#include "diff/diff.h"
+#include "lint/lint.h"
 #include "loader/loader.h"
 
 #ifndef ERRCAT_VERSION
@@ -55,29 +59,38 @@ loader::Options LoaderOptions(const CommonOptions& common) {
   return options;
 }
 
-// Prints diagnostics sorted, then a count line when there were any. Returns the exit code.
-int Report(const diag::DiagnosticSink& sink, const CommonOptions& common) {
-  const bool color = UseColor(common.color, STDERR_FILENO);
+enum class ReportFormat { kText, kJson, kGithub, kSarif };
+
+// Prints diagnostics sorted: text on stderr with a count line; json, github and sarif on
+// stdout for tools. Returns the exit code.
+int Report(const diag::DiagnosticSink& sink, const CommonOptions& common,
+           ReportFormat format = ReportFormat::kText) {
+  const std::vector<diag::Diagnostic> sorted = sink.Sorted();
   bool io_error = false;
-  for (const diag::Diagnostic& d : sink.Sorted()) {
-    std::fputs(diag::FormatText(d, color).c_str(), stderr);
+  for (const diag::Diagnostic& d : sorted)
     if (d.severity == diag::Severity::kError && d.rule == loader::kIoRule) io_error = true;
-  }
+  const int code = io_error ? kExitUsage : sink.HasErrors() ? kExitInvalid : kExitOk;
+  if (format == ReportFormat::kJson) std::fputs(diag::FormatJson(sorted).c_str(), stdout);
+  if (format == ReportFormat::kGithub) std::fputs(diag::FormatGithub(sorted).c_str(), stdout);
+  if (format == ReportFormat::kSarif) std::fputs(diag::FormatSarif(sorted, ERRCAT_VERSION).c_str(), stdout);
+  if (format != ReportFormat::kText) return code;
+  const bool color = UseColor(common.color, STDERR_FILENO);
+  for (const diag::Diagnostic& d : sorted) std::fputs(diag::FormatText(d, color).c_str(), stderr);
   if (sink.error_count() + sink.warning_count() > 0) {
     std::fprintf(stderr, "%d error%s, %d warning%s\n", sink.error_count(),
                  sink.error_count() == 1 ? "" : "s", sink.warning_count(),
                  sink.warning_count() == 1 ? "" : "s");
   }
-  if (io_error) return kExitUsage;
-  return sink.HasErrors() ? kExitInvalid : kExitOk;
+  return code;
 }
 
-int RunCheck(const CommonOptions& common, bool werror) {
+int RunCheck(const CommonOptions& common, bool werror, ReportFormat format) {
   diag::DiagnosticSink sink;
   std::optional<model::CatalogSet> set = loader::LoadPaths(common.paths, LoaderOptions(common), sink);
+  if (set) lint::LintSet(*set, sink);
   if (werror) sink.PromoteWarnings();
-  const int code = Report(sink, common);
-  if (code == kExitOk && set) {
+  const int code = Report(sink, common, format);
+  if (code == kExitOk && set && format == ReportFormat::kText) {
     std::fprintf(stderr, "ok: %zu catalog%s, %zu error code%s\n", set->catalogs().size(),
                  set->catalogs().size() == 1 ? "" : "s", set->error_count(),
                  set->error_count() == 1 ? "" : "s");
@@ -143,6 +156,56 @@ int RunGenerate(const CommonOptions& common, const backends::Backend& backend,
   return kExitOk;
 }
 
+// One side of a diff: "git:REF", "git:REF:PATH" or a path.
+struct DiffSide {
+  std::string ref;  // empty: the file system
+  std::string path;
+};
+
+DiffSide ParseSide(const std::string& spec) {
+  if (!spec.starts_with("git:")) return {"", spec};
+  const std::string rest = spec.substr(4);
+  const size_t colon = rest.find(':');
+  if (colon == std::string::npos) return {rest, ""};
+  return {rest.substr(0, colon), rest.substr(colon + 1)};
+}
+
+std::optional<model::CatalogSet> LoadSide(const DiffSide& side, const DiffSide& other,
+                                          const CommonOptions& common, diag::DiagnosticSink& sink) {
+  if (side.ref.empty()) return loader::LoadPaths({side.path}, LoaderOptions(common), sink);
+  const std::string path = !side.path.empty() ? side.path : other.ref.empty() ? other.path : "";
+  if (path.empty()) {
+    sink.Error({"git:" + side.ref, 0, 0}, "say which folder to read at the ref: git:REF:PATH", loader::kIoRule);
+    return std::nullopt;
+  }
+  std::vector<loader::SourceFile> sources = loader::ReadGitSources(side.ref, {path}, sink);
+  if (sink.HasErrors()) return std::nullopt;
+  return loader::LoadSources(std::move(sources), LoaderOptions(common), sink);
+}
+
+int RunDiff(const CommonOptions& common, const std::string& base_spec, const std::string& head_spec,
+            const std::string& format, const std::vector<std::string>& allow) {
+  const DiffSide base = ParseSide(base_spec), head = ParseSide(head_spec);
+  diag::DiagnosticSink sink;
+  std::optional<model::CatalogSet> base_set = LoadSide(base, head, common, sink);
+  std::optional<model::CatalogSet> head_set = LoadSide(head, base, common, sink);
+  if (!base_set || !head_set || sink.HasErrors()) {
+    Report(sink, common);
+    std::fprintf(stderr, "errcat diff: cannot compare: %s did not load\n",
+                 !base_set ? base_spec.c_str() : head_spec.c_str());
+    return kExitUsage;  // a load error is not a verdict on the change
+  }
+  diff::DiffOptions options;
+  options.allowed.insert(allow.begin(), allow.end());
+  const diff::DiffResult result = diff::Diff(*base_set, *head_set, options);
+  const std::string text = format == "markdown" ? diff::FormatMarkdown(result)
+                           : format == "json"   ? diff::FormatJson(result)
+                           : format == "github" ? diff::FormatGithub(result)
+                                                : diff::FormatText(result);
+  std::fputs(text.c_str(), stdout);
+  return result.breaking() ? kExitInvalid : kExitOk;
+}
+
 }  // namespace
 
 int Run(int argc, char** argv) {
@@ -157,6 +220,12 @@ int Run(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Validate catalogs and report every problem");
   check->add_option("paths", common.paths, "Catalog files or folders")->required();
   check->add_flag("--werror", werror, "Treat warnings as errors");
+  ReportFormat check_format = ReportFormat::kText;
+  check->add_option("--format", check_format, "text (stderr), json, github (workflow annotations) or sarif (2.1.0)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, ReportFormat>{{"text", ReportFormat::kText},
+                                                                              {"json", ReportFormat::kJson},
+                                                                              {"github", ReportFormat::kGithub},
+                                                                              {"sarif", ReportFormat::kSarif}}));
   AddCommon(check, common);
 
   CLI::App* explain = app.add_subcommand("explain", "Explain one error code, like rustc --explain");
@@ -188,20 +257,41 @@ int Run(int argc, char** argv) {
   docs->add_option("paths", common.paths, "Catalog files or folders")->required();
   AddCommon(docs, common);
 
+  std::string diff_base, diff_head, diff_format = "text";
+  std::vector<std::string> allow;
+  CLI::App* diffcmd = app.add_subcommand("diff", "Compare two catalog sets and flag breaking changes");
+  diffcmd->add_option("base", diff_base, "The base: a file or folder, git:REF (same paths as HEAD) or git:REF:PATH")
+      ->required();
+  diffcmd->add_option("head", diff_head, "The head: a file or folder, or git:REF[:PATH]")->required();
+  diffcmd->add_option("--format", diff_format, "text, markdown (a pull-request comment), json or github")
+      ->check(CLI::IsMember({"text", "markdown", "json", "github"}));
+  diffcmd->add_option("--allow", allow, "Accept a breaking rule (repeatable), e.g. --allow error-removed");
+  AddCommon(diffcmd, common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     return status == 0 ? kExitOk : kExitUsage;
   }
-  if (check->parsed()) return RunCheck(common, werror);
+  if (check->parsed()) return RunCheck(common, werror, check_format);
+  if (diffcmd->parsed()) {
+    for (const std::string& rule : allow) {
+      const diag::Rule* r = diag::FindRule(rule);
+      if (!r || r->kind != diag::RuleKind::kBreaking) {
+        std::fprintf(stderr, "errcat diff: --allow %s: not a breaking rule\n", rule.c_str());
+        return kExitUsage;
+      }
+    }
+    return RunDiff(common, diff_base, diff_head, diff_format, allow);
+  }
   if (explain->parsed()) return RunExplain(common, code);
   if (generate->parsed())
     return RunGenerate(common, *backends::MakeCppBackend(), gen.cpp_dir, gen, {".hpp", ".cpp"});
   if (docs->parsed()) {
     if (docs_format == "markdown")
       return RunGenerate(common, *backends::MakeMarkdownBackend(), docs_dir, gen, {".md"});
-    return RunGenerate(common, *backends::MakeHtmlBackend(), docs_dir, gen, {".html", ".json", ".js", ".css", ".xml"});
+    return RunGenerate(common, *backends::MakeHtmlBackend(), docs_dir, gen, {".html", ".json", ".js", ".css", ".xml", ".svg"});
   }
   return kExitUsage;
 }

@@ -35,6 +35,11 @@ inline constexpr const char* kIoRule = "io";
 std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const Options& options,
                                     diag::DiagnosticSink& sink);
 
+// The *.yaml / *.yml files under `paths` as they are at git ref `ref` (run in the working
+// directory, which must be inside the repository). Reported as "REF:path".
+std::vector<SourceFile> ReadGitSources(const std::string& ref, const std::vector<std::string>& paths,
+                                       diag::DiagnosticSink& sink);
+
 // Validates one file on its own (everything but the cross-file rules). Returns the catalog even
 // when it had errors (check the sink), and nothing when the file is not a catalog at all.
 std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
@@ -53,7 +58,5 @@ std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths
 const std::vector<std::string_view>& CatalogKeys();
 const std::vector<std::string_view>& ErrorKeys();
 
-// Every rule the loader can report, for documentation and `lint.disable` validation.
-const std::vector<std::string>& ErrorRules();
 
 }  // namespace errcat::loader

@@ -125,19 +125,4 @@ std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths
   return set;
 }
 
-const std::vector<std::string>& ErrorRules() {
-  static const std::vector<std::string> kRules = {
-      "encoding",          "file-empty",        "file-too-large",    "yaml-syntax",
-      "yaml-nesting",      "yaml-alias",        "type",              "missing-key",
-      "unknown-key",       "duplicate-key",     "catalog-id",        "cpp-identifier",
-      "pattern-invalid",   "url",               "field-id",          "code-unsafe",
-      "code-pattern",      "value-required",    "value-range",       "name-invalid",
-      "name-keyword",      "name-macro",        "summary-multiline", "param-name",
-      "param-type",        "placeholder-syntax", "placeholder-gap",  "placeholder-count",
-      "http-status",       "severity",          "undeclared-field",  "duplicate-code",
-      "duplicate-name",    "duplicate-value",   "duplicate-catalog", "reserved-code",
-      "reserved-value",    "unknown-reference"};
-  return kRules;
-}
-
 }  // namespace errcat::loader

@@ -1,0 +1,212 @@
+#include "diff/diff.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <tuple>
+
+namespace errcat::diff {
+namespace {
+
+std::string Params(const model::Error& e) {
+  std::string s = "(";
+  for (const model::Param& p : e.params)
+    s += std::string(s.size() > 1 ? ", " : "") + std::string(model::Name(p.type)) + " " + p.name;
+  return s + ")";
+}
+
+std::string Bool(const std::optional<bool>& b) { return b ? (*b ? "true" : "false") : "unset"; }
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string s;
+  for (const std::string& i : items) s += (s.empty() ? "" : "\n") + i;
+  return s;
+}
+
+std::string Fields(const model::Error& e) {
+  std::string s;
+  for (const model::FieldValue& f : e.fields) s += (s.empty() ? "" : "\n") + f.id + ": " + f.text;
+  return s;
+}
+
+class Differ {
+ public:
+  Differ(const model::CatalogSet& base, const model::CatalogSet& head, const DiffOptions& options)
+      : base_(base), head_(head), options_(options) {}
+
+  DiffResult Run() {
+    for (const model::Catalog& b : base_.catalogs()) {
+      const model::Catalog* h = head_.FindCatalog(b.id);
+      if (!h) {
+        Add("catalog-removed", b, nullptr, "", "", "",
+            "catalog '" + b.id + "' was removed with its " + std::to_string(b.errors.size()) + " errors", b, {1, 1});
+        result_.removed += static_cast<int>(b.errors.size());
+        continue;
+      }
+      DiffCatalog(b, *h);
+    }
+    for (const model::Catalog& h : head_.catalogs()) {
+      if (base_.FindCatalog(h.id)) continue;
+      Add("catalog-added", h, nullptr, "", "", "", "new catalog '" + h.id + "' with " + std::to_string(h.errors.size()) + " errors", h, {1, 1});
+      result_.added += static_cast<int>(h.errors.size());
+    }
+    std::stable_sort(result_.changes.begin(), result_.changes.end(), [](const Change& a, const Change& b) {
+      return std::tie(a.level, a.catalog, a.code, a.rule) < std::tie(b.level, b.catalog, b.code, b.rule);
+    });
+    return std::move(result_);
+  }
+
+ private:
+  void Add(std::string rule, const model::Catalog& c, const model::Error* e, std::string field,
+           std::string before, std::string after, std::string message, const model::Catalog& where,
+           model::SourcePos pos) {
+    const diag::Rule* r = diag::FindRule(rule);
+    Level level = r && r->kind == diag::RuleKind::kBreaking ? Level::kBreaking : Level::kNotable;
+    if (level == Level::kBreaking && options_.allowed.count(rule)) {
+      level = Level::kNotable;
+      message += " (allowed)";
+    }
+    result_.changes.push_back({std::move(rule), level, c.id, e ? e->code : "", std::move(field), std::move(before),
+                               std::move(after), std::move(message), where.path, pos.line, pos.column});
+  }
+
+  void DiffCatalog(const model::Catalog& b, const model::Catalog& h) {
+    if (b.cpp_namespace != h.cpp_namespace)
+      Add("cpp-namespace-changed", h, nullptr, "cpp.namespace", b.cpp_namespace, h.cpp_namespace,
+          "C++ namespace of '" + h.id + "' changed from " + b.cpp_namespace + " to " + h.cpp_namespace, h, {1, 1});
+    if (b.cpp_enum != h.cpp_enum)
+      Add("cpp-enum-changed", h, nullptr, "cpp.enum", b.cpp_enum, h.cpp_enum,
+          "C++ enum of '" + h.id + "' renamed from " + b.cpp_enum + " to " + h.cpp_enum, h, {1, 1});
+
+    std::map<std::string, const model::Error*> head_by_name;
+    for (const model::Error& e : h.errors) head_by_name[e.name] = &e;
+    std::map<std::int32_t, const model::Error*> head_by_value;
+    for (const model::Error& e : h.errors) head_by_value[e.value] = &e;
+    std::set<std::string> base_codes;
+    for (const model::Error& e : b.errors) base_codes.insert(e.code);
+
+    for (const model::Error& be : b.errors) {
+      const model::Error* he = h.Find(be.code);
+      if (he) {
+        DiffError(h, be, *he);
+        continue;
+      }
+      // Same name under a new code: the code changed (callers matching on codes break).
+      auto renamed = head_by_name.find(be.name);
+      if (renamed != head_by_name.end() && !base_codes.count(renamed->second->code)) {
+        const model::Error& ne = *renamed->second;
+        Add("code-changed", h, &ne, "code", be.code, ne.code,
+            be.name + " changed its code from " + be.code + " to " + ne.code, h, ne.PosOf("code"));
+        ++result_.changed;
+        continue;
+      }
+      if (std::find(h.reserved.begin(), h.reserved.end(), be.code) != h.reserved.end()) {
+        Add("error-removed", h, &be, "", be.code, "", be.code + " (" + be.name + ") was removed and its code reserved",
+            h, {0, 0});
+        result_.changes.back().level = Level::kNotable;
+      } else {
+        // Pointed at the HEAD file (where the reviewer can act), without a line.
+        Add("error-removed", h, &be, "", be.code, "",
+            be.code + " (" + be.name + ") was removed; deprecate it, or add its code to 'reserved' when retiring it",
+            h, {0, 0});
+      }
+      ++result_.removed;
+    }
+
+    for (const model::Error& he : h.errors) {
+      if (b.Find(he.code)) continue;
+      bool is_code_change = false;
+      for (const model::Error& be : b.errors)
+        if (be.name == he.name && !h.Find(be.code)) is_code_change = true;
+      if (is_code_change) continue;
+      if (std::find(b.reserved.begin(), b.reserved.end(), he.code) != b.reserved.end()) {
+        Add("reserved-reused", h, &he, "code", "", he.code, "code " + he.code + " was reserved in the base and is used again",
+            h, he.PosOf("code"));
+      }
+      Add("error-added", h, &he, "", "", he.code, "new error " + he.code + " (" + he.name + ")", h, he.PosOf("code"));
+      ++result_.added;
+    }
+    // A base-reserved code's value reused by any head error.
+    for (const std::string& reserved : b.reserved) {
+      size_t start = reserved.size();
+      while (start > 0 && std::isdigit(static_cast<unsigned char>(reserved[start - 1]))) --start;
+      if (start == reserved.size() || reserved.size() - start > 9) continue;
+      const std::int32_t value = std::stoi(reserved.substr(start));
+      auto it = head_by_value.find(value);
+      if (it != head_by_value.end() && it->second->code != reserved && !b.Find(it->second->code))
+        Add("reserved-reused", h, it->second, "value", "", std::to_string(value),
+            it->second->code + " uses value " + std::to_string(value) + " of reserved code " + reserved, h,
+            it->second->PosOf("value"));
+    }
+  }
+
+  void DiffError(const model::Catalog& h, const model::Error& be, const model::Error& he) {
+    const size_t before = result_.changes.size();
+    auto change = [&](const char* rule, const char* field, const std::string& b, const std::string& a,
+                      const std::string& what) {
+      if (b == a) return;
+      Add(rule, h, &he, field, b, a, he.code + ": " + what, h, he.PosOf(field));
+    };
+    change("value-changed", "value", std::to_string(be.value), std::to_string(he.value),
+           "value changed from " + std::to_string(be.value) + " to " + std::to_string(he.value));
+    change("name-changed", "name", be.name, he.name, "name changed from " + be.name + " to " + he.name);
+    DiffParams(h, be, he);
+    change("message-changed", "message", be.message, he.message, "message changed");
+    change("summary-changed", "summary", be.summary, he.summary, "summary changed");
+    change("http-status-changed", "http_status", be.http_status ? std::to_string(be.http_status) : "unset",
+           he.http_status ? std::to_string(he.http_status) : "unset", "HTTP status changed");
+    change("severity-changed", "severity", std::string(model::Name(be.severity)), std::string(model::Name(he.severity)),
+           "severity changed");
+    change("retriable-changed", "retriable", Bool(be.retriable), Bool(he.retriable), "retriable changed");
+    if (!be.is_deprecated() && he.is_deprecated()) {
+      Add("error-deprecated", h, &he, "deprecated", "", he.deprecated, he.code + " is now deprecated: " + he.deprecated, h,
+          he.PosOf("deprecated"));
+      ++result_.deprecated;
+    }
+    change("docs-changed", "description", be.description, he.description, "description changed");
+    change("docs-changed", "causes", Join(be.causes), Join(he.causes), "causes changed");
+    change("docs-changed", "resolution", Join(be.resolution), Join(he.resolution), "resolution changed");
+    change("docs-changed", "fields", Fields(be), Fields(he), "fields changed");
+    change("docs-changed", "see_also", Join(be.see_also), Join(he.see_also), "see_also changed");
+    if (result_.changes.size() != before) ++result_.changed;
+  }
+
+  void DiffParams(const model::Catalog& h, const model::Error& be, const model::Error& he) {
+    const std::string b = Params(be), a = Params(he);
+    if (b == a) return;
+    bool breaking = be.params.size() != he.params.size();
+    for (size_t i = 0; !breaking && i < be.params.size(); ++i) breaking = be.params[i].type != he.params[i].type;
+    if (!breaking) {
+      // Same types in the same places. Names moved between places is a silent reorder.
+      std::vector<std::string> bn, an;
+      for (const model::Param& p : be.params) bn.push_back(p.name);
+      for (const model::Param& p : he.params) an.push_back(p.name);
+      std::vector<std::string> bs = bn, as = an;
+      std::sort(bs.begin(), bs.end());
+      std::sort(as.begin(), as.end());
+      breaking = bs == as;  // same names, different order
+    }
+    const model::SourcePos pos = he.PosOf("params").line ? he.PosOf("params") : he.PosOf("message");
+    if (breaking)
+      Add("placeholders-changed", h, &he, "params", b, a, he.code + ": parameters changed from " + b + " to " + a, h, pos);
+    else
+      Add("param-renamed", h, &he, "params", b, a, he.code + ": parameters renamed from " + b + " to " + a, h, pos);
+  }
+
+  const model::CatalogSet& base_;
+  const model::CatalogSet& head_;
+  const DiffOptions& options_;
+  DiffResult result_;
+};
+
+}  // namespace
+
+bool DiffResult::breaking() const {
+  return std::any_of(changes.begin(), changes.end(), [](const Change& c) { return c.level == Level::kBreaking; });
+}
+
+DiffResult Diff(const model::CatalogSet& base, const model::CatalogSet& head, const DiffOptions& options) {
+  return Differ(base, head, options).Run();
+}
+
+}  // namespace errcat::diff

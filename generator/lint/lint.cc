@@ -1,0 +1,81 @@
+#include "lint/lint.h"
+
+#include <algorithm>
+
+#include "diag/rules.h"
+#include "diag/spellcheck.h"
+
+namespace errcat::lint {
+namespace {
+
+constexpr size_t kMaxSummary = 80;
+
+size_t Utf8Length(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool EndsInPunctuation(std::string_view message) {
+  while (!message.empty() && (message.back() == ' ' || message.back() == '\n')) message.remove_suffix(1);
+  // Closing quotes and brackets after the punctuation are fine: "... 'x'." or "(see x.)".
+  while (!message.empty() && std::string_view("\"')]").find(message.back()) != std::string_view::npos)
+    message.remove_suffix(1);
+  return !message.empty() && std::string_view(".!?:;").find(message.back()) != std::string_view::npos;
+}
+
+class Linter {
+ public:
+  Linter(const model::Catalog& c, diag::DiagnosticSink& sink) : c_(c), sink_(sink) {}
+
+  void Run() {
+    CheckDisableList();
+    for (const model::Error& e : c_.errors) {
+      if (!EndsInPunctuation(e.message))
+        Warn(e, "message", "message of " + e.code + " does not end in punctuation", "message-punctuation");
+      if (Utf8Length(e.summary) > kMaxSummary)
+        Warn(e, "summary", "summary of " + e.code + " is " + std::to_string(Utf8Length(e.summary)) +
+                               " characters; keep it under " + std::to_string(kMaxSummary),
+             "summary-length");
+      if (e.causes.empty()) Warn(e, "code", e.code + " lists no causes", "missing-causes");
+      if (e.resolution.empty()) Warn(e, "code", e.code + " lists no resolution steps", "missing-resolution");
+      for (const model::Param& p : e.params)
+        if (p.description.empty())
+          Warn(e, "params", "parameter '" + p.name + "' of " + e.code + " has no description", "param-undocumented");
+      if (!e.replaced_by.empty() && !e.is_deprecated())
+        Warn(e, "replaced_by", e.code + " has replaced_by but is not deprecated; add 'deprecated:' with a note",
+             "replaced-by-not-deprecated");
+    }
+  }
+
+ private:
+  bool Enabled(std::string_view rule) const {
+    return std::find(c_.lint_disable.begin(), c_.lint_disable.end(), rule) == c_.lint_disable.end();
+  }
+
+  void Warn(const model::Error& e, std::string_view key, std::string message, std::string rule) {
+    if (!Enabled(rule)) return;
+    const model::SourcePos pos = e.PosOf(key);
+    sink_.Warning({c_.path, pos.line, pos.column}, std::move(message), std::move(rule));
+  }
+
+  void CheckDisableList() {
+    std::vector<std::string_view> warnings;
+    for (const diag::Rule& r : diag::AllRules())
+      if (r.kind == diag::RuleKind::kWarning) warnings.push_back(r.id);
+    for (const std::string& rule : c_.lint_disable) {
+      if (std::find(warnings.begin(), warnings.end(), rule) == warnings.end())
+        sink_.Warning({c_.path, 0, 0}, "lint.disable names unknown warning '" + rule + "'" + diag::DidYouMean(rule, warnings),
+                      "unknown-lint-rule");
+    }
+  }
+
+  const model::Catalog& c_;
+  diag::DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+void LintSet(const model::CatalogSet& set, diag::DiagnosticSink& sink) {
+  for (const model::Catalog& c : set.catalogs()) Linter(c, sink).Run();
+}
+
+}  // namespace errcat::lint
