@@ -87,8 +87,7 @@ std::string FormatSarif(const std::vector<Diagnostic>& diagnostics, std::string_
     rule_index[std::string(r.id)] = static_cast<int>(rules.size());
     rules.push_back({{"id", r.id},
                      {"shortDescription", {{"text", r.summary}}},
-                     {"defaultConfiguration", {{"level", r.kind == RuleKind::kError || r.kind == RuleKind::kBreaking ? "error" : "warning"}}},
-                     {"helpUri", "https://github.com/errcat/errcat/blob/main/docs/catalog-format.md#diagnostics"}});
+                     {"defaultConfiguration", {{"level", r.kind == RuleKind::kError || r.kind == RuleKind::kBreaking ? "error" : "warning"}}}});
   }
   ordered_json results = ordered_json::array();
   for (const Diagnostic& d : diagnostics) {
@@ -119,7 +118,6 @@ std::string FormatSarif(const std::vector<Diagnostic>& diagnostics, std::string_
   }
   ordered_json run = {{"tool", {{"driver", {{"name", "errcat"},
                                             {"semanticVersion", tool_version},
-                                            {"informationUri", "https://github.com/errcat/errcat"},
                                             {"rules", rules}}}}},
                       {"results", results}};
   return Dump({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

@@ -145,7 +145,11 @@ class Differ {
     auto change = [&](const char* rule, const char* field, const std::string& b, const std::string& a,
                       const std::string& what) {
       if (b == a) return;
-      Add(rule, h, &he, field, b, a, he.code + ": " + what, h, he.PosOf(field));
+      // Short one-line values are worth quoting in the sentence itself.
+      const bool quote = b.size() + a.size() <= 240 && b.find('\n') == std::string::npos &&
+                         a.find('\n') == std::string::npos && what.find(" from ") == std::string::npos;
+      Add(rule, h, &he, field, b, a, he.code + ": " + what + (quote ? " from \"" + b + "\" to \"" + a + "\"" : ""), h,
+          he.PosOf(field));
     };
     change("value-changed", "value", std::to_string(be.value), std::to_string(he.value),
            "value changed from " + std::to_string(be.value) + " to " + std::to_string(he.value));

@@ -121,6 +121,8 @@ std::string FormatMarkdown(const DiffResult& r) {
   std::vector<const Change*> lifecycle;
   std::map<std::pair<std::string, std::string>, std::vector<const Change*>> by_error;
   for (const Change& c : r.changes) {
+    if (c.level == Level::kBreaking && (c.field.empty() || c.field.starts_with("cpp.") || c.field == "code"))
+      continue;  // already listed under "Breaking changes"
     if (c.field.empty() || c.field.starts_with("cpp.") || c.field == "code") lifecycle.push_back(&c);
     else by_error[{c.catalog, c.code}].push_back(&c);
   }

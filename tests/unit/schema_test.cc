@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "diag/rules.h"
 #include "test_support.h"
 
 namespace errcat {
@@ -33,6 +34,23 @@ TEST(JsonSchema, EveryCatalogPointsEditorsAtIt) {
     const std::string text = testing::ReadFile(entry.path());
     EXPECT_TRUE(text.starts_with("# yaml-language-server: $schema=../docs/catalog.schema.json\n"))
         << entry.path();
+  }
+}
+
+}  // namespace
+}  // namespace errcat
+
+namespace errcat {
+namespace {
+
+TEST(Docs, EveryRuleIsDocumented) {
+  const std::string review = testing::ReadFile(testing::SourceDir() + "/docs/review.md");
+  const std::string format = testing::ReadFile(testing::SourceDir() + "/docs/catalog-format.md");
+  for (const diag::Rule& r : diag::AllRules()) {
+    const std::string id = "`" + std::string(r.id) + "`";
+    const bool documented = r.kind == diag::RuleKind::kError ? format.find(id) != std::string::npos
+                                                              : review.find(id) != std::string::npos;
+    EXPECT_TRUE(documented) << "rule " << r.id << " is not documented in docs/";
   }
 }
 
