@@ -11,7 +11,7 @@ packages=(cmake ninja-build g++ make pkg-config ccache
 for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium nodejs npm) ;;
-    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
     --bench) packages+=(libbenchmark-dev hyperfine) ;;
     *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
   esac

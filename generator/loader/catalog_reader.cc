@@ -70,6 +70,19 @@ class MapReader {
   // as missing.
   const Node* Require(std::string_view key) const {
     const Node* node = Get(key);
+    if (node != nullptr && node->kind == NodeKind::kNull) {
+      // `name: NULL` or `code: ~` is YAML's null, not the text; say so instead of "missing".
+      const std::string_view rest = std::string_view(ctx_.doc.source).substr(static_cast<size_t>(node->offset));
+      for (std::string_view word : {"null", "Null", "NULL", "~"}) {
+        if (rest.starts_with(word)) {
+          ctx_.Error(node, what_ + ": '" + std::string(key) + "' is " + std::string(word) +
+                               ", which YAML reads as no value; quote it (\"" + std::string(word) +
+                               "\") if you mean the text",
+                     "missing-key");
+          return nullptr;
+        }
+      }
+    }
     if (node == nullptr || node->kind == NodeKind::kNull ||
         (node->kind == NodeKind::kScalar && node->value.empty() && !node->quoted)) {
       const auto it = index_.find(std::string(key));
