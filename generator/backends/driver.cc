@@ -1,16 +1,32 @@
 #include "backends/driver.h"
 
+#include <chrono>
 #include <filesystem>
+#include <memory>
+#include <thread>
 
 namespace errcat::backends {
 namespace fs = std::filesystem;
 
-RunResult RunBackend(const Backend& backend, const model::CatalogSet& set, const RunOptions& options,
-                     diag::DiagnosticSink& sink) {
-  RunResult result;
-  TemplateSet templates(options.templates_dir);
+namespace {
+
+struct Rendered {
+  TemplateSet templates;
   OutputContext out;
-  if (!backend.Generate(set, templates, out, sink)) return result;
+  diag::DiagnosticSink sink;
+  bool ok = false;
+  double seconds = 0;
+};
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Writes or compares what one back end rendered.
+RunResult Finish(Rendered& rendered, const RunOptions& options, diag::DiagnosticSink& sink) {
+  RunResult result;
+  OutputContext& out = rendered.out;
+  TemplateSet& templates = rendered.templates;
 
   if (options.check) {
     result.stale = out.Stale(options.out_dir, options.owned_extensions);
@@ -35,6 +51,47 @@ RunResult RunBackend(const Backend& backend, const model::CatalogSet& set, const
   }
   result.ok = true;
   return result;
+}
+
+}  // namespace
+
+std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const model::CatalogSet& set,
+                                   diag::DiagnosticSink& sink) {
+  std::vector<std::unique_ptr<Rendered>> rendered;
+  for (const BackendRun& run : runs) {
+    rendered.push_back(std::make_unique<Rendered>());
+    rendered.back()->templates = TemplateSet(run.options.templates_dir);
+  }
+  auto render = [&](size_t i) {
+    const auto start = std::chrono::steady_clock::now();
+    Rendered& r = *rendered[i];
+    r.ok = runs[i].backend->Generate(set, r.templates, r.out, r.sink);
+    r.seconds = SecondsSince(start);
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < runs.size(); ++i) threads.emplace_back(render, i);
+  if (!runs.empty()) render(0);
+  for (std::thread& t : threads) t.join();
+
+  std::vector<RunResult> results(runs.size());
+  bool all_ok = true;
+  for (const auto& r : rendered) {
+    for (const diag::Diagnostic& d : r->sink.diagnostics()) sink.Add(d);
+    all_ok &= r->ok;
+  }
+  if (!all_ok) return results;  // nothing is written unless every back end rendered
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    results[i] = Finish(*rendered[i], runs[i].options, sink);
+    results[i].render_seconds = rendered[i]->seconds;
+    results[i].write_seconds = SecondsSince(start);
+  }
+  return results;
+}
+
+RunResult RunBackend(const Backend& backend, const model::CatalogSet& set, const RunOptions& options,
+                     diag::DiagnosticSink& sink) {
+  return RunBackends({{&backend, options}}, set, sink).front();
 }
 
 }  // namespace errcat::backends

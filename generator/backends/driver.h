@@ -22,6 +22,8 @@ struct RunOptions {
 
 struct RunResult {
   bool ok = false;                  // rendered (and written or compared) without error
+  double render_seconds = 0;        // building views and rendering, in memory
+  double write_seconds = 0;         // writing or comparing files
   std::vector<std::string> stale;   // with check: files out of date
   std::vector<std::string> written;
   std::vector<std::string> unchanged;
@@ -29,5 +31,15 @@ struct RunResult {
 
 RunResult RunBackend(const Backend& backend, const model::CatalogSet& set, const RunOptions& options,
                      diag::DiagnosticSink& sink);
+
+struct BackendRun {
+  const Backend* backend;
+  RunOptions options;
+};
+
+// Renders every back end at once, one thread each, then writes (or compares) only if all of
+// them rendered: one catalog load serves C++, Markdown and HTML.
+std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const model::CatalogSet& set,
+                                   diag::DiagnosticSink& sink);
 
 }  // namespace errcat::backends

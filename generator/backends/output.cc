@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <random>
+#include <atomic>
 #include <sstream>
 
 namespace errcat::backends {
@@ -47,8 +47,10 @@ bool OutputContext::Write(const std::string& path, std::string contents, diag::D
 }
 
 std::string WriteFileAtomically(const fs::path& path, const std::string& contents) {
-  std::random_device rd;
-  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(rd()));
+  // Unique per process and call; O_EXCL below refuses to reuse a leftover name.
+  static std::atomic<unsigned> counter{0};
+  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()) + "." +
+                                             std::to_string(counter.fetch_add(1)));
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return std::string("cannot create file: ") + std::strerror(errno);
   size_t done = 0;

@@ -10,60 +10,6 @@ namespace errcat::backends {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Mustache's "standalone" rule: a line holding only a section, inverted, closing, comment or
-// partial tag produces no output of its own. kainjow applies it to sections that render but
-// leaves a blank line for sections that do not, and treats a tag before an empty line as
-// standalone too. So errcat applies the rule itself: such a line keeps its tag, loses its
-// indentation, and gets a marker before its line break, which kainjow renders as text and
-// RemoveStandaloneMarkers() deletes with the line break after rendering.
-constexpr std::string_view kStandaloneMarker = "\x1f@errcat-standalone@\x1f";
-
-std::string MarkStandaloneTags(const std::string& text) {
-  std::string out;
-  out.reserve(text.size() + 256);
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    const bool has_newline = end != std::string::npos;
-    if (!has_newline) end = text.size();
-    std::string_view line(text.data() + start, end - start);
-    size_t b = 0;
-    while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
-    size_t e = line.size();
-    while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t' || line[e - 1] == '\r')) --e;
-    const std::string_view core = line.substr(b, e - b);
-    const bool standalone = has_newline && core.size() > 4 && core.starts_with("{{") &&
-                            core.ends_with("}}") &&
-                            std::string_view("#^/!>").find(core[2]) != std::string_view::npos &&
-                            core.find("}}") == core.size() - 2;
-    if (standalone) {
-      out += core;
-      out += kStandaloneMarker;
-    } else {
-      out += line;
-    }
-    if (has_newline) out += '\n';
-    start = end + 1;
-  }
-  return out;
-}
-
-std::string RemoveStandaloneMarkers(std::string text) {
-  std::string marker(kStandaloneMarker);
-  marker += '\n';
-  size_t write = 0;
-  for (size_t read = 0; read < text.size();) {
-    if (text.compare(read, marker.size(), marker) == 0) {
-      read += marker.size();
-    } else {
-      text[write++] = text[read++];
-    }
-  }
-  text.resize(write);
-  return text;
-}
-
 std::optional<std::string_view> FindEmbedded(const std::string& name) {
   for (const EmbeddedFile& f : EmbeddedFiles())
     if (f.name == name) return f.contents;
@@ -92,28 +38,36 @@ std::optional<std::string> TemplateSet::Load(const std::string& name, diag::Diag
   return std::nullopt;
 }
 
-std::optional<std::string> TemplateSet::LoadPartial(const std::string& name,
-                                                    diag::DiagnosticSink& sink) {
-  std::optional<std::string> text = Load(name, sink);
-  if (text) *text = MarkStandaloneTags(*text);
-  return text;
+const Template* TemplateSet::Get(const std::string& name, diag::DiagnosticSink& sink) {
+  std::lock_guard<std::mutex> lock(*mutex_);
+  auto it = compiled_.find(name);
+  if (it != compiled_.end()) return it->second.get();
+  std::unique_ptr<Template>& slot = compiled_[name];
+  if (std::optional<std::string> text = Load(name, sink)) {
+    std::string error;
+    if (std::optional<Template> t = Template::Compile(*text, error)) {
+      slot = std::make_unique<Template>(std::move(*t));
+    } else {
+      sink.Error({name, 0, 0}, "invalid template: " + error, "template");
+    }
+  }
+  return slot.get();
 }
 
 std::optional<std::string> TemplateSet::Render(const std::string& name, const View& view,
-                                               diag::DiagnosticSink& sink) {
-  std::optional<std::string> text = Load(name, sink);
-  if (!text) return std::nullopt;
-  kainjow::mustache::mustache tmpl(MarkStandaloneTags(*text));
-  if (!tmpl.is_valid()) {
-    sink.Error({name, 0, 0}, "invalid template: " + tmpl.error_message(), "template");
-    return std::nullopt;
-  }
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = RemoveStandaloneMarkers(tmpl.render(view));
-  if (!tmpl.is_valid()) {
-    sink.Error({name, 0, 0}, "template failed: " + tmpl.error_message(), "template");
-    return std::nullopt;
-  }
+                                               diag::DiagnosticSink& sink, const View* outer) {
+  const Template* tmpl = Get(name, sink);
+  if (!tmpl) return std::nullopt;
+  const std::string folder = name.substr(0, name.find('/') + 1);
+  bool partial_failed = false;
+  const Template::PartialLookup partials = [&](const std::string& partial) {
+    const Template* t = Get(folder + partial + ".mustache", sink);
+    partial_failed |= t == nullptr;
+    return t;
+  };
+  std::string out;
+  tmpl->Render(view, partials, out, outer);
+  if (partial_failed) return std::nullopt;
   return out;
 }
 

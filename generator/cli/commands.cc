@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -116,43 +117,68 @@ int RunExplain(const CommonOptions& common, const std::string& code) {
 }
 
 struct GenerateOptions {
-  std::string cpp_dir;
+  std::string cpp_dir, markdown_dir, html_dir;
   std::string templates_dir;
   std::string depfile;
   bool check = false;
+  bool timings = false;
 };
 
-// Loads, then runs one back end; shared by `generate` and `docs`.
-int RunGenerate(const CommonOptions& common, const backends::Backend& backend,
-                const std::string& out_dir, const GenerateOptions& options,
-                const std::vector<std::string>& owned_extensions) {
+// Loads once, then runs the requested back ends together; shared by `generate` and `docs`.
+int RunGenerate(const CommonOptions& common, const GenerateOptions& options) {
   diag::DiagnosticSink sink;
+  const auto load_start = std::chrono::steady_clock::now();
   std::optional<model::CatalogSet> set = loader::LoadPaths(common.paths, LoaderOptions(common), sink);
+  const double load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   if (!set) return Report(sink, common);  // a catalog with errors writes nothing
 
-  backends::RunOptions run;
-  run.out_dir = out_dir;
-  run.templates_dir = options.templates_dir;
-  run.check = options.check;
-  run.depfile = options.depfile;
-  run.owned_extensions = owned_extensions;
-  for (const model::Catalog& c : set->catalogs()) run.inputs.push_back(c.path);
-  backends::RunResult result = backends::RunBackend(backend, *set, run, sink);
-  const int code = Report(sink, common);
-  if (code != kExitOk || !result.ok) return code != kExitOk ? code : kExitUsage;
-  if (options.check) {
-    for (const std::string& file : result.stale)
-      std::fprintf(stderr, "%s/%s: stale; regenerate it\n", out_dir.c_str(), file.c_str());
-    if (!result.stale.empty()) {
-      std::fprintf(stderr, "%zu generated file%s out of date in %s\n", result.stale.size(),
-                   result.stale.size() == 1 ? "" : "s", out_dir.c_str());
-      return kExitInvalid;
-    }
-    return kExitOk;
+  const auto cpp = backends::MakeCppBackend();
+  const auto markdown = backends::MakeMarkdownBackend();
+  const auto html = backends::MakeHtmlBackend();
+  std::vector<backends::BackendRun> runs;
+  auto add = [&](const backends::Backend& backend, const std::string& dir, std::vector<std::string> owned) {
+    if (dir.empty()) return;
+    backends::RunOptions run;
+    run.out_dir = dir;
+    run.templates_dir = options.templates_dir;
+    run.check = options.check;
+    run.depfile = runs.empty() ? options.depfile : "";  // the first output is the depfile's target
+    run.owned_extensions = std::move(owned);
+    for (const model::Catalog& c : set->catalogs()) run.inputs.push_back(c.path);
+    runs.push_back({&backend, std::move(run)});
+  };
+  add(*cpp, options.cpp_dir, {".hpp", ".cpp"});
+  add(*markdown, options.markdown_dir, {".md"});
+  add(*html, options.html_dir, {".html", ".json", ".js", ".css", ".xml", ".svg"});
+  const std::vector<backends::RunResult> results = backends::RunBackends(runs, *set, sink);
+  if (options.timings) {
+    // Load = read + parse + validate (files in parallel); back ends render in parallel, then write.
+    std::fprintf(stderr, "errcat: timings: load %.3f s (%zu errors)", load_seconds, set->error_count());
+    for (size_t i = 0; i < runs.size(); ++i)
+      std::fprintf(stderr, "; %s render %.3f s, write %.3f s", std::string(runs[i].backend->name()).c_str(),
+                   results[i].render_seconds, results[i].write_seconds);
+    std::fprintf(stderr, "\n");
   }
-  std::fprintf(stderr, "errcat: %s: %zu file%s written, %zu unchanged in %s\n",
-               std::string(backend.name()).c_str(), result.written.size(),
-               result.written.size() == 1 ? "" : "s", result.unchanged.size(), out_dir.c_str());
+  const int code = Report(sink, common);
+  if (code != kExitOk) return code;
+  size_t stale = 0;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const backends::RunResult& result = results[i];
+    const std::string& dir = runs[i].options.out_dir;
+    if (!result.ok) return kExitUsage;
+    if (options.check) {
+      for (const std::string& file : result.stale) std::fprintf(stderr, "%s/%s: stale; regenerate it\n", dir.c_str(), file.c_str());
+      stale += result.stale.size();
+    } else {
+      std::fprintf(stderr, "errcat: %s: %zu file%s written, %zu unchanged in %s\n",
+                   std::string(runs[i].backend->name()).c_str(), result.written.size(),
+                   result.written.size() == 1 ? "" : "s", result.unchanged.size(), dir.c_str());
+    }
+  }
+  if (stale > 0) {
+    std::fprintf(stderr, "%zu generated file%s out of date\n", stale, stale == 1 ? "" : "s");
+    return kExitInvalid;
+  }
   return kExitOk;
 }
 
@@ -235,11 +261,13 @@ int Run(int argc, char** argv) {
 
   GenerateOptions gen;
   CLI::App* generate = app.add_subcommand("generate", "Generate C++ code from catalogs");
-  generate->add_option("--cpp", gen.cpp_dir, "Write <catalog>_errors.hpp/.cpp and errcat_runtime.hpp here")
-      ->required();
+  generate->add_option("--cpp", gen.cpp_dir, "Write <catalog>_errors.hpp/.cpp and errcat_runtime.hpp here");
+  generate->add_option("--markdown", gen.markdown_dir, "Also write the Markdown reference here");
+  generate->add_option("--html", gen.html_dir, "Also write the HTML reference site here");
   generate->add_option("--templates", gen.templates_dir,
                        "Folder whose <backend>/<name>.mustache files override the built-in templates");
   generate->add_option("--depfile", gen.depfile, "Write a Makefile-syntax list of every file read");
+  generate->add_flag("--timings", gen.timings, "Print how long loading, rendering and writing took");
   generate->add_flag("--check", gen.check,
                      "Write nothing; exit 1 and name the files that are out of date");
   generate->add_option("paths", common.paths, "Catalog files or folders")->required();
@@ -286,12 +314,16 @@ int Run(int argc, char** argv) {
     return RunDiff(common, diff_base, diff_head, diff_format, allow);
   }
   if (explain->parsed()) return RunExplain(common, code);
-  if (generate->parsed())
-    return RunGenerate(common, *backends::MakeCppBackend(), gen.cpp_dir, gen, {".hpp", ".cpp"});
+  if (generate->parsed()) {
+    if (gen.cpp_dir.empty() && gen.markdown_dir.empty() && gen.html_dir.empty()) {
+      std::fprintf(stderr, "errcat generate: name at least one output: --cpp DIR, --markdown DIR or --html DIR\n");
+      return kExitUsage;
+    }
+    return RunGenerate(common, gen);
+  }
   if (docs->parsed()) {
-    if (docs_format == "markdown")
-      return RunGenerate(common, *backends::MakeMarkdownBackend(), docs_dir, gen, {".md"});
-    return RunGenerate(common, *backends::MakeHtmlBackend(), docs_dir, gen, {".html", ".json", ".js", ".css", ".xml", ".svg"});
+    (docs_format == "markdown" ? gen.markdown_dir : gen.html_dir) = docs_dir;
+    return RunGenerate(common, gen);
   }
   return kExitUsage;
 }

@@ -7,7 +7,6 @@
 namespace errcat::backends {
 namespace {
 
-using kainjow::mustache::object;
 
 std::string Render(const std::string& text, const View& view) {
   testing::TempDir tmp;
@@ -21,20 +20,73 @@ std::string Render(const std::string& text, const View& view) {
 
 TEST(TemplateSet, StandaloneSectionLinesLeaveNoBlankLines) {
   const std::string text = "a\n{{#x}}\nb\n{{/x}}\nc\n  {{^x}}\nnot\n  {{/x}}\nd\n";
-  EXPECT_EQ(Render(text, object{{"x", true}}), "a\nb\nc\nd\n");
-  EXPECT_EQ(Render(text, object{{"x", false}}), "a\nc\nnot\nd\n");
+  EXPECT_EQ(Render(text, View{{"x", true}}), "a\nb\nc\nd\n");
+  EXPECT_EQ(Render(text, View{{"x", false}}), "a\nc\nnot\nd\n");
 }
 
 TEST(TemplateSet, BlankLinesInsideSectionsAreKept) {
   const std::string text = "t\n{{#d}}\n\nD\n{{/d}}\n\ne\n";
-  EXPECT_EQ(Render(text, object{{"d", true}}), "t\n\nD\n\ne\n");
-  EXPECT_EQ(Render(text, object{{"d", false}}), "t\n\ne\n");
+  EXPECT_EQ(Render(text, View{{"d", true}}), "t\n\nD\n\ne\n");
+  EXPECT_EQ(Render(text, View{{"d", false}}), "t\n\ne\n");
 }
 
 TEST(TemplateSet, ValuesAreNotEscapedOrReinterpreted) {
   // View models escape for their target; the template engine adds nothing and never
   // interprets data as a template.
-  EXPECT_EQ(Render("{{v}}|{{{v}}}\n", object{{"v", "<b>{{x}}</b>&"}}), "<b>{{x}}</b>&|<b>{{x}}</b>&\n");
+  EXPECT_EQ(Render("{{v}}|{{{v}}}\n", View{{"v", "<b>{{x}}</b>&"}}), "<b>{{x}}</b>&|<b>{{x}}</b>&\n");
+}
+
+std::string Compiled(const std::string& text, const View& view) {
+  std::string error;
+  auto t = Template::Compile(text, error);
+  EXPECT_TRUE(t) << error;
+  std::string out;
+  if (t) t->Render(view, nullptr, out);
+  return out;
+}
+
+TEST(Mustache, SectionsListsInvertedAndDottedNames) {
+  View view{{"items", List{View{{"n", "a"}}, View{{"n", "b"}}}},
+            {"empty", List{}},
+            {"who", View{{"name", "Ada"}}},
+            {"title", "T"}};
+  EXPECT_EQ(Compiled("{{#items}}[{{n}}|{{title}}]{{/items}}", view), "[a|T][b|T]");
+  EXPECT_EQ(Compiled("{{^empty}}none{{/empty}}{{#empty}}x{{/empty}}", view), "none");
+  EXPECT_EQ(Compiled("{{who.name}} {{#who}}{{name}}{{/who}} {{missing.name}}.", view), "Ada Ada .");
+  EXPECT_EQ(Compiled("{{! a comment }}{{{title}}}{{&title}}", view), "TT");
+  EXPECT_EQ(Compiled("{{#items}}{{.}}{{/items}}", View{{"items", List{"x", "y"}}}), "xy");
+}
+
+TEST(Mustache, CompileErrorsNameTheLine) {
+  std::string error;
+  EXPECT_FALSE(Template::Compile("a\n{{#x}}\nb\n", error));
+  EXPECT_EQ(error, "line 2: unclosed section 'x'");
+  EXPECT_FALSE(Template::Compile("{{#x}}{{/y}}", error));
+  EXPECT_EQ(error, "line 1: closing tag 'y' does not match section 'x'");
+  EXPECT_FALSE(Template::Compile("x {{ y", error));
+  EXPECT_EQ(error, "line 1: unclosed tag");
+  EXPECT_FALSE(Template::Compile("{{=<% %>=}}", error));
+}
+
+TEST(Mustache, SharedViewsAreValues) {
+  View a{{"k", "1"}};
+  View b = a;
+  b.set("k", "2");
+  EXPECT_EQ(Compiled("{{k}}", a), "1");
+  EXPECT_EQ(Compiled("{{k}}", b), "2");
+}
+
+TEST(TemplateSet, PartialsComeFromTheSameFolder) {
+  testing::TempDir tmp;
+  tmp.Write("t/html/page.mustache", "{{> head}}body\n");
+  tmp.Write("t/html/head.mustache", "<h1>{{title}}</h1>\n");
+  TemplateSet templates((tmp.path() / "t").string());
+  diag::DiagnosticSink sink;
+  const View layout{{"title", "Hi"}};
+  EXPECT_EQ(templates.Render("html/page.mustache", View::Object(), sink, &layout).value_or(""), "<h1>Hi</h1>\nbody\n");
+  tmp.Write("t/html/broken.mustache", "{{> nope}}");
+  EXPECT_FALSE(templates.Render("html/broken.mustache", View::Object(), sink));
+  EXPECT_TRUE(sink.HasErrors());
 }
 
 TEST(TemplateSet, BuiltInTemplatesExistAndOverridesWin) {

@@ -10,9 +10,6 @@
 namespace errcat::backends {
 namespace {
 
-using kainjow::mustache::list;
-using kainjow::mustache::object;
-
 std::string Lit(std::string_view text) { return util::CppStringBody(text); }
 
 std::string CppType(model::ParamType type) {
@@ -62,13 +59,13 @@ std::string SeverityEnumerator(model::Severity severity) {
 }
 
 // Numbers, 16 to a line.
-list NumberLines(const std::vector<std::uint32_t>& numbers) {
-  list lines;
+List NumberLines(const std::vector<std::uint32_t>& numbers) {
+  List lines;
   std::string line;
   for (size_t i = 0; i < numbers.size(); ++i) {
     line += std::to_string(numbers[i]) + ",";
     if (i % 16 == 15 || i + 1 == numbers.size()) {
-      lines.push_back(object{{"line", line}});
+      lines.push_back(View{{"line", line}});
       line.clear();
     } else {
       line += ' ';
@@ -85,7 +82,7 @@ std::string Signature(const model::Error& e) {
 }
 
 View ErrorView(const model::Catalog& c, const model::Error& e) {
-  View v = object{};
+  View v = View::Object();
   v.set("name", e.name);
   v.set("value", std::to_string(e.value));
   v.set("code_comment", util::CppCommentText(e.code));
@@ -104,10 +101,10 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
   v.set("params_list", e.params.empty() ? std::string("{nullptr, 0}")
                                         : "{kParams_" + e.name + ", " + std::to_string(e.params.size()) + "}");
 
-  list params;
+  List params;
   std::string render_params, signature;
   for (const model::Param& p : e.params) {
-    params.push_back(object{{"name", Lit(p.name)}, {"type_enumerator", TypeEnumerator(p.type)}});
+    params.push_back(View{{"name", Lit(p.name)}, {"type_enumerator", TypeEnumerator(p.type)}});
     render_params += std::string(render_params.empty() ? "" : ", ") + CppType(p.type) + " p_" + p.name;
     signature += std::string(signature.empty() ? "" : ", ") + "ParamType::" + TypeEnumerator(p.type);
   }
@@ -118,17 +115,17 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
   v.set("assert_message",
         Lit(c.cpp_enum + "::" + e.name + " (" + e.code + ") takes " + takes + ": (" + Signature(e) + ")"));
 
-  list segments;
+  List segments;
   size_t literal_bytes = 0;
   for (const model::MessageSegment& s : e.segments) {
     if (s.arg < 0) {
       literal_bytes += s.literal.size();
-      segments.push_back(object{{"is_literal", true},
+      segments.push_back(View{{"is_literal", true},
                                 {"literal", Lit(s.literal)},
                                 {"length", std::to_string(s.literal.size())}});
     } else {
       const model::Param& p = e.params[static_cast<size_t>(s.arg)];
-      segments.push_back(object{{"is_param", true},
+      segments.push_back(View{{"is_param", true},
                                 {"kind", std::string(model::Name(p.type))},
                                 {"param", "p_" + p.name}});
     }
@@ -139,7 +136,7 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
 }
 
 View CatalogView(const model::Catalog& c) {
-  View v = object{};
+  View v = View::Object();
   const std::string enum_snake = util::SnakeCase(c.cpp_enum);
   v.set("source_path", util::CppCommentText(c.display_path));
   v.set("header_name", c.id + "_errors.hpp");
@@ -163,7 +160,7 @@ View CatalogView(const model::Catalog& c) {
   v.set("count", std::to_string(c.errors.size()));
   v.set("example_code_literal", util::CppCommentText(c.errors.empty() ? "" : c.errors.front().code));
 
-  list errors;
+  List errors;
   for (const model::Error& e : c.errors) errors.push_back(ErrorView(c, e));
   v.set("errors", errors);
 
@@ -190,7 +187,7 @@ class CppBackend final : public Backend {
 
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {
-    auto runtime = templates.Render("cpp/runtime.mustache", object{}, sink);
+    auto runtime = templates.Render("cpp/runtime.mustache", View::Object(), sink);
     if (!runtime || !out.Write("errcat_runtime.hpp", std::move(*runtime), sink)) return false;
     for (const model::Catalog& c : set.catalogs()) {
       const View view = CatalogView(c);

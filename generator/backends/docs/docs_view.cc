@@ -11,9 +11,6 @@
 namespace errcat::backends::docs {
 namespace {
 
-using kainjow::mustache::list;
-using kainjow::mustache::object;
-
 // Catalog Markdown -> HTML. Raw HTML in a catalog is shown as text (the reader sees what the
 // author wrote, and it cannot run), and cmark's safe mode (no CMARK_OPT_UNSAFE) drops
 // javascript:, vbscript:, file: and non-image data: URLs.
@@ -133,12 +130,12 @@ std::string HtmlTarget::CatalogHref(const model::Catalog& c) const { return "cat
 
 namespace {
 
-object CodeLink(const model::CatalogSet& set, std::string_view code, const TextTarget& t) {
+View CodeLink(const model::CatalogSet& set, std::string_view code, const TextTarget& t) {
   auto hit = set.FindCode(code);
-  object link{{"code", t.Text(code)}};
+  View link{{"code", t.Text(code)}};
   if (hit) {
-    link["href"] = t.ErrorHref(*hit->catalog, *hit->error);
-    link["summary"] = t.Text(hit->error->summary);
+    link.set("href", t.ErrorHref(*hit->catalog, *hit->error));
+    link.set("summary", t.Text(hit->error->summary));
   }
   return link;
 }
@@ -160,7 +157,7 @@ std::string MessageWithParams(const model::Error& e, const TextTarget& t) {
 
 View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const model::Error& e,
                const TextTarget& t) {
-  View v = object{};
+  View v = View::Object();
   v.set("code", t.Text(e.code));
   v.set("anchor", t.Text(e.code));
   v.set("href", t.ErrorHref(c, e));
@@ -180,10 +177,10 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
   v.set("has_since", !e.since.empty());
   v.set("value", std::to_string(e.value));
 
-  list params;
+  List params;
   for (size_t i = 0; i < e.params.size(); ++i) {
     const model::Param& p = e.params[i];
-    params.push_back(object{{"index", std::to_string(i)},
+    params.push_back(View{{"index", std::to_string(i)},
                             {"name", t.Text(p.name)},
                             {"name_code", t.Code(p.name)},
                             {"type", std::string(model::Name(p.type))},
@@ -194,20 +191,20 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
 
   v.set("description", t.Markdown(e.description));
   v.set("has_description", !e.description.empty());
-  list causes, steps;
-  for (const std::string& cause : e.causes) causes.push_back(object{{"text", t.InlineMarkdown(cause)}});
+  List causes, steps;
+  for (const std::string& cause : e.causes) causes.push_back(View{{"text", t.InlineMarkdown(cause)}});
   for (size_t i = 0; i < e.resolution.size(); ++i)
-    steps.push_back(object{{"number", std::to_string(i + 1)}, {"text", t.InlineMarkdown(e.resolution[i])}});
+    steps.push_back(View{{"number", std::to_string(i + 1)}, {"text", t.InlineMarkdown(e.resolution[i])}});
   v.set("causes", causes);
   v.set("has_causes", !e.causes.empty());
   v.set("resolution", steps);
   v.set("has_resolution", !e.resolution.empty());
 
-  list fields;
+  List fields;
   for (const model::FieldValue& f : e.fields) {
     const model::FieldDef* def = c.Field(f.id);
     const bool markdown = def && def->type == model::FieldType::kMarkdown;
-    fields.push_back(object{{"title", t.Text(def ? def->title : f.id)},
+    fields.push_back(View{{"title", t.Text(def ? def->title : f.id)},
                             {"id", t.Text(f.id)},
                             {"value", markdown ? t.InlineMarkdown(f.text) : t.Text(f.text)}});
   }
@@ -217,12 +214,12 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
   v.set("deprecated", t.Text(e.deprecated));
   v.set("is_deprecated", e.is_deprecated());
   if (!e.replaced_by.empty()) v.set("replaced_by", CodeLink(set, e.replaced_by, t));
-  list see_also;
+  List see_also;
   for (const std::string& code : e.see_also) see_also.push_back(CodeLink(set, code, t));
   v.set("see_also", see_also);
   v.set("has_see_also", !e.see_also.empty());
-  list tags;
-  for (const std::string& tag : e.tags) tags.push_back(object{{"tag", t.Text(tag)}});
+  List tags;
+  for (const std::string& tag : e.tags) tags.push_back(View{{"tag", t.Text(tag)}});
   v.set("tags", tags);
   v.set("has_tags", !e.tags.empty());
   v.set("permalink", c.docs_base_url.empty() ? "" : t.Text(c.docs_base_url + e.code));
@@ -232,8 +229,10 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
   return v;
 }
 
-View CatalogView(const model::CatalogSet& set, const model::Catalog& c, const TextTarget& t) {
-  View v = object{};
+namespace {
+
+View CatalogView(const model::Catalog& c, const std::vector<View>& errors, const TextTarget& t) {
+  View v = View::Object();
   v.set("id", t.Text(c.id));
   v.set("title", t.Text(c.title));
   v.set("href", t.CatalogHref(c));
@@ -243,34 +242,39 @@ View CatalogView(const model::CatalogSet& set, const model::Catalog& c, const Te
   v.set("source_path", t.Text(c.display_path));
   v.set("edit_url", t.Text(c.docs_edit_url));
   v.set("has_edit_url", !c.docs_edit_url.empty());
-  list errors;
-  for (const model::Error& e : c.errors) errors.push_back(ErrorView(set, c, e, t));
-  v.set("errors", errors);
+  v.set("errors", List(errors));  // shares each error's view
   return v;
 }
 
-View SiteView(const model::CatalogSet& set, const TextTarget& t) {
-  View v = object{};
-  list catalogs, all_errors, severities, statuses;
+}  // namespace
+
+DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t) {
+  DocsViews views;
+  List all_errors, severities, statuses;
   std::set<int> status_set;
   std::set<model::Severity> severity_set;
   for (const model::Catalog& c : set.catalogs()) {
-    catalogs.push_back(CatalogView(set, c, t));
+    std::vector<View>& errors = views.errors.emplace_back();
+    errors.reserve(c.errors.size());
     for (const model::Error& e : c.errors) {
-      all_errors.push_back(ErrorView(set, c, e, t));
+      errors.push_back(ErrorView(set, c, e, t));
+      all_errors.push_back(errors.back());
       if (e.http_status) status_set.insert(e.http_status);
       severity_set.insert(e.severity);
     }
+    views.catalogs.push_back(CatalogView(c, errors, t));
   }
-  for (model::Severity s : severity_set) severities.push_back(object{{"severity", std::string(model::Name(s))}});
-  for (int s : status_set) statuses.push_back(object{{"status", std::to_string(s)}});
-  v.set("catalogs", catalogs);
-  v.set("errors", all_errors);
-  v.set("severities", severities);
-  v.set("statuses", statuses);
-  v.set("catalog_count", std::to_string(set.catalogs().size()));
-  v.set("error_count", std::to_string(set.error_count()));
-  return v;
+  for (model::Severity s : severity_set) severities.push_back(View{{"severity", std::string(model::Name(s))}});
+  for (int s : status_set) statuses.push_back(View{{"status", std::to_string(s)}});
+  View site = View::Object();
+  site.set("catalogs", List(views.catalogs));
+  site.set("errors", std::move(all_errors));
+  site.set("severities", std::move(severities));
+  site.set("statuses", std::move(statuses));
+  site.set("catalog_count", std::to_string(set.catalogs().size()));
+  site.set("error_count", std::to_string(set.error_count()));
+  views.site = std::move(site);
+  return views;
 }
 
 }  // namespace errcat::backends::docs

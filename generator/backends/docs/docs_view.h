@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "backends/templates.h"
+#include "backends/mustache.h"
 #include "model/catalog.h"
 
 namespace errcat::backends::docs {
@@ -48,9 +48,15 @@ std::string MarkdownToSafeHtml(std::string_view markdown);
 
 View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const model::Error& e,
                const TextTarget& t);
-View CatalogView(const model::CatalogSet& set, const model::Catalog& c, const TextTarget& t);
-// The whole reference: catalogs (each with its errors), a flat list of all errors, and the
-// filter choices (severities, HTTP statuses) present in the set.
-View SiteView(const model::CatalogSet& set, const TextTarget& t);
+
+// Every view of the reference, each error's built once and shared: the site (catalogs with
+// their errors, a flat list of all errors, the filter choices present), each catalog, and each
+// error, in the set's order.
+struct DocsViews {
+  View site;
+  std::vector<View> catalogs;
+  std::vector<std::vector<View>> errors;
+};
+DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t);
 
 }  // namespace errcat::backends::docs

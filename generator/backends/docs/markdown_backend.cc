@@ -13,11 +13,12 @@ class MarkdownBackend final : public Backend {
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {
     const docs::MarkdownTarget target;
-    auto index = templates.Render("markdown/index.mustache", docs::SiteView(set, target), sink);
+    const docs::DocsViews views = docs::BuildViews(set, target);
+    auto index = templates.Render("markdown/index.mustache", views.site, sink);
     if (!index || !out.Write("index.md", std::move(*index), sink)) return false;
-    for (const model::Catalog& c : set.catalogs()) {
-      auto page = templates.Render("markdown/catalog.mustache", docs::CatalogView(set, c, target), sink);
-      if (!page || !out.Write(c.id + ".md", std::move(*page), sink)) return false;
+    for (size_t i = 0; i < set.catalogs().size(); ++i) {
+      auto page = templates.Render("markdown/catalog.mustache", views.catalogs[i], sink);
+      if (!page || !out.Write(set.catalogs()[i].id + ".md", std::move(*page), sink)) return false;
     }
     return true;
   }
