@@ -81,6 +81,14 @@ int main(int argc, char** argv) {
     for (long i = 0; i < count; ++i, ++next) {
       char code[32];
       std::snprintf(code, sizeof code, "SYN%07ld", next);
+      if (next == 1) {
+        // A fixed first error, so benchmarks can call format<E> with known argument types.
+        yaml << "  - code: " << code << "\n    name: BenchProbe\n    summary: Benchmark probe.\n"
+             << "    message: \"The token {0} expired {1} hours ago; the limit is {2} hours.\"\n"
+             << "    params: [{name: token, type: string}, {name: hours, type: int}, {name: limit, type: int}]\n"
+             << "    causes: [Benchmarks.]\n    resolution: [None.]\n";
+        continue;
+      }
       const int params = r.Below(4);
       std::string message = Sentence(r, 4 + r.Below(6));
       message.pop_back();

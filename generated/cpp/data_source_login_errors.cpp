@@ -64,11 +64,25 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[7];
 
-// Code -> index + 1 (0: empty), linear probing; built by errcat (longest probe: 1).
-constexpr std::uint32_t kCodeSeed = 0u;
+// Code lookup: every code back to back in one compact pool, and an open-addressing table of
+// {hash, value, offset, length} slots (length 0: empty) built by errcat, longest probe
+// 1. A lookup touches only these two small arrays, never the ErrorInfo table.
+constexpr char kCodePool[] =
+    "LOGIN001LOGIN002LOGIN003LOGIN004LOGIN005LOGIN006LOGIN007"
+    "";
+struct CodeSlot {
+  std::uint32_t hash;
+  std::int32_t value;
+  std::uint32_t offset;
+  std::uint32_t length;
+};
+constexpr std::uint32_t kCodeSeed = 2u;
 constexpr std::uint32_t kCodeMask = 15u;
-constexpr std::uint16_t kCodeSlots[] = {
-    2, 0, 4, 3, 0, 5, 0, 0, 0, 1, 0, 0, 6, 0, 0, 7,
+constexpr CodeSlot kCodeSlots[] = {
+    {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {1627990355u, 6, 40u, 8u},
+    {1080675156u, 5, 32u, 8u}, {848846197u, 3, 16u, 8u}, {0u, 0, 0u, 0u}, {2419758199u, 4, 24u, 8u},
+    {0u, 0, 0u, 0u}, {590216809u, 2, 8u, 8u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u},
+    {4035030940u, 7, 48u, 8u}, {0u, 0, 0u, 0u}, {513761518u, 1, 0u, 8u}, {0u, 0, 0u, 0u},
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 1).
@@ -106,10 +120,13 @@ const ErrorInfo& info(DataSourceLoginError e) noexcept {
 }
 
 std::optional<DataSourceLoginError> data_source_login_error_from_code(std::string_view code) noexcept {
-  for (std::uint32_t slot = ::errcat_runtime::hash_code(code, kCodeSeed) & kCodeMask;; slot = (slot + 1) & kCodeMask) {
-    const std::uint32_t index = kCodeSlots[slot];
-    if (index == 0) return std::nullopt;
-    if (kInfos[index - 1].code == code) return static_cast<DataSourceLoginError>(kInfos[index - 1].value);
+  const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
+  for (std::uint32_t slot = hash & kCodeMask;; slot = (slot + 1) & kCodeMask) {
+    const CodeSlot& entry = kCodeSlots[slot];
+    if (entry.length == 0) return std::nullopt;
+    if (entry.hash == hash && entry.length == code.size() &&
+        ::errcat_runtime::equal_bytes(kCodePool + entry.offset, code.data(), code.size()))
+      return static_cast<DataSourceLoginError>(entry.value);
   }
 }
 

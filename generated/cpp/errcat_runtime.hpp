@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <stdexcept>
 #include <string>
@@ -82,12 +83,34 @@ class format_error : public std::invalid_argument {
 
 // The generator computes the lookup tables with these exact functions.
 constexpr std::uint32_t hash_code(std::string_view s, std::uint32_t seed) noexcept {
-  std::uint32_t h = 2166136261u ^ seed;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 16777619u;
+  std::uint64_t h = (0x9E3779B97F4A7C15ull ^ seed) * (s.size() + 1);
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t k = 0;
+    for (int b = 7; b >= 0; --b) k = (k << 8) | static_cast<unsigned char>(s[i + static_cast<std::size_t>(b)]);
+    h = (h ^ k) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
   }
-  return h;
+  std::uint64_t k = 0;
+  for (std::size_t b = s.size(); b > i; --b) k = (k << 8) | static_cast<unsigned char>(s[b - 1]);
+  h = (h ^ k) * 0x94D049BB133111EBull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return static_cast<std::uint32_t>(h >> 32);
+}
+
+// Equality of two byte ranges of length n. Codes are mostly 8 to 16 bytes: two overlapping
+// 8-byte loads each side compare them without a call to memcmp.
+inline bool equal_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (n >= 8 && n <= 16) {
+    std::uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  return std::memcmp(a, b, n) == 0;
 }
 
 constexpr std::uint32_t hash_value(std::int32_t v, std::uint32_t seed) noexcept {

@@ -37,11 +37,23 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[4];
 
-// Code -> index + 1 (0: empty), linear probing; built by errcat (longest probe: 1).
-constexpr std::uint32_t kCodeSeed = 0u;
+// Code lookup: every code back to back in one compact pool, and an open-addressing table of
+// {hash, value, offset, length} slots (length 0: empty) built by errcat, longest probe
+// 1. A lookup touches only these two small arrays, never the ErrorInfo table.
+constexpr char kCodePool[] =
+    "ITK001ITK002ITK003ITK004"
+    "";
+struct CodeSlot {
+  std::uint32_t hash;
+  std::int32_t value;
+  std::uint32_t offset;
+  std::uint32_t length;
+};
+constexpr std::uint32_t kCodeSeed = 2u;
 constexpr std::uint32_t kCodeMask = 7u;
-constexpr std::uint16_t kCodeSlots[] = {
-    1, 2, 0, 0, 0, 0, 3, 4,
+constexpr CodeSlot kCodeSlots[] = {
+    {2523791128u, 4, 18u, 6u}, {3204185137u, 1, 0u, 6u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u},
+    {0u, 0, 0u, 0u}, {1435049933u, 2, 6u, 6u}, {2980313990u, 3, 12u, 6u}, {0u, 0, 0u, 0u},
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 1).
@@ -79,10 +91,13 @@ const ErrorInfo& info(InvalidTokenError e) noexcept {
 }
 
 std::optional<InvalidTokenError> invalid_token_error_from_code(std::string_view code) noexcept {
-  for (std::uint32_t slot = ::errcat_runtime::hash_code(code, kCodeSeed) & kCodeMask;; slot = (slot + 1) & kCodeMask) {
-    const std::uint32_t index = kCodeSlots[slot];
-    if (index == 0) return std::nullopt;
-    if (kInfos[index - 1].code == code) return static_cast<InvalidTokenError>(kInfos[index - 1].value);
+  const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
+  for (std::uint32_t slot = hash & kCodeMask;; slot = (slot + 1) & kCodeMask) {
+    const CodeSlot& entry = kCodeSlots[slot];
+    if (entry.length == 0) return std::nullopt;
+    if (entry.hash == hash && entry.length == code.size() &&
+        ::errcat_runtime::equal_bytes(kCodePool + entry.offset, code.data(), code.size()))
+      return static_cast<InvalidTokenError>(entry.value);
   }
 }
 

@@ -27,11 +27,22 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[2];
 
-// Code -> index + 1 (0: empty), linear probing; built by errcat (longest probe: 1).
+// Code lookup: every code back to back in one compact pool, and an open-addressing table of
+// {hash, value, offset, length} slots (length 0: empty) built by errcat, longest probe
+// 1. A lookup touches only these two small arrays, never the ErrorInfo table.
+constexpr char kCodePool[] =
+    "9474034"
+    "";
+struct CodeSlot {
+  std::uint32_t hash;
+  std::int32_t value;
+  std::uint32_t offset;
+  std::uint32_t length;
+};
 constexpr std::uint32_t kCodeSeed = 0u;
 constexpr std::uint32_t kCodeMask = 3u;
-constexpr std::uint16_t kCodeSlots[] = {
-    0, 1, 2, 0,
+constexpr CodeSlot kCodeSlots[] = {
+    {3834526476u, 4034, 3u, 4u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {3927863595u, 947, 0u, 3u},
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 1).
@@ -69,10 +80,13 @@ const ErrorInfo& info(OpenFinanceError e) noexcept {
 }
 
 std::optional<OpenFinanceError> open_finance_error_from_code(std::string_view code) noexcept {
-  for (std::uint32_t slot = ::errcat_runtime::hash_code(code, kCodeSeed) & kCodeMask;; slot = (slot + 1) & kCodeMask) {
-    const std::uint32_t index = kCodeSlots[slot];
-    if (index == 0) return std::nullopt;
-    if (kInfos[index - 1].code == code) return static_cast<OpenFinanceError>(kInfos[index - 1].value);
+  const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
+  for (std::uint32_t slot = hash & kCodeMask;; slot = (slot + 1) & kCodeMask) {
+    const CodeSlot& entry = kCodeSlots[slot];
+    if (entry.length == 0) return std::nullopt;
+    if (entry.hash == hash && entry.length == code.size() &&
+        ::errcat_runtime::equal_bytes(kCodePool + entry.offset, code.data(), code.size()))
+      return static_cast<OpenFinanceError>(entry.value);
   }
 }
 

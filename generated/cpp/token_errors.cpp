@@ -98,12 +98,29 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[13];
 
-// Code -> index + 1 (0: empty), linear probing; built by errcat (longest probe: 1).
-constexpr std::uint32_t kCodeSeed = 0u;
+// Code lookup: every code back to back in one compact pool, and an open-addressing table of
+// {hash, value, offset, length} slots (length 0: empty) built by errcat, longest probe
+// 2. A lookup touches only these two small arrays, never the ErrorInfo table.
+constexpr char kCodePool[] =
+    "TOK001TOK002TOK003TOK004TOK005TOK006TOK007TOK008TOK009TOK010TOK011TOK012TOK013"
+    "";
+struct CodeSlot {
+  std::uint32_t hash;
+  std::int32_t value;
+  std::uint32_t offset;
+  std::uint32_t length;
+};
+constexpr std::uint32_t kCodeSeed = 10u;
 constexpr std::uint32_t kCodeMask = 31u;
-constexpr std::uint16_t kCodeSlots[] = {
-    12, 0, 3, 4, 0, 0, 10, 8, 0, 6, 0, 0, 0, 0, 0, 0,
-    5, 0, 0, 13, 9, 2, 7, 0, 0, 11, 0, 0, 1, 0, 0, 0,
+constexpr CodeSlot kCodeSlots[] = {
+    {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u},
+    {4040503812u, 11, 60u, 6u}, {0u, 0, 0u, 0u}, {3928808230u, 5, 24u, 6u}, {0u, 0, 0u, 0u},
+    {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {885410155u, 6, 30u, 6u},
+    {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {118815855u, 3, 12u, 6u},
+    {989259184u, 8, 42u, 6u}, {2680052753u, 13, 72u, 6u}, {0u, 0, 0u, 0u}, {3938569619u, 9, 48u, 6u},
+    {2606032531u, 10, 54u, 6u}, {3443805173u, 12, 66u, 6u}, {1208304822u, 4, 18u, 6u}, {0u, 0, 0u, 0u},
+    {1992863032u, 2, 6u, 6u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u},
+    {0u, 0, 0u, 0u}, {2713964829u, 7, 36u, 6u}, {0u, 0, 0u, 0u}, {3804817535u, 1, 0u, 6u},
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 2).
@@ -142,10 +159,13 @@ const ErrorInfo& info(TokenError e) noexcept {
 }
 
 std::optional<TokenError> token_error_from_code(std::string_view code) noexcept {
-  for (std::uint32_t slot = ::errcat_runtime::hash_code(code, kCodeSeed) & kCodeMask;; slot = (slot + 1) & kCodeMask) {
-    const std::uint32_t index = kCodeSlots[slot];
-    if (index == 0) return std::nullopt;
-    if (kInfos[index - 1].code == code) return static_cast<TokenError>(kInfos[index - 1].value);
+  const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
+  for (std::uint32_t slot = hash & kCodeMask;; slot = (slot + 1) & kCodeMask) {
+    const CodeSlot& entry = kCodeSlots[slot];
+    if (entry.length == 0) return std::nullopt;
+    if (entry.hash == hash && entry.length == code.size() &&
+        ::errcat_runtime::equal_bytes(kCodePool + entry.offset, code.data(), code.size()))
+      return static_cast<TokenError>(entry.value);
   }
 }
 

@@ -173,7 +173,40 @@ View CatalogView(const model::Catalog& c) {
   v.set("code_seed", std::to_string(codes.seed) + "u");
   v.set("code_mask", std::to_string(codes.mask) + "u");
   v.set("code_max_probe", std::to_string(codes.max_probe));
-  v.set("code_slot_lines", NumberLines(codes.slots));
+  // The code pool (16 codes to a line) and {hash, value, offset, length} slots (4 to a line).
+  std::vector<std::uint32_t> offsets;
+  List pool_lines;
+  std::string pool_line;
+  std::uint32_t offset = 0;
+  for (size_t i = 0; i < errs.size(); ++i) {
+    offsets.push_back(offset);
+    offset += static_cast<std::uint32_t>(errs[i].code.size());
+    pool_line += errs[i].code;  // codes are [A-Za-z0-9._-]: nothing to escape
+    if (i % 16 == 15 || i + 1 == errs.size()) {
+      pool_lines.push_back(View{{"line", Lit(pool_line)}});
+      pool_line.clear();
+    }
+  }
+  v.set("code_pool_lines", std::move(pool_lines));
+  List code_lines;
+  std::string line;
+  for (size_t i = 0; i < codes.slots.size(); ++i) {
+    const std::uint32_t index = codes.slots[i];
+    if (index == 0) {
+      line += "{0u, 0, 0u, 0u},";
+    } else {
+      const model::Error& e = errs[index - 1];
+      line += "{" + std::to_string(cpp::HashCode(e.code, codes.seed)) + "u, " + std::to_string(e.value) + ", " +
+              std::to_string(offsets[index - 1]) + "u, " + std::to_string(e.code.size()) + "u},";
+    }
+    if (i % 4 == 3 || i + 1 == codes.slots.size()) {
+      code_lines.push_back(View{{"line", line}});
+      line.clear();
+    } else {
+      line += ' ';
+    }
+  }
+  v.set("code_slot_lines", std::move(code_lines));
   v.set("value_seed", std::to_string(values.seed) + "u");
   v.set("value_mask", std::to_string(values.mask) + "u");
   v.set("value_max_probe", std::to_string(values.max_probe));
