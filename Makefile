@@ -1,7 +1,7 @@
 # The two entry points of the README. Everything else is CMake (see CMakePresets.json).
 #   make       install missing packages, build, check catalog/, generate code and docs into out/
 #   make test  the same set-up, then every test through CTest
-.PHONY: all deps browser-deps build test goldens clean
+.PHONY: all deps browser-deps build test goldens bench clean
 
 BUILD := build
 ERRCAT := $(BUILD)/generator/errcat
@@ -38,6 +38,10 @@ test: browser-deps build
 # Regenerate every golden file from the current build, then review with `git diff`.
 goldens: build
 	@scripts/update-goldens.sh
+
+# Every figure in bench/README.md, measured now (writes bench/results.md; ~10 minutes).
+bench:
+	@bench/run.sh
 
 clean:
 	rm -rf $(BUILD)

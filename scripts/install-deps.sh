@@ -12,7 +12,7 @@ for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium nodejs npm) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
-    --bench) packages+=(libbenchmark-dev hyperfine) ;;
+    --bench) packages+=(libbenchmark-dev time) ;;
     *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done

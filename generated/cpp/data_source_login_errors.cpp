@@ -21,6 +21,54 @@ constexpr ParamInfo kParams_AccountFetchTokenExpired[] = {
     {"data_source"sv, ParamType::kString},
 };
 
+// Each message as data: literal pieces and placeholder indices.
+constexpr ::errcat_runtime::Segment kSegments_TokenRefreshFailed[] = {
+    {"Failed error: Unable to refresh your token. It may not be valid anymore. Please try logging out and logging in again.", 117, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_FacebookAdsSessionInvalidated[] = {
+    {"Facebook Ads: Error validating access token: the session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.", 175, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_AccountFetchRefreshFailed[] = {
+    {"Error: Account fetch failed: ", 29, -1},
+    {nullptr, 0, 0},
+    {" failure (Refreshing token failed)", 34, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_SessionExpired[] = {
+    {nullptr, 0, 0},
+    {" failure (Error Validating Access token: Session Has Expired)", 61, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_ApplicationNotAuthorized[] = {
+    {nullptr, 0, 0},
+    {" failure (Error Validating Access token: The user has not authorized application)", 81, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_UserNotConfirmed[] = {
+    {"Error validating access token: Sessions for the user are not allowed because the user is not a confirmed user.", 110, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_AccountFetchTokenExpired[] = {
+    {"Account fetch failed:", 21, -1},
+    {nullptr, 0, 0},
+    {" (The token used in the request has expired).", 45, -1},
+    {nullptr, 0, -1},
+};
+
+// Parallel to kInfos.
+constexpr ::errcat_runtime::MessageTemplate kMessages[] = {
+    {kSegments_TokenRefreshFailed, 1},
+    {kSegments_FacebookAdsSessionInvalidated, 1},
+    {kSegments_AccountFetchRefreshFailed, 3},
+    {kSegments_SessionExpired, 2},
+    {kSegments_ApplicationNotAuthorized, 2},
+    {kSegments_UserNotConfirmed, 1},
+    {kSegments_AccountFetchTokenExpired, 3},
+    {nullptr, 0},
+};
+
 constexpr ErrorInfo kInfos[] = {
     {"data_source_login"sv, "LOGIN001"sv, "TokenRefreshFailed"sv, 1,
      "The connection's token could not be refreshed"sv,
@@ -114,6 +162,11 @@ class Category final : public std::error_category {
 
 std::string_view code(DataSourceLoginError e) noexcept { return info(e).code; }
 
+const ::errcat_runtime::MessageTemplate& message_template(DataSourceLoginError e) noexcept {
+  const ErrorInfo* found = FindValue(static_cast<std::int32_t>(e));
+  return kMessages[found != nullptr ? static_cast<std::size_t>(found - kInfos) : 7];
+}
+
 const ErrorInfo& info(DataSourceLoginError e) noexcept {
   const ErrorInfo* found = FindValue(static_cast<std::int32_t>(e));
   return found != nullptr ? *found : kNotAnError;
@@ -141,62 +194,4 @@ std::error_code make_error_code(DataSourceLoginError e) noexcept {
   return {static_cast<int>(e), data_source_login_error_category()};
 }
 
-namespace data_source_login_error_detail {
-
-std::string render_TokenRefreshFailed() {
-  std::string out;
-  out.reserve(117);
-  out.append("Failed error: Unable to refresh your token. It may not be valid anymore. Please try logging out and logging in again.", 117);
-  return out;
-}
-
-std::string render_FacebookAdsSessionInvalidated() {
-  std::string out;
-  out.reserve(175);
-  out.append("Facebook Ads: Error validating access token: the session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.", 175);
-  return out;
-}
-
-std::string render_AccountFetchRefreshFailed(std::string_view p_data_source) {
-  std::string out;
-  out.reserve(83);
-  out.append("Error: Account fetch failed: ", 29);
-  ::errcat_runtime::append_string(out, p_data_source);
-  out.append(" failure (Refreshing token failed)", 34);
-  return out;
-}
-
-std::string render_SessionExpired(std::string_view p_data_source) {
-  std::string out;
-  out.reserve(81);
-  ::errcat_runtime::append_string(out, p_data_source);
-  out.append(" failure (Error Validating Access token: Session Has Expired)", 61);
-  return out;
-}
-
-std::string render_ApplicationNotAuthorized(std::string_view p_data_source) {
-  std::string out;
-  out.reserve(101);
-  ::errcat_runtime::append_string(out, p_data_source);
-  out.append(" failure (Error Validating Access token: The user has not authorized application)", 81);
-  return out;
-}
-
-std::string render_UserNotConfirmed() {
-  std::string out;
-  out.reserve(110);
-  out.append("Error validating access token: Sessions for the user are not allowed because the user is not a confirmed user.", 110);
-  return out;
-}
-
-std::string render_AccountFetchTokenExpired(std::string_view p_data_source) {
-  std::string out;
-  out.reserve(86);
-  out.append("Account fetch failed:", 21);
-  ::errcat_runtime::append_string(out, p_data_source);
-  out.append(" (The token used in the request has expired).", 45);
-  return out;
-}
-
-}  // namespace data_source_login_error_detail
 }  // namespace errcat::catalogs::data_source_login

@@ -69,21 +69,14 @@ std::string format(const Args&... args) {
 
 // Formats the message of an error known only at run time. Throws errcat_runtime::format_error
 // (a std::invalid_argument) on a wrong number or type of arguments.
+// The message of `e` as data (literal pieces and placeholders), for the formatters. O(1).
+const ::errcat_runtime::MessageTemplate& message_template(DataSourceLoginError e) noexcept;
+
 template <typename... Args>
 std::string format(DataSourceLoginError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-  return ::errcat_runtime::format_runtime(info(e), list, sizeof...(Args));
+  return ::errcat_runtime::format_runtime(info(e), message_template(e), list, sizeof...(Args));
 }
-
-namespace data_source_login_error_detail {
-std::string render_TokenRefreshFailed();
-std::string render_FacebookAdsSessionInvalidated();
-std::string render_AccountFetchRefreshFailed(std::string_view p_data_source);
-std::string render_SessionExpired(std::string_view p_data_source);
-std::string render_ApplicationNotAuthorized(std::string_view p_data_source);
-std::string render_UserNotConfirmed();
-std::string render_AccountFetchTokenExpired(std::string_view p_data_source);
-}  // namespace data_source_login_error_detail
 
 template <>
 struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(1)> {
@@ -92,7 +85,8 @@ struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(1)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "DataSourceLoginError::TokenRefreshFailed (LOGIN001) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return data_source_login_error_detail::render_TokenRefreshFailed(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(1)), list);
     } else {
       return {};
     }
@@ -105,7 +99,8 @@ struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(2)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "DataSourceLoginError::FacebookAdsSessionInvalidated (LOGIN002) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return data_source_login_error_detail::render_FacebookAdsSessionInvalidated(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(2)), list);
     } else {
       return {};
     }
@@ -118,7 +113,8 @@ struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(3)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "DataSourceLoginError::AccountFetchRefreshFailed (LOGIN003) takes 1 argument: (string data_source)");
     if constexpr (signature::matches<Args...>()) {
-      return data_source_login_error_detail::render_AccountFetchRefreshFailed(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(3)), list);
     } else {
       return {};
     }
@@ -131,7 +127,8 @@ struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(4)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "DataSourceLoginError::SessionExpired (LOGIN004) takes 1 argument: (string data_source)");
     if constexpr (signature::matches<Args...>()) {
-      return data_source_login_error_detail::render_SessionExpired(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(4)), list);
     } else {
       return {};
     }
@@ -144,7 +141,8 @@ struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(5)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "DataSourceLoginError::ApplicationNotAuthorized (LOGIN005) takes 1 argument: (string data_source)");
     if constexpr (signature::matches<Args...>()) {
-      return data_source_login_error_detail::render_ApplicationNotAuthorized(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(5)), list);
     } else {
       return {};
     }
@@ -157,7 +155,8 @@ struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(6)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "DataSourceLoginError::UserNotConfirmed (LOGIN006) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return data_source_login_error_detail::render_UserNotConfirmed(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(6)), list);
     } else {
       return {};
     }
@@ -170,7 +169,8 @@ struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(7)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "DataSourceLoginError::AccountFetchTokenExpired (LOGIN007) takes 1 argument: (string data_source)");
     if constexpr (signature::matches<Args...>()) {
-      return data_source_login_error_detail::render_AccountFetchTokenExpired(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(7)), list);
     } else {
       return {};
     }

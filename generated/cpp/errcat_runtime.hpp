@@ -212,12 +212,50 @@ Arg make_arg(const T& v) {
   return a;
 }
 
+// A message template as data: literal pieces and placeholder indices, in order.
+struct Segment {
+  const char* text;  // literal, when arg < 0
+  std::uint32_t length;
+  std::int32_t arg;
+};
+using MessageTemplate = ConstList<Segment>;
+
+inline void append_arg(std::string& out, const Arg& a) {
+  switch (a.kind) {
+    case Arg::Kind::kInt: append_int(out, a.i); break;
+    case Arg::Kind::kUint: append_uint(out, a.u); break;
+    case Arg::Kind::kDouble: append_double(out, a.d); break;
+    case Arg::Kind::kString: append_string(out, a.s); break;
+    case Arg::Kind::kBool: append_bool(out, a.b); break;
+    case Arg::Kind::kNone: break;
+  }
+}
+
+// Renders a message from its segments; arguments were checked by the caller.
+inline std::string render(const MessageTemplate& message, const Arg* args) {
+  std::size_t size = 0;
+  for (const Segment& s : message) size += s.arg < 0 ? s.length : 16;
+  std::string out;
+  out.reserve(size);
+  for (const Segment& s : message) {
+    if (s.arg < 0) {
+      out.append(s.text, s.length);
+    } else {
+      const Arg& a = args[s.arg];
+      if (a.kind == Arg::Kind::kString) out.append(a.s.data(), a.s.size());
+      else append_arg(out, a);
+    }
+  }
+  return out;
+}
+
 [[noreturn]] inline void throw_format_error(const ErrorInfo& info, const std::string& what) {
   throw format_error(std::string(info.code) + " (" + std::string(info.name) + "): " + what);
 }
 
-// Formats info.message with runtime-checked arguments.
-inline std::string format_runtime(const ErrorInfo& info, const Arg* args, std::size_t count) {
+// Checks arguments known only at run time against the error's parameters, then renders.
+inline std::string format_runtime(const ErrorInfo& info, const MessageTemplate& message, const Arg* args,
+                                  std::size_t count) {
   if (count != info.params.size()) {
     throw_format_error(info, "takes " + std::to_string(info.params.size()) + " argument" +
                                  (info.params.size() == 1 ? "" : "s") + ", got " + std::to_string(count));
@@ -236,31 +274,8 @@ inline std::string format_runtime(const ErrorInfo& info, const Arg* args, std::s
                                    ") must be " + std::string(to_string(want)));
     }
   }
-  std::string out;
-  out.reserve(info.message.size() + 16 * count);
-  const std::string_view m = info.message;
-  for (std::size_t i = 0; i < m.size(); ++i) {
-    const char c = m[i];
-    if ((c == '{' || c == '}') && i + 1 < m.size() && m[i + 1] == c) {
-      out += c;
-      ++i;
-    } else if (c == '{') {
-      std::size_t index = 0;
-      std::size_t j = i + 1;
-      for (; j < m.size() && m[j] >= '0' && m[j] <= '9'; ++j) index = index * 10 + static_cast<std::size_t>(m[j] - '0');
-      const Arg& a = args[index];  // validated by errcat: indices are 0..count-1
-      const ParamType want = info.params[index].type;
-      if (want == ParamType::kString) append_string(out, a.s);
-      else if (want == ParamType::kBool) append_bool(out, a.b);
-      else if (want == ParamType::kDouble) append_double(out, a.kind == Arg::Kind::kDouble ? a.d : a.kind == Arg::Kind::kInt ? static_cast<double>(a.i) : static_cast<double>(a.u));
-      else if (a.kind == Arg::Kind::kInt) append_int(out, a.i);
-      else append_uint(out, a.u);
-      i = j;  // at the closing brace
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  // Integers given for a double parameter print as the integer they are (5, not 5.0, either way).
+  return render(message, args);
 }
 
 }  // namespace v1

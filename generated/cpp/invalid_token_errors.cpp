@@ -9,6 +9,33 @@ using namespace std::string_view_literals;
 
 // Every table is constant-initialised: no global constructors, safe during static init.
 
+// Each message as data: literal pieces and placeholder indices.
+constexpr ::errcat_runtime::Segment kSegments_TokenExpired[] = {
+    {"Invalid Token: the token has expired.", 37, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_TokenMistyped[] = {
+    {"Invalid Token: the token is malformed or does not match any issued token.", 73, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_InsufficientScope[] = {
+    {"Invalid Token: the token does not carry the permissions or scopes this request requires.", 88, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_TokenRevoked[] = {
+    {"Invalid Token: the token has been revoked.", 42, -1},
+    {nullptr, 0, -1},
+};
+
+// Parallel to kInfos.
+constexpr ::errcat_runtime::MessageTemplate kMessages[] = {
+    {kSegments_TokenExpired, 1},
+    {kSegments_TokenMistyped, 1},
+    {kSegments_InsufficientScope, 1},
+    {kSegments_TokenRevoked, 1},
+    {nullptr, 0},
+};
+
 constexpr ErrorInfo kInfos[] = {
     {"invalid_token"sv, "ITK001"sv, "TokenExpired"sv, 1,
      "The token has expired"sv,
@@ -85,6 +112,11 @@ class Category final : public std::error_category {
 
 std::string_view code(InvalidTokenError e) noexcept { return info(e).code; }
 
+const ::errcat_runtime::MessageTemplate& message_template(InvalidTokenError e) noexcept {
+  const ErrorInfo* found = FindValue(static_cast<std::int32_t>(e));
+  return kMessages[found != nullptr ? static_cast<std::size_t>(found - kInfos) : 4];
+}
+
 const ErrorInfo& info(InvalidTokenError e) noexcept {
   const ErrorInfo* found = FindValue(static_cast<std::int32_t>(e));
   return found != nullptr ? *found : kNotAnError;
@@ -112,35 +144,4 @@ std::error_code make_error_code(InvalidTokenError e) noexcept {
   return {static_cast<int>(e), invalid_token_error_category()};
 }
 
-namespace invalid_token_error_detail {
-
-std::string render_TokenExpired() {
-  std::string out;
-  out.reserve(37);
-  out.append("Invalid Token: the token has expired.", 37);
-  return out;
-}
-
-std::string render_TokenMistyped() {
-  std::string out;
-  out.reserve(73);
-  out.append("Invalid Token: the token is malformed or does not match any issued token.", 73);
-  return out;
-}
-
-std::string render_InsufficientScope() {
-  std::string out;
-  out.reserve(88);
-  out.append("Invalid Token: the token does not carry the permissions or scopes this request requires.", 88);
-  return out;
-}
-
-std::string render_TokenRevoked() {
-  std::string out;
-  out.reserve(42);
-  out.append("Invalid Token: the token has been revoked.", 42);
-  return out;
-}
-
-}  // namespace invalid_token_error_detail
 }  // namespace errcat::catalogs::invalid_token

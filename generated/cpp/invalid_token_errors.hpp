@@ -63,18 +63,14 @@ std::string format(const Args&... args) {
 
 // Formats the message of an error known only at run time. Throws errcat_runtime::format_error
 // (a std::invalid_argument) on a wrong number or type of arguments.
+// The message of `e` as data (literal pieces and placeholders), for the formatters. O(1).
+const ::errcat_runtime::MessageTemplate& message_template(InvalidTokenError e) noexcept;
+
 template <typename... Args>
 std::string format(InvalidTokenError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-  return ::errcat_runtime::format_runtime(info(e), list, sizeof...(Args));
+  return ::errcat_runtime::format_runtime(info(e), message_template(e), list, sizeof...(Args));
 }
-
-namespace invalid_token_error_detail {
-std::string render_TokenExpired();
-std::string render_TokenMistyped();
-std::string render_InsufficientScope();
-std::string render_TokenRevoked();
-}  // namespace invalid_token_error_detail
 
 template <>
 struct InvalidTokenErrorMessage<static_cast<InvalidTokenError>(1)> {
@@ -83,7 +79,8 @@ struct InvalidTokenErrorMessage<static_cast<InvalidTokenError>(1)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "InvalidTokenError::TokenExpired (ITK001) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return invalid_token_error_detail::render_TokenExpired(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<InvalidTokenError>(1)), list);
     } else {
       return {};
     }
@@ -96,7 +93,8 @@ struct InvalidTokenErrorMessage<static_cast<InvalidTokenError>(2)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "InvalidTokenError::TokenMistyped (ITK002) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return invalid_token_error_detail::render_TokenMistyped(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<InvalidTokenError>(2)), list);
     } else {
       return {};
     }
@@ -109,7 +107,8 @@ struct InvalidTokenErrorMessage<static_cast<InvalidTokenError>(3)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "InvalidTokenError::InsufficientScope (ITK003) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return invalid_token_error_detail::render_InsufficientScope(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<InvalidTokenError>(3)), list);
     } else {
       return {};
     }
@@ -122,7 +121,8 @@ struct InvalidTokenErrorMessage<static_cast<InvalidTokenError>(4)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "InvalidTokenError::TokenRevoked (ITK004) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return invalid_token_error_detail::render_TokenRevoked(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<InvalidTokenError>(4)), list);
     } else {
       return {};
     }

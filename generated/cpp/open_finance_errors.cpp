@@ -9,6 +9,23 @@ using namespace std::string_view_literals;
 
 // Every table is constant-initialised: no global constructors, safe during static init.
 
+// Each message as data: literal pieces and placeholder indices.
+constexpr ::errcat_runtime::Segment kSegments_InvalidOrExpiredToken[] = {
+    {"Your token is invalid or has expired. Please re-authenticate.", 61, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_AccessTokenManagedAtInstitution[] = {
+    {"Access tokens must be managed at the institution's website.", 59, -1},
+    {nullptr, 0, -1},
+};
+
+// Parallel to kInfos.
+constexpr ::errcat_runtime::MessageTemplate kMessages[] = {
+    {kSegments_InvalidOrExpiredToken, 1},
+    {kSegments_AccessTokenManagedAtInstitution, 1},
+    {nullptr, 0},
+};
+
 constexpr ErrorInfo kInfos[] = {
     {"open_finance"sv, "947"sv, "InvalidOrExpiredToken"sv, 947,
      "The end user's token is invalid or has expired"sv,
@@ -74,6 +91,11 @@ class Category final : public std::error_category {
 
 std::string_view code(OpenFinanceError e) noexcept { return info(e).code; }
 
+const ::errcat_runtime::MessageTemplate& message_template(OpenFinanceError e) noexcept {
+  const ErrorInfo* found = FindValue(static_cast<std::int32_t>(e));
+  return kMessages[found != nullptr ? static_cast<std::size_t>(found - kInfos) : 2];
+}
+
 const ErrorInfo& info(OpenFinanceError e) noexcept {
   const ErrorInfo* found = FindValue(static_cast<std::int32_t>(e));
   return found != nullptr ? *found : kNotAnError;
@@ -101,21 +123,4 @@ std::error_code make_error_code(OpenFinanceError e) noexcept {
   return {static_cast<int>(e), open_finance_error_category()};
 }
 
-namespace open_finance_error_detail {
-
-std::string render_InvalidOrExpiredToken() {
-  std::string out;
-  out.reserve(61);
-  out.append("Your token is invalid or has expired. Please re-authenticate.", 61);
-  return out;
-}
-
-std::string render_AccessTokenManagedAtInstitution() {
-  std::string out;
-  out.reserve(59);
-  out.append("Access tokens must be managed at the institution's website.", 59);
-  return out;
-}
-
-}  // namespace open_finance_error_detail
 }  // namespace errcat::catalogs::open_finance

@@ -59,16 +59,14 @@ std::string format(const Args&... args) {
 
 // Formats the message of an error known only at run time. Throws errcat_runtime::format_error
 // (a std::invalid_argument) on a wrong number or type of arguments.
+// The message of `e` as data (literal pieces and placeholders), for the formatters. O(1).
+const ::errcat_runtime::MessageTemplate& message_template(OpenFinanceError e) noexcept;
+
 template <typename... Args>
 std::string format(OpenFinanceError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-  return ::errcat_runtime::format_runtime(info(e), list, sizeof...(Args));
+  return ::errcat_runtime::format_runtime(info(e), message_template(e), list, sizeof...(Args));
 }
-
-namespace open_finance_error_detail {
-std::string render_InvalidOrExpiredToken();
-std::string render_AccessTokenManagedAtInstitution();
-}  // namespace open_finance_error_detail
 
 template <>
 struct OpenFinanceErrorMessage<static_cast<OpenFinanceError>(947)> {
@@ -77,7 +75,8 @@ struct OpenFinanceErrorMessage<static_cast<OpenFinanceError>(947)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "OpenFinanceError::InvalidOrExpiredToken (947) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return open_finance_error_detail::render_InvalidOrExpiredToken(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<OpenFinanceError>(947)), list);
     } else {
       return {};
     }
@@ -90,7 +89,8 @@ struct OpenFinanceErrorMessage<static_cast<OpenFinanceError>(4034)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "OpenFinanceError::AccessTokenManagedAtInstitution (4034) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return open_finance_error_detail::render_AccessTokenManagedAtInstitution(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<OpenFinanceError>(4034)), list);
     } else {
       return {};
     }

@@ -25,6 +25,89 @@ constexpr ParamInfo kParams_TokenIdNotFound[] = {
     {"token_id"sv, ParamType::kString},
 };
 
+// Each message as data: literal pieces and placeholder indices.
+constexpr ::errcat_runtime::Segment kSegments_RefreshTokenInvalid[] = {
+    {"The refresh token provided is expired, revoked, or malformed. Please request a new token.", 89, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_DownloadTokenNotFound[] = {
+    {"The requested token was not found or has expired after ", 55, -1},
+    {nullptr, 0, 0},
+    {" minutes. Please check your download ID or generate a new token.", 64, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_TokenExportFailed[] = {
+    {"Failed to export token for download Id ", 39, -1},
+    {nullptr, 0, 0},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_TokenRequestNull[] = {
+    {"The token request cannot be null. Please provide a valid token request object.", 78, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_TokenExpiryTooFar[] = {
+    {"The expiry date of the token request cannot be more than ", 57, -1},
+    {nullptr, 0, 0},
+    {" hours in the future. Provided expiry date: ", 44, -1},
+    {nullptr, 0, 1},
+    {". Please adjust the expiry date accordingly.", 44, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_FunctionListTooLong[] = {
+    {"The provided function list exceeds the maximum allowed length of ", 65, -1},
+    {nullptr, 0, 0},
+    {". Please reduce the number of functions and try again.", 54, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_InvalidCredentials[] = {
+    {"The username or password you entered is incorrect. Please check your credentials and try again.", 95, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_AuthenticationUnexpectedError[] = {
+    {"An unexpected error occurred during authentication. Please try again or contact support if the issue persists.", 110, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_AccessTokenInvalid[] = {
+    {"The access token provided is expired, invalid, or revoked. Please refresh your token or reauthenticate.", 103, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_SignOutFailed[] = {
+    {"An error occurred while signing out. Your session may still be active. Please try again.", 88, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_TokenInUse[] = {
+    {"This token is currently being used in another operation. Please use a different token.", 86, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_DeviceInformationMissing[] = {
+    {"Authentication failed due to missing device information. Please log in again.", 77, -1},
+    {nullptr, 0, -1},
+};
+constexpr ::errcat_runtime::Segment kSegments_TokenIdNotFound[] = {
+    {"Token with ID '", 15, -1},
+    {nullptr, 0, 0},
+    {"' was not found.", 16, -1},
+    {nullptr, 0, -1},
+};
+
+// Parallel to kInfos.
+constexpr ::errcat_runtime::MessageTemplate kMessages[] = {
+    {kSegments_RefreshTokenInvalid, 1},
+    {kSegments_DownloadTokenNotFound, 3},
+    {kSegments_TokenExportFailed, 2},
+    {kSegments_TokenRequestNull, 1},
+    {kSegments_TokenExpiryTooFar, 5},
+    {kSegments_FunctionListTooLong, 3},
+    {kSegments_InvalidCredentials, 1},
+    {kSegments_AuthenticationUnexpectedError, 1},
+    {kSegments_AccessTokenInvalid, 1},
+    {kSegments_SignOutFailed, 1},
+    {kSegments_TokenInUse, 1},
+    {kSegments_DeviceInformationMissing, 1},
+    {kSegments_TokenIdNotFound, 3},
+    {nullptr, 0},
+};
+
 constexpr ErrorInfo kInfos[] = {
     {"token"sv, "TOK001"sv, "RefreshTokenInvalid"sv, 1,
      "Refresh token is expired, revoked, or malformed"sv,
@@ -153,6 +236,11 @@ class Category final : public std::error_category {
 
 std::string_view code(TokenError e) noexcept { return info(e).code; }
 
+const ::errcat_runtime::MessageTemplate& message_template(TokenError e) noexcept {
+  const ErrorInfo* found = FindValue(static_cast<std::int32_t>(e));
+  return kMessages[found != nullptr ? static_cast<std::size_t>(found - kInfos) : 13];
+}
+
 const ErrorInfo& info(TokenError e) noexcept {
   const ErrorInfo* found = FindValue(static_cast<std::int32_t>(e));
   return found != nullptr ? *found : kNotAnError;
@@ -180,109 +268,4 @@ std::error_code make_error_code(TokenError e) noexcept {
   return {static_cast<int>(e), token_error_category()};
 }
 
-namespace token_error_detail {
-
-std::string render_RefreshTokenInvalid() {
-  std::string out;
-  out.reserve(89);
-  out.append("The refresh token provided is expired, revoked, or malformed. Please request a new token.", 89);
-  return out;
-}
-
-std::string render_DownloadTokenNotFound(std::int64_t p_expiry_minutes) {
-  std::string out;
-  out.reserve(139);
-  out.append("The requested token was not found or has expired after ", 55);
-  ::errcat_runtime::append_int(out, p_expiry_minutes);
-  out.append(" minutes. Please check your download ID or generate a new token.", 64);
-  return out;
-}
-
-std::string render_TokenExportFailed(std::string_view p_download_id) {
-  std::string out;
-  out.reserve(59);
-  out.append("Failed to export token for download Id ", 39);
-  ::errcat_runtime::append_string(out, p_download_id);
-  return out;
-}
-
-std::string render_TokenRequestNull() {
-  std::string out;
-  out.reserve(78);
-  out.append("The token request cannot be null. Please provide a valid token request object.", 78);
-  return out;
-}
-
-std::string render_TokenExpiryTooFar(std::int64_t p_max_hours, std::string_view p_provided_expiry) {
-  std::string out;
-  out.reserve(185);
-  out.append("The expiry date of the token request cannot be more than ", 57);
-  ::errcat_runtime::append_int(out, p_max_hours);
-  out.append(" hours in the future. Provided expiry date: ", 44);
-  ::errcat_runtime::append_string(out, p_provided_expiry);
-  out.append(". Please adjust the expiry date accordingly.", 44);
-  return out;
-}
-
-std::string render_FunctionListTooLong(std::int64_t p_max_functions) {
-  std::string out;
-  out.reserve(139);
-  out.append("The provided function list exceeds the maximum allowed length of ", 65);
-  ::errcat_runtime::append_int(out, p_max_functions);
-  out.append(". Please reduce the number of functions and try again.", 54);
-  return out;
-}
-
-std::string render_InvalidCredentials() {
-  std::string out;
-  out.reserve(95);
-  out.append("The username or password you entered is incorrect. Please check your credentials and try again.", 95);
-  return out;
-}
-
-std::string render_AuthenticationUnexpectedError() {
-  std::string out;
-  out.reserve(110);
-  out.append("An unexpected error occurred during authentication. Please try again or contact support if the issue persists.", 110);
-  return out;
-}
-
-std::string render_AccessTokenInvalid() {
-  std::string out;
-  out.reserve(103);
-  out.append("The access token provided is expired, invalid, or revoked. Please refresh your token or reauthenticate.", 103);
-  return out;
-}
-
-std::string render_SignOutFailed() {
-  std::string out;
-  out.reserve(88);
-  out.append("An error occurred while signing out. Your session may still be active. Please try again.", 88);
-  return out;
-}
-
-std::string render_TokenInUse() {
-  std::string out;
-  out.reserve(86);
-  out.append("This token is currently being used in another operation. Please use a different token.", 86);
-  return out;
-}
-
-std::string render_DeviceInformationMissing() {
-  std::string out;
-  out.reserve(77);
-  out.append("Authentication failed due to missing device information. Please log in again.", 77);
-  return out;
-}
-
-std::string render_TokenIdNotFound(std::string_view p_token_id) {
-  std::string out;
-  out.reserve(51);
-  out.append("Token with ID '", 15);
-  ::errcat_runtime::append_string(out, p_token_id);
-  out.append("' was not found.", 16);
-  return out;
-}
-
-}  // namespace token_error_detail
 }  // namespace errcat::catalogs::token

@@ -81,27 +81,14 @@ std::string format(const Args&... args) {
 
 // Formats the message of an error known only at run time. Throws errcat_runtime::format_error
 // (a std::invalid_argument) on a wrong number or type of arguments.
+// The message of `e` as data (literal pieces and placeholders), for the formatters. O(1).
+const ::errcat_runtime::MessageTemplate& message_template(TokenError e) noexcept;
+
 template <typename... Args>
 std::string format(TokenError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-  return ::errcat_runtime::format_runtime(info(e), list, sizeof...(Args));
+  return ::errcat_runtime::format_runtime(info(e), message_template(e), list, sizeof...(Args));
 }
-
-namespace token_error_detail {
-std::string render_RefreshTokenInvalid();
-std::string render_DownloadTokenNotFound(std::int64_t p_expiry_minutes);
-std::string render_TokenExportFailed(std::string_view p_download_id);
-std::string render_TokenRequestNull();
-std::string render_TokenExpiryTooFar(std::int64_t p_max_hours, std::string_view p_provided_expiry);
-std::string render_FunctionListTooLong(std::int64_t p_max_functions);
-std::string render_InvalidCredentials();
-std::string render_AuthenticationUnexpectedError();
-std::string render_AccessTokenInvalid();
-std::string render_SignOutFailed();
-std::string render_TokenInUse();
-std::string render_DeviceInformationMissing();
-std::string render_TokenIdNotFound(std::string_view p_token_id);
-}  // namespace token_error_detail
 
 template <>
 struct TokenErrorMessage<static_cast<TokenError>(1)> {
@@ -110,7 +97,8 @@ struct TokenErrorMessage<static_cast<TokenError>(1)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::RefreshTokenInvalid (TOK001) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_RefreshTokenInvalid(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(1)), list);
     } else {
       return {};
     }
@@ -123,7 +111,8 @@ struct TokenErrorMessage<static_cast<TokenError>(2)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::DownloadTokenNotFound (TOK002) takes 1 argument: (int expiry_minutes)");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_DownloadTokenNotFound(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(2)), list);
     } else {
       return {};
     }
@@ -136,7 +125,8 @@ struct TokenErrorMessage<static_cast<TokenError>(3)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::TokenExportFailed (TOK003) takes 1 argument: (string download_id)");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_TokenExportFailed(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(3)), list);
     } else {
       return {};
     }
@@ -149,7 +139,8 @@ struct TokenErrorMessage<static_cast<TokenError>(4)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::TokenRequestNull (TOK004) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_TokenRequestNull(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(4)), list);
     } else {
       return {};
     }
@@ -162,7 +153,8 @@ struct TokenErrorMessage<static_cast<TokenError>(5)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::TokenExpiryTooFar (TOK005) takes 2 arguments: (int max_hours, string provided_expiry)");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_TokenExpiryTooFar(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(5)), list);
     } else {
       return {};
     }
@@ -175,7 +167,8 @@ struct TokenErrorMessage<static_cast<TokenError>(6)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::FunctionListTooLong (TOK006) takes 1 argument: (int max_functions)");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_FunctionListTooLong(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(6)), list);
     } else {
       return {};
     }
@@ -188,7 +181,8 @@ struct TokenErrorMessage<static_cast<TokenError>(7)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::InvalidCredentials (TOK007) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_InvalidCredentials(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(7)), list);
     } else {
       return {};
     }
@@ -201,7 +195,8 @@ struct TokenErrorMessage<static_cast<TokenError>(8)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::AuthenticationUnexpectedError (TOK008) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_AuthenticationUnexpectedError(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(8)), list);
     } else {
       return {};
     }
@@ -214,7 +209,8 @@ struct TokenErrorMessage<static_cast<TokenError>(9)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::AccessTokenInvalid (TOK009) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_AccessTokenInvalid(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(9)), list);
     } else {
       return {};
     }
@@ -227,7 +223,8 @@ struct TokenErrorMessage<static_cast<TokenError>(10)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::SignOutFailed (TOK010) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_SignOutFailed(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(10)), list);
     } else {
       return {};
     }
@@ -240,7 +237,8 @@ struct TokenErrorMessage<static_cast<TokenError>(11)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::TokenInUse (TOK011) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_TokenInUse(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(11)), list);
     } else {
       return {};
     }
@@ -253,7 +251,8 @@ struct TokenErrorMessage<static_cast<TokenError>(12)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::DeviceInformationMissing (TOK012) takes 0 arguments: ()");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_DeviceInformationMissing(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(12)), list);
     } else {
       return {};
     }
@@ -266,7 +265,8 @@ struct TokenErrorMessage<static_cast<TokenError>(13)> {
   static std::string format(const Args&... args) {
     static_assert(signature::matches<Args...>(), "TokenError::TokenIdNotFound (TOK013) takes 1 argument: (string token_id)");
     if constexpr (signature::matches<Args...>()) {
-      return token_error_detail::render_TokenIdNotFound(args...);
+      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+      return ::errcat_runtime::render(message_template(static_cast<TokenError>(13)), list);
     } else {
       return {};
     }

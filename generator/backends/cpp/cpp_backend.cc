@@ -12,22 +12,6 @@ namespace {
 
 std::string Lit(std::string_view text) { return util::CppStringBody(text); }
 
-std::string CppType(model::ParamType type) {
-  switch (type) {
-    case model::ParamType::kInt:
-      return "std::int64_t";
-    case model::ParamType::kUint:
-      return "std::uint64_t";
-    case model::ParamType::kDouble:
-      return "double";
-    case model::ParamType::kString:
-      return "std::string_view";
-    case model::ParamType::kBool:
-      return "bool";
-  }
-  return "std::string_view";
-}
-
 std::string TypeEnumerator(model::ParamType type) {
   switch (type) {
     case model::ParamType::kInt:
@@ -102,36 +86,28 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
                                         : "{kParams_" + e.name + ", " + std::to_string(e.params.size()) + "}");
 
   List params;
-  std::string render_params, signature;
+  std::string signature;
   for (const model::Param& p : e.params) {
     params.push_back(View{{"name", Lit(p.name)}, {"type_enumerator", TypeEnumerator(p.type)}});
-    render_params += std::string(render_params.empty() ? "" : ", ") + CppType(p.type) + " p_" + p.name;
     signature += std::string(signature.empty() ? "" : ", ") + "ParamType::" + TypeEnumerator(p.type);
   }
   v.set("params", params);
-  v.set("render_params", render_params);
   v.set("signature", signature);
   const std::string takes = std::to_string(e.params.size()) + " argument" + (e.params.size() == 1 ? "" : "s");
   v.set("assert_message",
         Lit(c.cpp_enum + "::" + e.name + " (" + e.code + ") takes " + takes + ": (" + Signature(e) + ")"));
 
+  // Segments of the message as data; the last, {nullptr, 0, -1}, only keeps arrays non-empty.
   List segments;
-  size_t literal_bytes = 0;
   for (const model::MessageSegment& s : e.segments) {
     if (s.arg < 0) {
-      literal_bytes += s.literal.size();
-      segments.push_back(View{{"is_literal", true},
-                                {"literal", Lit(s.literal)},
-                                {"length", std::to_string(s.literal.size())}});
+      segments.push_back(View{{"is_literal", true}, {"literal", Lit(s.literal)}, {"length", std::to_string(s.literal.size())}});
     } else {
-      const model::Param& p = e.params[static_cast<size_t>(s.arg)];
-      segments.push_back(View{{"is_param", true},
-                                {"kind", std::string(model::Name(p.type))},
-                                {"param", "p_" + p.name}});
+      segments.push_back(View{{"is_param", true}, {"arg", std::to_string(s.arg)}});
     }
   }
-  v.set("segments", segments);
-  v.set("reserve", std::to_string(literal_bytes + 20 * e.params.size()));
+  v.set("segment_count", std::to_string(e.segments.size()));
+  v.set("segments", std::move(segments));
   return v;
 }
 

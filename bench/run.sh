@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# `make bench`: every figure in bench/README.md, measured in one run on this machine.
+#  - whole-process wall time (median of RUNS) and peak memory of check, generate --cpp,
+#    docs --format html, and generate --cpp --html together, at 1k, 10k and 100k errors;
+#  - the load / render / write split of the combined run (errcat --timings);
+#  - compile cost of the generated 10k code;
+#  - Google Benchmark on the generated 10k code, side by side with the alternatives.
+# Writes bench/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+scripts/install-deps.sh --bench
+[ -f build-bench/build.ninja ] || cmake --preset bench >/dev/null
+cmake --build --preset bench >/dev/null
+errcat=build-bench/generator/errcat
+work=build-bench/work
+rm -rf "$work"
+mkdir -p "$work"
+out=bench/results.md
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+{
+echo "# errcat benchmark results"
+echo
+echo "Measured by \`make bench\` (bench/run.sh) on $(nproc) cores, $(uname -m), $(g++ --version | head -1)."
+echo "Wall times are medians of $runs runs; memory is the largest peak RSS seen."
+echo
+echo "## Whole process"
+echo
+echo "| errors | YAML | command | wall (s) | peak RSS (MB) |"
+echo "| ---: | ---: | --- | ---: | ---: |"
+} >"$out"
+
+for n in 1000 10000 100000; do
+  cat=$work/cat$n
+  build-bench/bench/make_catalog --errors $n --files 8 --out "$cat"
+  size=$(du -sm "$cat" | cut -f1)
+  r=$runs
+  [ $n -ge 100000 ] && r=$(( runs < 3 ? runs : 3 ))
+  for cmd in "check" "generate --cpp OUT/cpp" "docs --format html -o OUT/site" "generate --cpp OUT/cpp --html OUT/site"; do
+    walls=(); peak=0
+    for i in $(seq "$r"); do
+      dir=$work/out-$n-$i-$RANDOM
+      # shellcheck disable=SC2086
+      /usr/bin/time -f "%e %M" -o "$work/time" $errcat ${cmd//OUT/$dir} "$cat" >/dev/null 2>&1
+      read -r wall rss <"$work/time"
+      walls+=("$wall"); [ "$rss" -gt "$peak" ] && peak=$rss
+      # Outputs are deleted only at the very end: ext4 allocates inodes slowly right after a
+      # large deletion, which would measure the file system instead of errcat.
+    done
+    printf '| %s | %s MB | `errcat %s` | %s | %s |\n' "$n" "$size" "${cmd//OUT/out}" \
+      "$(printf '%s\n' "${walls[@]}" | median)" "$((peak / 1024))" >>"$out"
+  done
+  dir=$work/split-$n
+  $errcat generate --timings --cpp "$dir/cpp" --html "$dir/site" "$cat" 2>&1 | grep timings >"$work/split-$n.txt"
+done
+
+{
+echo
+echo "## Where the time goes (\`generate --cpp --html --timings\`, one run each)"
+echo
+for n in 1000 10000 100000; do echo "- $n errors: $(sed 's/^errcat: timings: //' "$work/split-$n.txt")"; done
+echo
+echo "## Compile cost of the generated code (10k errors, one enum; g++ -std=c++17 -O2; median of 3)"
+echo
+} >>"$out"
+
+gen=build-bench/bench/synth10k/cpp
+printf '#include <string>\nint f() { return 1; }\n' >"$work/empty.cc"
+printf '#include <string>\n#include "synth00_errors.hpp"\nint f() { return static_cast<int>(synth00::Synth00Error::BenchProbe); }\n' >"$work/uses.cc"
+compile_time() { for i in 1 2 3; do /usr/bin/time -f "%e" -o "$work/t" g++ -std=c++17 -O2 -I"$gen" -c "$1" -o "$work/o.o"; cat "$work/t"; done | median; }
+empty=$(compile_time "$work/empty.cc")
+uses=$(compile_time "$work/uses.cc")
+source=$(compile_time "$gen/synth00_errors.cpp")
+{
+echo "| translation unit | seconds |"
+echo "| --- | ---: |"
+echo "| empty (includes <string>) | $empty |"
+echo "| includes synth00_errors.hpp (10k errors) | $uses |"
+echo "| header cost (difference) | $(awk -v a="$uses" -v b="$empty" 'BEGIN {printf "%.2f", a - b}') |"
+echo "| synth00_errors.cpp (10k errors) | $source |"
+echo
+echo "## Generated code, Google Benchmark (medians of 5 repetitions)"
+echo
+echo '```'
+build-bench/bench/lookup_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+  --benchmark_display_aggregates_only=true 2>/dev/null | grep -E "Benchmark|---|_median"
+echo '```'
+} >>"$out"
+rm -rf "$work"/out-* "$work"/split-*
+cat "$out"
