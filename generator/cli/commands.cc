@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "backends/backend.h"
 #include "backends/driver.h"
@@ -212,9 +213,13 @@ std::optional<model::CatalogSet> LoadSide(const DiffSide& side, const DiffSide& 
 int RunDiff(const CommonOptions& common, const std::string& base_spec, const std::string& head_spec,
             const std::string& format, const std::vector<std::string>& allow) {
   const DiffSide base = ParseSide(base_spec), head = ParseSide(head_spec);
-  diag::DiagnosticSink sink;
-  std::optional<model::CatalogSet> base_set = LoadSide(base, head, common, sink);
+  // Both sides load at once (each also loads its files in parallel).
+  diag::DiagnosticSink sink, base_sink;
+  std::optional<model::CatalogSet> base_set;
+  std::thread base_loader([&] { base_set = LoadSide(base, head, common, base_sink); });
   std::optional<model::CatalogSet> head_set = LoadSide(head, base, common, sink);
+  base_loader.join();
+  for (const diag::Diagnostic& d : base_sink.diagnostics()) sink.Add(d);
   if (!base_set || !head_set || sink.HasErrors()) {
     Report(sink, common);
     std::fprintf(stderr, "errcat diff: cannot compare: %s did not load\n",

@@ -46,15 +46,6 @@ std::vector<Diagnostic> DiagnosticSink::Sorted() const {
   return sorted;
 }
 
-void DiagnosticSink::Disable(std::string_view file, const std::vector<std::string>& rules) {
-  std::erase_if(diagnostics_, [&](const Diagnostic& d) {
-    bool drop = d.severity == Severity::kWarning && d.location.file == file &&
-                std::find(rules.begin(), rules.end(), d.rule) != rules.end();
-    if (drop) --warning_count_;
-    return drop;
-  });
-}
-
 void DiagnosticSink::PromoteWarnings() {
   for (Diagnostic& d : diagnostics_) {
     if (d.severity == Severity::kWarning) {

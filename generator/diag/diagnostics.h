@@ -45,8 +45,6 @@ class DiagnosticSink {
   // in which files were loaded.
   std::vector<Diagnostic> Sorted() const;
 
-  // Drops warnings whose rule is in `disabled` for the given file (catalog-level lint config).
-  void Disable(std::string_view file, const std::vector<std::string>& rules);
   // Turns every warning into an error (--werror).
   void PromoteWarnings();
 

@@ -1,8 +1,10 @@
 #include "diff/diff.h"
 
+#include "util/text.h"
+
 #include <algorithm>
-#include <cctype>
 #include <map>
+#include <unordered_map>
 #include <tuple>
 
 namespace errcat::diff {
@@ -78,25 +80,18 @@ class Differ {
       Add("cpp-enum-changed", h, nullptr, "cpp.enum", b.cpp_enum, h.cpp_enum,
           "C++ enum of '" + h.id + "' renamed from " + b.cpp_enum + " to " + h.cpp_enum, h, {1, 1});
 
-    std::map<std::string, const model::Error*> head_by_name;
-    for (const model::Error& e : h.errors) head_by_name[e.name] = &e;
-    std::map<std::int32_t, const model::Error*> head_by_value;
-    for (const model::Error& e : h.errors) head_by_value[e.value] = &e;
-    std::set<std::string> base_codes;
-    for (const model::Error& e : b.errors) base_codes.insert(e.code);
-
+    const Index base = IndexOf(b), head = IndexOf(h);
     for (const model::Error& be : b.errors) {
-      const model::Error* he = h.Find(be.code);
-      if (he) {
+      if (const model::Error* he = Find(head.by_code, be.code)) {
         DiffError(h, be, *he);
         continue;
       }
-      // Same name under a new code: the code changed (callers matching on codes break).
-      auto renamed = head_by_name.find(be.name);
-      if (renamed != head_by_name.end() && !base_codes.count(renamed->second->code)) {
-        const model::Error& ne = *renamed->second;
-        Add("code-changed", h, &ne, "code", be.code, ne.code,
-            be.name + " changed its code from " + be.code + " to " + ne.code, h, ne.PosOf("code"));
+      // Same name under a code the base did not have: the code changed (callers matching on
+      // codes break).
+      const model::Error* renamed = Find(head.by_name, be.name);
+      if (renamed && !base.by_code.count(renamed->code)) {
+        Add("code-changed", h, renamed, "code", be.code, renamed->code,
+            be.name + " changed its code from " + be.code + " to " + renamed->code, h, renamed->PosOf("code"));
         ++result_.changed;
         continue;
       }
@@ -114,11 +109,10 @@ class Differ {
     }
 
     for (const model::Error& he : h.errors) {
-      if (b.Find(he.code)) continue;
-      bool is_code_change = false;
-      for (const model::Error& be : b.errors)
-        if (be.name == he.name && !h.Find(be.code)) is_code_change = true;
-      if (is_code_change) continue;
+      if (base.by_code.count(he.code)) continue;
+      // Already reported as code-changed above.
+      const model::Error* old = Find(base.by_name, he.name);
+      if (old && !head.by_code.count(old->code)) continue;
       if (std::find(b.reserved.begin(), b.reserved.end(), he.code) != b.reserved.end()) {
         Add("reserved-reused", h, &he, "code", "", he.code, "code " + he.code + " was reserved in the base and is used again",
             h, he.PosOf("code"));
@@ -126,18 +120,35 @@ class Differ {
       Add("error-added", h, &he, "", "", he.code, "new error " + he.code + " (" + he.name + ")", h, he.PosOf("code"));
       ++result_.added;
     }
-    // A base-reserved code's value reused by any head error.
+    // A base-reserved code's value reused by a new head error.
     for (const std::string& reserved : b.reserved) {
-      size_t start = reserved.size();
-      while (start > 0 && std::isdigit(static_cast<unsigned char>(reserved[start - 1]))) --start;
-      if (start == reserved.size() || reserved.size() - start > 9) continue;
-      const std::int32_t value = std::stoi(reserved.substr(start));
-      auto it = head_by_value.find(value);
-      if (it != head_by_value.end() && it->second->code != reserved && !b.Find(it->second->code))
-        Add("reserved-reused", h, it->second, "value", "", std::to_string(value),
-            it->second->code + " uses value " + std::to_string(value) + " of reserved code " + reserved, h,
-            it->second->PosOf("value"));
+      const std::optional<std::int64_t> value = util::TrailingNumber(reserved);
+      if (!value) continue;
+      const model::Error* user = Find(head.by_value, *value);
+      if (user && user->code != reserved && !base.by_code.count(user->code))
+        Add("reserved-reused", h, user, "value", "", std::to_string(*value),
+            user->code + " uses value " + std::to_string(*value) + " of reserved code " + reserved, h, user->PosOf("value"));
     }
+  }
+
+  // One catalog's errors by code, name and value.
+  struct Index {
+    std::unordered_map<std::string_view, const model::Error*> by_code, by_name;
+    std::unordered_map<std::int64_t, const model::Error*> by_value;
+  };
+  static Index IndexOf(const model::Catalog& c) {
+    Index index;
+    for (const model::Error& e : c.errors) {
+      index.by_code.emplace(e.code, &e);
+      index.by_name.emplace(e.name, &e);
+      index.by_value.emplace(e.value, &e);
+    }
+    return index;
+  }
+  template <typename Map, typename Key>
+  static const model::Error* Find(const Map& map, const Key& key) {
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : it->second;
   }
 
   void DiffError(const model::Catalog& h, const model::Error& be, const model::Error& he) {

@@ -31,7 +31,8 @@ struct Context {
   }
 };
 
-std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+using util::Quoted;
+using util::TrailingNumber;
 
 // A mapping with a fixed set of allowed keys (empty: any key). Construction reports duplicate
 // and unknown keys.
@@ -235,17 +236,6 @@ std::string UnsafeCodeReason(std::string_view code) {
   if (code.front() == '.' || code.front() == '-') return "must start with a letter or digit";
   if (IsWindowsDeviceName(code)) return "is a reserved device name on Windows";
   return "";
-}
-
-// The decimal digits ending a code: "TOK005" -> 5, "947" -> 947.
-std::optional<std::int64_t> TrailingNumber(std::string_view code) {
-  size_t start = code.size();
-  while (start > 0 && code[start - 1] >= '0' && code[start - 1] <= '9') --start;
-  std::string_view digits = code.substr(start);
-  if (digits.empty() || digits.size() > 10) return std::nullopt;
-  std::int64_t value = 0;
-  std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  return value;
 }
 
 // Positions inside a scalar are exact when the scalar is written verbatim (no escapes, one

@@ -5,11 +5,12 @@
 
 #include "diag/spellcheck.h"
 #include "loader/loader.h"
+#include "util/text.h"
 
 namespace errcat::loader {
 namespace {
 
-std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+using util::Quoted;
 
 diag::Location At(const model::Catalog& c, model::SourcePos pos) {
   return {c.path, pos.line, pos.column};
@@ -110,7 +111,6 @@ std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
     }
   }
   CheckSet(catalogs, complete, sink);
-  for (const model::Catalog& c : catalogs) sink.Disable(c.path, c.lint_disable);
   if (sink.HasErrors()) return std::nullopt;
   return model::CatalogSet(std::move(catalogs));
 }

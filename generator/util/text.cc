@@ -238,13 +238,16 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
+std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
+std::optional<std::int64_t> TrailingNumber(std::string_view code) {
+  size_t start = code.size();
+  while (start > 0 && code[start - 1] >= '0' && code[start - 1] <= '9') --start;
+  const std::string_view digits = code.substr(start);
+  if (digits.empty() || digits.size() > 10) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
 }
 
 }  // namespace errcat::util

@@ -1,6 +1,8 @@
 // Small text helpers shared by every layer. No dependencies beyond the standard library.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,7 +44,11 @@ std::string CppCommentText(std::string_view text);
 
 std::string HtmlEscape(std::string_view text);
 
-bool StartsWith(std::string_view s, std::string_view prefix);
-std::string Trim(std::string_view s);
+// "'text'": how diagnostics quote names and values.
+std::string Quoted(std::string_view s);
+
+// The decimal digits ending a code, as a number: "TOK005" -> 5, "947" -> 947; nothing when the
+// code does not end in digits or they do not fit in 10 digits.
+std::optional<std::int64_t> TrailingNumber(std::string_view code);
 
 }  // namespace errcat::util

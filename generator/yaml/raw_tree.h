@@ -42,8 +42,8 @@ struct Document {
   std::deque<Node> arena;  // owns every node; deque keeps addresses stable
 };
 
-// Parses one YAML document. Reports problems to `sink` and returns nullptr-rooted or empty
-// result on failure. `file` is used only for diagnostics.
+// Parses one YAML document. Reports problems to `sink` and returns nullptr on failure. `file`
+// is used only for diagnostics.
 std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::DiagnosticSink& sink,
                                 const Limits& limits = {});
 

@@ -49,7 +49,7 @@ TEST(Cli, HelpAndVersion) {
   auto version = RunCommand(Errcat("--version"));
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_THAT(version.out, ::testing::MatchesRegex("errcat [0-9]+\\.[0-9]+\\.[0-9]+\n"));
-  for (const char* cmd : {"--help", "check --help", "explain --help"}) {
+  for (const char* cmd : {"--help", "check --help", "explain --help", "generate --help", "docs --help", "diff --help"}) {
     auto r = RunCommand(Errcat(cmd));
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_THAT(r.out, HasSubstr("Usage:")) << cmd;

@@ -139,6 +139,20 @@ TEST(Docs, CatalogTextCannotInjectHtmlScriptOrTemplates) {
     EXPECT_THAT(testing::ReadFile(site / file), Not(HasSubstr("<"))) << file;
 }
 
+TEST(Docs, EditLinkWhenTheCatalogNamesWhereToEditIt) {
+  testing::TempDir tmp;
+  const auto with = tmp.Write("with.yaml",
+                              "catalog: w\ntitle: W\ndocs: {edit_url: \"https://git.example.com/edit/main/w.yaml\"}\n"
+                              "errors:\n  - {code: W1, name: A, summary: S, message: M.}\n");
+  const auto without = tmp.Write("without.yaml", "catalog: n\ntitle: N\nerrors:\n  - {code: N1, name: A, summary: S, message: M.}\n");
+  ASSERT_EQ(RunCommand(Errcat() + " docs --format html -o " + ShellQuote((tmp.path() / "site").string()) + " " +
+                       ShellQuote(with.string()) + " " + ShellQuote(without.string())).exit_code, 0);
+  const std::string link = "<a href=\"https://git.example.com/edit/main/w.yaml\">Edit this page</a>";
+  EXPECT_THAT(testing::ReadFile(tmp.path() / "site" / "W1.html"), HasSubstr(link));
+  EXPECT_THAT(testing::ReadFile(tmp.path() / "site" / "catalog" / "w.html"), HasSubstr(link));
+  EXPECT_THAT(testing::ReadFile(tmp.path() / "site" / "N1.html"), Not(HasSubstr("Edit this page")));
+}
+
 TEST(Docs, ReservedAndCaseCollidingCodesAreRejected) {
   testing::TempDir tmp;
   auto file = tmp.Write("c.yaml",

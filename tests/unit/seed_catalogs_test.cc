@@ -179,7 +179,6 @@ TEST_F(SeedCatalogs, EveryLoginErrorMessageMatchesTheGuide) {
     const size_t b = line.find(bullet);
     if (b != std::string::npos && part == "examples") examples.push_back(Norm(line.substr(b + 3)));
     if (b != std::string::npos && part == "reasons") reasons.push_back(Norm(line.substr(b + 3)));
-    const std::smatch m;
     if (part == "steps" && std::regex_search(line, std::regex("^\\s+[0-9]+\\. ")))
       steps.push_back(Norm(line.substr(line.find(". ") + 2)));
   }

@@ -98,6 +98,15 @@ TEST(TemplateSet, BuiltInTemplatesExistAndOverridesWin) {
   EXPECT_FALSE(builtin.Load("nope.mustache", sink));
   EXPECT_TRUE(sink.HasErrors());
   EXPECT_TRUE(EmbeddedAsset("assets/errcat.js"));
+
+  testing::TempDir tmp;
+  tmp.Write("t/markdown/index.mustache", "overridden {{error_count}}\n");
+  TemplateSet overridden((tmp.path() / "t").string());
+  diag::DiagnosticSink clean;
+  EXPECT_EQ(overridden.Render("markdown/index.mustache", View{{"error_count", "3"}}, clean).value_or(""), "overridden 3\n");
+  // Files the override folder does not hold still come from the binary.
+  EXPECT_TRUE(overridden.Load("markdown/catalog.mustache", clean));
+  EXPECT_EQ(overridden.files_read().size(), 1u);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // C++ back end: <catalog>_errors.hpp/.cpp per catalog and the shared errcat_runtime.hpp.
 // Builds a logic-free view model: names cased, every string escaped as a C++ literal (pure
 // ASCII, so no bidirectional control can reach the source), numbers pre-formatted.
+#include <algorithm>
+#include <functional>
 #include <string>
 
 #include "backends/backend.h"
@@ -42,17 +44,18 @@ std::string SeverityEnumerator(model::Severity severity) {
   return "kError";
 }
 
-// Numbers, 16 to a line.
-List NumberLines(const std::vector<std::uint32_t>& numbers) {
+// Items grouped into lines of `per_line`, joined by `separator`: {{#lines}}{{line}}{{/lines}}.
+List Lines(size_t count, size_t per_line, const char* separator,
+           const std::function<std::string(size_t)>& item) {
   List lines;
   std::string line;
-  for (size_t i = 0; i < numbers.size(); ++i) {
-    line += std::to_string(numbers[i]) + ",";
-    if (i % 16 == 15 || i + 1 == numbers.size()) {
-      lines.push_back(View{{"line", line}});
+  for (size_t i = 0; i < count; ++i) {
+    line += item(i);
+    if (i % per_line == per_line - 1 || i + 1 == count) {
+      lines.push_back(View{{"line", std::move(line)}});
       line.clear();
     } else {
-      line += ' ';
+      line += separator;
     }
   }
   return lines;
@@ -149,44 +152,29 @@ View CatalogView(const model::Catalog& c) {
   v.set("code_seed", std::to_string(codes.seed) + "u");
   v.set("code_mask", std::to_string(codes.mask) + "u");
   v.set("code_max_probe", std::to_string(codes.max_probe));
-  // The code pool (16 codes to a line) and {hash, value, offset, length} slots (4 to a line).
-  std::vector<std::uint32_t> offsets;
-  List pool_lines;
-  std::string pool_line;
-  std::uint32_t offset = 0;
-  for (size_t i = 0; i < errs.size(); ++i) {
-    offsets.push_back(offset);
-    offset += static_cast<std::uint32_t>(errs[i].code.size());
-    pool_line += errs[i].code;  // codes are [A-Za-z0-9._-]: nothing to escape
-    if (i % 16 == 15 || i + 1 == errs.size()) {
-      pool_lines.push_back(View{{"line", Lit(pool_line)}});
-      pool_line.clear();
-    }
-  }
-  v.set("code_pool_lines", std::move(pool_lines));
-  List code_lines;
-  std::string line;
-  for (size_t i = 0; i < codes.slots.size(); ++i) {
-    const std::uint32_t index = codes.slots[i];
-    if (index == 0) {
-      line += "{0u, 0, 0u, 0u},";
-    } else {
-      const model::Error& e = errs[index - 1];
-      line += "{" + std::to_string(cpp::HashCode(e.code, codes.seed)) + "u, " + std::to_string(e.value) + ", " +
-              std::to_string(offsets[index - 1]) + "u, " + std::to_string(e.code.size()) + "u},";
-    }
-    if (i % 4 == 3 || i + 1 == codes.slots.size()) {
-      code_lines.push_back(View{{"line", line}});
-      line.clear();
-    } else {
-      line += ' ';
-    }
-  }
-  v.set("code_slot_lines", std::move(code_lines));
+  // The code pool (16 codes to a line; codes are [A-Za-z0-9._-], so nothing to escape) and
+  // {hash, value, offset, length} slots (4 to a line).
+  std::vector<std::uint32_t> offsets(errs.size() + 1, 0);
+  for (size_t i = 0; i < errs.size(); ++i)
+    offsets[i + 1] = offsets[i] + static_cast<std::uint32_t>(errs[i].code.size());
+  const size_t pool_lines = (errs.size() + 15) / 16;
+  v.set("code_pool_lines", Lines(pool_lines, 1, "", [&](size_t line) {
+          std::string codes;
+          for (size_t i = line * 16; i < std::min(errs.size(), line * 16 + 16); ++i) codes += errs[i].code;
+          return Lit(codes);
+        }));
+  v.set("code_slot_lines", Lines(codes.slots.size(), 4, " ", [&](size_t i) -> std::string {
+          const std::uint32_t index = codes.slots[i];
+          if (index == 0) return "{0u, 0, 0u, 0u},";
+          const model::Error& e = errs[index - 1];
+          return "{" + std::to_string(cpp::HashCode(e.code, codes.seed)) + "u, " + std::to_string(e.value) + ", " +
+                 std::to_string(offsets[index - 1]) + "u, " + std::to_string(e.code.size()) + "u},";
+        }));
   v.set("value_seed", std::to_string(values.seed) + "u");
   v.set("value_mask", std::to_string(values.mask) + "u");
   v.set("value_max_probe", std::to_string(values.max_probe));
-  v.set("value_slot_lines", NumberLines(values.slots));
+  v.set("value_slot_lines",
+        Lines(values.slots.size(), 16, " ", [&](size_t i) { return std::to_string(values.slots[i]) + ","; }));
   return v;
 }
 

@@ -100,8 +100,6 @@ std::string MarkdownTarget::CatalogHref(const model::Catalog& c) const { return 
 
 // --- HTML ----------------------------------------------------------------------------------
 
-std::string MarkdownToSafeHtml(std::string_view markdown) { return RenderCmark(markdown); }
-
 std::string HtmlTarget::Text(std::string_view text) const { return util::HtmlEscape(text); }
 
 std::string HtmlTarget::Markdown(std::string_view markdown) const {

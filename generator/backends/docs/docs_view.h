@@ -42,10 +42,6 @@ class HtmlTarget final : public TextTarget {
   std::string CatalogHref(const model::Catalog& c) const override;
 };
 
-// Catalog Markdown -> HTML with cmark's safe mode: raw HTML is dropped and javascript:,
-// vbscript:, file: and data: links are removed.
-std::string MarkdownToSafeHtml(std::string_view markdown);
-
 View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const model::Error& e,
                const TextTarget& t);
 
