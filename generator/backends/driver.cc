@@ -11,6 +11,9 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Rendered {
+  explicit Rendered(const RunOptions& options)
+      : templates(options.templates_dir),
+        out(options.check ? OutputContext::Mode::kCheck : OutputContext::Mode::kWrite, options.out_dir) {}
   TemplateSet templates;
   OutputContext out;
   diag::DiagnosticSink sink;
@@ -29,16 +32,16 @@ RunResult Finish(Rendered& rendered, const RunOptions& options, diag::Diagnostic
   TemplateSet& templates = rendered.templates;
 
   if (options.check) {
-    result.stale = out.Stale(options.out_dir, options.owned_extensions);
+    result.stale = out.Stale(options.owned_extensions);
     result.ok = true;
     return result;
   }
-  OutputContext::CommitResult commit = out.Commit(options.out_dir, sink);
+  OutputContext::CommitResult commit = out.Commit(sink);
   result.written = std::move(commit.written);
   result.unchanged = std::move(commit.unchanged);
   if (!commit.ok) return result;
 
-  if (!options.depfile.empty() && !out.files().empty()) {
+  if (!options.depfile.empty() && out.file_count() != 0) {
     std::vector<std::string> deps;
     std::error_code ec;
     for (const std::string& input : options.inputs) deps.push_back(fs::absolute(input, ec).string());
@@ -58,14 +61,11 @@ RunResult Finish(Rendered& rendered, const RunOptions& options, diag::Diagnostic
 std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const model::CatalogSet& set,
                                    diag::DiagnosticSink& sink) {
   std::vector<std::unique_ptr<Rendered>> rendered;
-  for (const BackendRun& run : runs) {
-    rendered.push_back(std::make_unique<Rendered>());
-    rendered.back()->templates = TemplateSet(run.options.templates_dir);
-  }
+  for (const BackendRun& run : runs) rendered.push_back(std::make_unique<Rendered>(run.options));
   auto render = [&](size_t i) {
     const auto start = std::chrono::steady_clock::now();
     Rendered& r = *rendered[i];
-    r.ok = runs[i].backend->Generate(set, r.templates, r.out, r.sink);
+    r.ok = runs[i].backend->Generate(set, r.templates, r.out, r.sink) && r.out.Flush(r.sink);
     r.seconds = SecondsSince(start);
   };
   std::vector<std::thread> threads;
@@ -79,7 +79,7 @@ std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const mo
     for (const diag::Diagnostic& d : r->sink.diagnostics()) sink.Add(d);
     all_ok &= r->ok;
   }
-  if (!all_ok) return results;  // nothing is written unless every back end rendered
+  if (!all_ok) return results;  // ~OutputContext discards what was staged: nothing is written
   for (size_t i = 0; i < runs.size(); ++i) {
     const auto start = std::chrono::steady_clock::now();
     results[i] = Finish(*rendered[i], runs[i].options, sink);

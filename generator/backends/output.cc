@@ -1,13 +1,15 @@
 #include "backends/output.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <atomic>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <sstream>
 
 namespace errcat::backends {
@@ -25,100 +27,305 @@ bool IsSafeRelativePath(const std::string& path) {
   return true;
 }
 
+std::string ErrnoText(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
+
+// Reads up to `size` + 1 bytes of a regular file; nullopt if it is missing or not a file. The
+// extra byte tells a longer file from an equal one without a separate stat.
+std::optional<std::string> ReadPrefix(const fs::path& path, size_t size) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string data(std::min<size_t>(size + 1, static_cast<size_t>(st.st_size) + 1), '\0');
+  size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::read(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  data.resize(done);
+  return data;
+}
+
 bool SameContents(const fs::path& path, const std::string& contents) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) != contents.size() || ec) return false;
-  std::ifstream in(path, std::ios::binary);
-  std::string existing(contents.size(), '\0');
-  in.read(existing.data(), static_cast<std::streamsize>(existing.size()));
-  return in.gcount() == static_cast<std::streamsize>(contents.size()) && existing == contents;
+  const std::optional<std::string> existing = ReadPrefix(path, contents.size());
+  return existing && *existing == contents;
+}
+
+bool SameFiles(const fs::path& a, const fs::path& b) {
+  const std::optional<std::string> first = ReadPrefix(a, SIZE_MAX - 1);
+  return first && SameContents(b, *first);
+}
+
+// Creates `path` (which must not exist) with `contents`. Returns "" or an error text.
+std::string WriteNewFile(const fs::path& path, const std::string& contents) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return ErrnoText("cannot create file");
+  size_t done = 0;
+  while (done < contents.size()) {
+    const ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string error = ErrnoText("write failed");
+      ::close(fd);
+      ::unlink(path.c_str());
+      return error;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    const std::string error = ErrnoText("write failed");
+    ::unlink(path.c_str());
+    return error;
+  }
+  return "";
+}
+
+// A hidden name beside `path`, unique per process and call (O_EXCL refuses a leftover).
+fs::path TemporaryNameFor(const fs::path& path, const char* kind) {
+  static std::atomic<unsigned> counter{0};
+  return path.parent_path() / ("." + path.filename().string() + kind + std::to_string(::getpid()) + "." +
+                               std::to_string(counter.fetch_add(1)));
 }
 
 }  // namespace
+
+OutputContext::OutputContext(Mode mode, fs::path dir) : mode_(mode), shown_(dir) {
+  std::error_code ec;
+  dir_ = fs::absolute(dir, ec).lexically_normal();
+  if (!dir_.has_filename()) dir_ = dir_.parent_path();  // "out/" -> "out"
+  if (mode_ != Mode::kWrite || fs::exists(fs::symlink_status(dir_, ec))) return;
+  // Stage in the nearest folder that exists, so that the final rename stays on one file system.
+  fs::path existing = dir_.parent_path();
+  while (!fs::exists(existing, ec) && existing.has_relative_path()) existing = existing.parent_path();
+  staging_ = TemporaryNameFor(existing / dir_.filename(), ".errcat-tmp");
+}
+
+OutputContext::~OutputContext() {
+  if (mode_ == Mode::kWrite && !committed_) Discard();
+}
 
 bool OutputContext::Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink) {
   if (!IsSafeRelativePath(path)) {
     sink.Error({}, "refusing to write '" + path + "': outside the output folder", "output-path");
     return false;
   }
-  if (files_.empty()) primary_ = path;
-  files_[path] = std::move(contents);
+  {
+    std::lock_guard lock(mutex_);
+    if (!paths_.insert(path).second) {
+      sink.Error({}, "internal error: '" + path + "' generated twice", "output-path");
+      return false;
+    }
+    if (primary_.empty()) primary_ = path;
+    if (mode_ == Mode::kBuffer) {
+      files_[path] = std::move(contents);
+      return true;
+    }
+  }
+  if (mode_ == Mode::kCheck) {
+    if (!SameContents(dir_ / path, contents)) {
+      std::lock_guard lock(mutex_);
+      stale_.push_back(path);
+    }
+    return true;
+  }
+  size_t backlog;
+  {
+    std::lock_guard lock(mutex_);
+    pending_.emplace_back(path, std::move(contents));
+    backlog = pending_.size();
+  }
+  constexpr size_t kMaxBacklog = 64;  // pages held in memory while another thread stages
+  std::unique_lock stager(stager_, std::defer_lock);
+  if (backlog > kMaxBacklog)
+    stager.lock();
+  else if (!stager.try_lock())
+    return !stage_failed_;
+  return Drain(sink);
+}
+
+bool OutputContext::Flush(diag::DiagnosticSink& sink) {
+  if (mode_ != Mode::kWrite) return true;
+  std::lock_guard stager(stager_);
+  return Drain(sink);
+}
+
+bool OutputContext::Drain(diag::DiagnosticSink& sink) {
+  for (std::vector<std::pair<std::string, std::string>> batch;;) {
+    batch.clear();
+    {
+      std::lock_guard lock(mutex_);
+      batch.swap(pending_);
+    }
+    if (batch.empty()) break;
+    for (const auto& [path, contents] : batch)
+      if (!stage_failed_ && !Stage(path, contents, sink)) stage_failed_ = true;
+  }
+  return !stage_failed_;
+}
+
+bool OutputContext::EnsureFolder(const fs::path& folder, bool record, std::string& error) {
+  {
+    std::lock_guard lock(mutex_);
+    if (folders_.count(folder) != 0) return true;
+  }
+  std::vector<fs::path> missing;
+  std::error_code ec;
+  for (fs::path p = folder; !fs::is_directory(p, ec) && p.has_relative_path(); p = p.parent_path()) missing.push_back(p);
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), 0777) == 0) {
+      if (record) {
+        std::lock_guard lock(mutex_);
+        created_.push_back(*it);
+      }
+    } else if (errno != EEXIST || !fs::is_directory(*it, ec)) {  // EEXIST: another thread made it
+      error = ErrnoText(("cannot create folder " + it->string()).c_str());
+      return false;
+    }
+  }
+  std::lock_guard lock(mutex_);
+  folders_.insert(folder);
   return true;
 }
 
-std::string WriteFileAtomically(const fs::path& path, const std::string& contents) {
-  // Unique per process and call; O_EXCL below refuses to reuse a leftover name.
-  static std::atomic<unsigned> counter{0};
-  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()) + "." +
-                                             std::to_string(counter.fetch_add(1)));
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return std::string("cannot create file: ") + std::strerror(errno);
-  size_t done = 0;
-  while (done < contents.size()) {
-    const ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string error = std::string("write failed: ") + std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return error;
+bool OutputContext::Stage(const std::string& path, const std::string& contents, diag::DiagnosticSink& sink) {
+  std::string error;
+  if (!staging_.empty()) {
+    const fs::path file = staging_ / path;
+    {
+      std::lock_guard lock(mutex_);
+      if (!staging_created_) {
+        if (::mkdir(staging_.c_str(), 0777) != 0) {
+          sink.Error({shown_.string(), 0, 0}, ErrnoText("cannot create folder"), "io");
+          return false;
+        }
+        staging_created_ = true;
+        folders_.insert(staging_);
+      }
     }
-    done += static_cast<size_t>(n);
+    if (!EnsureFolder(file.parent_path(), false, error) || !(error = WriteNewFile(file, contents)).empty()) {
+      sink.Error({(shown_ / path).string(), 0, 0}, error, "io");
+      return false;
+    }
+    std::lock_guard lock(mutex_);
+    staged_[path] = "";  // inside staging_
+    return true;
   }
-  if (::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    return std::string("write failed: ") + std::strerror(errno);
+  const fs::path target = dir_ / path;
+  if (SameContents(target, contents)) {
+    std::lock_guard lock(mutex_);
+    unchanged_.push_back(path);
+    return true;
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string error = std::string("cannot rename into place: ") + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return error;
+  const fs::path temporary = TemporaryNameFor(target, ".tmp");
+  if (!EnsureFolder(target.parent_path(), true, error) || !(error = WriteNewFile(temporary, contents)).empty()) {
+    sink.Error({(shown_ / path).string(), 0, 0}, error, "io");
+    return false;
   }
-  return "";
+  std::lock_guard lock(mutex_);
+  staged_[path] = temporary.string();
+  return true;
 }
 
-OutputContext::CommitResult OutputContext::Commit(const fs::path& dir, diag::DiagnosticSink& sink) const {
+OutputContext::CommitResult OutputContext::Commit(diag::DiagnosticSink& sink) {
   CommitResult result;
-  for (const auto& [relative, contents] : files_) {
-    const fs::path target = dir / relative;
-    if (SameContents(target, contents)) {
-      result.unchanged.push_back(relative);
-      continue;
-    }
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
+  if (!Flush(sink)) return result;
+  std::error_code ec;
+  if (staging_created_) {
+    fs::create_directories(dir_.parent_path(), ec);
     if (ec) {
-      sink.Error({target.parent_path().string(), 0, 0}, "cannot create folder: " + ec.message(), "io");
+      sink.Error({shown_.string(), 0, 0}, "cannot create folder: " + ec.message(), "io");
       return result;
     }
-    if (std::string error = WriteFileAtomically(target, contents); !error.empty()) {
-      sink.Error({target.string(), 0, 0}, error, "io");
+    if (::rename(staging_.c_str(), dir_.c_str()) == 0) {
+      staging_created_ = false;
+      for (const auto& [path, unused] : staged_) result.written.push_back(path);
+      staged_.clear();
+      created_.clear();
+      committed_ = true;
+      result.ok = true;
       return result;
     }
-    result.written.push_back(relative);
+    // The folder appeared meanwhile (another back end's output around this one, or another
+    // process): move the files in one by one instead.
+    for (auto it = staged_.begin(); it != staged_.end(); it = staged_.erase(it)) {
+      const fs::path from = staging_ / it->first, target = dir_ / it->first;
+      std::string error;
+      if (SameFiles(from, target)) {
+        result.unchanged.push_back(it->first);
+        continue;
+      }
+      if (!EnsureFolder(target.parent_path(), false, error) || ::rename(from.c_str(), target.c_str()) != 0) {
+        if (error.empty()) error = ErrnoText("cannot rename into place");
+        sink.Error({(shown_ / it->first).string(), 0, 0}, error, "io");
+        return result;
+      }
+      result.written.push_back(it->first);
+    }
+    fs::remove_all(staging_, ec);
+    staging_created_ = false;
+  } else {
+    for (auto it = staged_.begin(); it != staged_.end(); it = staged_.erase(it)) {
+      const fs::path target = dir_ / it->first;
+      if (::rename(it->second.c_str(), target.c_str()) != 0) {
+        sink.Error({(shown_ / it->first).string(), 0, 0}, ErrnoText("cannot rename into place"), "io");
+        return result;
+      }
+      result.written.push_back(it->first);
+    }
+    result.unchanged = unchanged_;
+    std::sort(result.unchanged.begin(), result.unchanged.end());
   }
+  created_.clear();
+  committed_ = true;
   result.ok = true;
   return result;
 }
 
-std::vector<std::string> OutputContext::Stale(const fs::path& dir,
-                                              const std::vector<std::string>& owned_extensions) const {
-  std::vector<std::string> stale;
-  for (const auto& [relative, contents] : files_)
-    if (!SameContents(dir / relative, contents)) stale.push_back(relative);
+void OutputContext::Discard() {
+  std::lock_guard stager(stager_);
+  pending_.clear();
   std::error_code ec;
-  if (!owned_extensions.empty() && fs::is_directory(dir, ec)) {
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  if (staging_created_) fs::remove_all(staging_, ec);
+  staging_created_ = false;
+  for (const auto& [path, temporary] : staged_)
+    if (!temporary.empty()) ::unlink(temporary.c_str());
+  staged_.clear();
+  for (auto it = created_.rbegin(); it != created_.rend(); ++it) ::rmdir(it->c_str());  // only if empty
+  created_.clear();
+}
+
+std::vector<std::string> OutputContext::Stale(const std::vector<std::string>& owned_extensions) const {
+  std::vector<std::string> stale = stale_;
+  std::error_code ec;
+  if (!owned_extensions.empty() && fs::is_directory(dir_, ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir_, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
-      const std::string relative = fs::relative(it->path(), dir, ec).generic_string();
+      const std::string relative = fs::relative(it->path(), dir_, ec).generic_string();
       const std::string ext = it->path().extension().string();
-      if (files_.count(relative) == 0 &&
+      if (paths_.count(relative) == 0 &&
           std::find(owned_extensions.begin(), owned_extensions.end(), ext) != owned_extensions.end())
         stale.push_back(relative);
     }
   }
   std::sort(stale.begin(), stale.end());
   return stale;
+}
+
+std::string WriteFileAtomically(const fs::path& path, const std::string& contents) {
+  const fs::path temporary = TemporaryNameFor(path, ".tmp");
+  if (std::string error = WriteNewFile(temporary, contents); !error.empty()) return error;
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string error = ErrnoText("cannot rename into place");
+    ::unlink(temporary.c_str());
+    return error;
+  }
+  return "";
 }
 
 std::string DepfileText(const std::string& target, const std::vector<std::string>& deps) {

@@ -1,11 +1,18 @@
-// The one way back ends write files (as protobuf's GeneratorContext): everything is buffered,
-// and nothing touches the disk until every back end has succeeded. Then each file is written to a
-// temporary file and renamed over the target, and files whose bytes did not change are left
-// alone so that builds do not recompile.
+// The one way back ends write files (as protobuf's GeneratorContext). Nothing a back end writes
+// reaches its target path until every back end has succeeded, yet nothing is held in memory
+// either: each file is staged on disk as soon as it is rendered and moved into place by
+// Commit(), or thrown away by Discard() (or the destructor) when any back end failed.
+//  - Output folder missing: files are staged in a hidden sibling folder that Commit() renames
+//    to the output folder in one step (the common first-build case: one rename, not one per file).
+//  - Output folder present: a file whose bytes did not change is left alone (builds do not
+//    recompile); any other is written to a temporary file beside its target and renamed over it.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,31 +22,77 @@ namespace errcat::backends {
 
 class OutputContext {
  public:
+  enum class Mode {
+    kBuffer,  // keep every file in memory (files()): tests, fuzzing
+    kWrite,   // stage files under the folder as they come; Commit() moves them into place
+    kCheck,   // compare each file with the folder as it comes (Stale()); write nothing
+  };
+
+  OutputContext() = default;  // kBuffer
+  OutputContext(Mode mode, std::filesystem::path dir);
+  ~OutputContext();  // discards whatever was staged and not committed
+  OutputContext(const OutputContext&) = delete;
+  OutputContext& operator=(const OutputContext&) = delete;
+
   // `path` is relative to the output folder, '/'-separated, with no '..' and no leading '/'.
-  // Returns false (and reports) for a path that would escape the output folder.
+  // Returns false (and reports) for a path that would escape the output folder, a path written
+  // twice, or a file that cannot be staged. Safe to call from several threads.
   bool Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink);
 
+  // kWrite: stages whatever Write() left pending (see Write). False if staging any file failed.
+  bool Flush(diag::DiagnosticSink& sink);
+
+  // kBuffer only: every file written.
   const std::map<std::string, std::string>& files() const { return files_; }
+  size_t file_count() const { return paths_.size(); }
   // The first file written, e.g. errcat_runtime.hpp for C++: the depfile's target, which build
   // tools (Ninja) expect to be the first output they were told about.
   const std::string& primary() const { return primary_; }
+  // Names the primary file up front, for back ends that write from several threads.
+  void SetPrimary(std::string path) { primary_ = std::move(path); }
 
   struct CommitResult {
     bool ok = false;
-    std::vector<std::string> written;    // changed or new
-    std::vector<std::string> unchanged;  // identical bytes, not touched
+    std::vector<std::string> written;    // changed or new, sorted
+    std::vector<std::string> unchanged;  // identical bytes, not touched, sorted
   };
-  // Writes every buffered file under `dir` (created if needed).
-  CommitResult Commit(const std::filesystem::path& dir, diag::DiagnosticSink& sink) const;
+  // kWrite: moves every staged file into place.
+  CommitResult Commit(diag::DiagnosticSink& sink);
+  // kWrite: removes every staged file (and folders created for them); targets are untouched.
+  void Discard();
 
-  // Files under `dir` that differ from the buffer or are missing (for `--check`). With
-  // `owned_extensions`, files under `dir` with those extensions that the buffer does not hold
-  // count as stale too (left over from a removed catalog).
-  std::vector<std::string> Stale(const std::filesystem::path& dir,
-                                 const std::vector<std::string>& owned_extensions) const;
+  // kCheck: files under the folder that differ from what was written or are missing. With
+  // `owned_extensions`, files under the folder with those extensions that were not written
+  // count as stale too (left over from a removed catalog). Sorted.
+  std::vector<std::string> Stale(const std::vector<std::string>& owned_extensions) const;
 
  private:
-  std::map<std::string, std::string> files_;  // sorted: deterministic write order
+  bool Drain(diag::DiagnosticSink& sink);
+  bool Stage(const std::string& path, const std::string& contents, diag::DiagnosticSink& sink);
+  bool EnsureFolder(const std::filesystem::path& folder, bool record, std::string& error);
+
+  Mode mode_ = Mode::kBuffer;
+  std::filesystem::path dir_;    // absolute
+  std::filesystem::path shown_;  // as given, for messages
+  std::filesystem::path staging_;  // kWrite into a missing folder: the hidden sibling
+  bool staging_created_ = false;
+  bool committed_ = false;
+
+  // Files handed to Write() and not staged yet. One thread at a time stages them: threads that
+  // create files in one folder at once wait on the folder's lock in the kernel (spinning, on
+  // Linux), so the others return to rendering instead, up to a bounded backlog.
+  std::vector<std::pair<std::string, std::string>> pending_;
+  std::mutex stager_;
+  std::atomic<bool> stage_failed_{false};
+
+  mutable std::mutex mutex_;
+  std::set<std::string> paths_;                 // every path written
+  std::map<std::string, std::string> files_;    // kBuffer: contents
+  std::map<std::string, std::string> staged_;   // kWrite: path -> temporary file
+  std::vector<std::string> unchanged_;          // kWrite into an existing folder
+  std::vector<std::string> stale_;              // kCheck
+  std::set<std::filesystem::path> folders_;     // folders known to exist
+  std::vector<std::filesystem::path> created_;  // folders this context created, in order
   std::string primary_;
 };
 

@@ -153,10 +153,11 @@ int RunGenerate(const CommonOptions& common, const GenerateOptions& options) {
   add(*html, options.html_dir, {".html", ".json", ".js", ".css", ".xml", ".svg"});
   const std::vector<backends::RunResult> results = backends::RunBackends(runs, *set, sink);
   if (options.timings) {
-    // Load = read + parse + validate (files in parallel); back ends render in parallel, then write.
+    // Load = read + parse + validate (files in parallel); back ends render in parallel, staging
+    // each file on disk as it is rendered; commit moves the staged files into place.
     std::fprintf(stderr, "errcat: timings: load %.3f s (%zu errors)", load_seconds, set->error_count());
     for (size_t i = 0; i < runs.size(); ++i)
-      std::fprintf(stderr, "; %s render %.3f s, write %.3f s", std::string(runs[i].backend->name()).c_str(),
+      std::fprintf(stderr, "; %s render+stage %.3f s, commit %.3f s", std::string(runs[i].backend->name()).c_str(),
                    results[i].render_seconds, results[i].write_seconds);
     std::fprintf(stderr, "\n");
   }

@@ -139,5 +139,59 @@ TEST(Generate, BrokenTemplateIsReported) {
   EXPECT_FALSE(fs::exists(tmp.path() / "out"));
 }
 
+// Hidden files or folders errcat stages outputs in (".<name>.tmp…", ".<name>.errcat-tmp…").
+std::vector<std::string> StagingLeftovers(const fs::path& dir) {
+  std::vector<std::string> found;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.path().filename().string().find(".tmp") != std::string::npos ||
+        entry.path().filename().string().find("errcat-tmp") != std::string::npos)
+      found.push_back(entry.path().string());
+  return found;
+}
+
+TEST(Generate, FailingBackEndLeavesEveryOutputAsItWas) {
+  // HTML fails on its error pages, after it and the C++ back end have staged files: the
+  // existing C++ folder keeps its old bytes, the missing site folder is not created, and no
+  // staged file is left behind.
+  testing::TempDir tmp;
+  const fs::path cpp = tmp.path() / "out" / "cpp", site = tmp.path() / "out" / "site";
+  ASSERT_EQ(RunCommand(Errcat() + " generate --cpp " + ShellQuote(cpp.string()) + " " + Src() + "/catalog/token.yaml").exit_code, 0);
+  tmp.Write("out/cpp/token_errors.hpp", "// old\n");
+  tmp.Write("tpl/html/error.mustache", "{{#unclosed}}\n");
+  auto r = RunCommand(Errcat() + " generate --cpp " + ShellQuote(cpp.string()) + " --html " + ShellQuote(site.string()) +
+                      " --templates " + ShellQuote((tmp.path() / "tpl").string()) + " " + Src() + "/catalog");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("html/error.mustache"));
+  EXPECT_EQ(testing::ReadFile(cpp / "token_errors.hpp"), "// old\n");
+  EXPECT_FALSE(fs::exists(cpp / "open_finance_errors.hpp"));
+  EXPECT_FALSE(fs::exists(site));
+  EXPECT_THAT(StagingLeftovers(tmp.path()), ::testing::IsEmpty());
+}
+
+TEST(Generate, NestedAndSharedOutputFolders) {
+  // C++ and Markdown share a missing folder that also holds the site: each back end stages on
+  // its own and the commits merge, with the same bytes as separate runs.
+  testing::TempDir tmp;
+  const fs::path out = tmp.path() / "a" / "out";
+  const std::string catalog = Src() + "/catalog";
+  auto r = RunCommand(Errcat() + " generate --cpp " + ShellQuote(out.string()) + " --markdown " + ShellQuote(out.string()) +
+                      " --html " + ShellQuote((out / "site").string()) + " " + catalog);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* backend : {"cpp", "markdown", "html"}) {
+    const fs::path alone = tmp.path() / backend;
+    ASSERT_EQ(RunCommand(Errcat() + " generate --" + backend + " " + ShellQuote(alone.string()) + " " + catalog).exit_code, 0);
+    for (const auto& [path, text] : ReadTree(alone))
+      EXPECT_EQ(testing::ReadFile(out / (std::string(backend) == "html" ? "site/" + path : path)), text) << path;
+  }
+  EXPECT_THAT(StagingLeftovers(tmp.path()), ::testing::IsEmpty());
+  // A second run finds every file current.
+  r = RunCommand(Errcat() + " generate --cpp " + ShellQuote(out.string()) + " --markdown " + ShellQuote(out.string()) +
+                 " --html " + ShellQuote((out / "site").string()) + " " + catalog);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("cpp: 0 files written"));
+  EXPECT_THAT(r.err, HasSubstr("markdown: 0 files written"));
+  EXPECT_THAT(r.err, HasSubstr("html: 0 files written"));
+}
+
 }  // namespace
 }  // namespace errcat

@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace errcat::backends::docs {
@@ -248,19 +249,30 @@ View CatalogView(const model::Catalog& c, const std::vector<View>& errors, const
 
 DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t) {
   DocsViews views;
+  // Error views are independent (cmark is reentrant): built on every core.
+  std::vector<std::pair<size_t, size_t>> items;
+  for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+    views.errors.emplace_back(set.catalogs()[ci].errors.size());
+    for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) items.emplace_back(ci, ei);
+  }
+  util::ParallelFor(items.size(), [&](size_t i, unsigned) {
+    const auto [ci, ei] = items[i];
+    const model::Catalog& c = set.catalogs()[ci];
+    views.errors[ci][ei] = ErrorView(set, c, c.errors[ei], t);
+  });
+
   List all_errors, severities, statuses;
+  all_errors.reserve(set.error_count());
   std::set<int> status_set;
   std::set<model::Severity> severity_set;
-  for (const model::Catalog& c : set.catalogs()) {
-    std::vector<View>& errors = views.errors.emplace_back();
-    errors.reserve(c.errors.size());
-    for (const model::Error& e : c.errors) {
-      errors.push_back(ErrorView(set, c, e, t));
-      all_errors.push_back(errors.back());
-      if (e.http_status) status_set.insert(e.http_status);
-      severity_set.insert(e.severity);
+  for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+    const model::Catalog& c = set.catalogs()[ci];
+    for (size_t ei = 0; ei < c.errors.size(); ++ei) {
+      all_errors.push_back(views.errors[ci][ei]);
+      if (c.errors[ei].http_status) status_set.insert(c.errors[ei].http_status);
+      severity_set.insert(c.errors[ei].severity);
     }
-    views.catalogs.push_back(CatalogView(c, errors, t));
+    views.catalogs.push_back(CatalogView(c, views.errors[ci], t));
   }
   for (model::Severity s : severity_set) severities.push_back(View{{"severity", std::string(model::Name(s))}});
   for (int s : status_set) statuses.push_back(View{{"status", std::to_string(s)}});

@@ -6,11 +6,12 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <thread>
+#include <functional>
 
 #include "backends/backend.h"
 #include "backends/docs/docs_view.h"
 #include "backends/docs/json_export.h"
+#include "util/parallel.h"
 
 namespace errcat::backends {
 namespace {
@@ -32,51 +33,83 @@ class HtmlBackend final : public Backend {
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {
     if (!CheckPageNames(set, sink)) return false;
+    out.SetPrimary("index.html");
     const docs::HtmlTarget target;
-    const docs::DocsViews views = docs::BuildViews(set, target);
+    docs::DocsViews views = docs::BuildViews(set, target);
 
-    // Pages render their view inside a layout context holding the page title and the path back
-    // to the site root, so the shared error views are never copied or changed.
-    auto render = [&](const std::string& tmpl, const View& view, const std::string& path, std::string title,
-                      const char* root) {
+    // Every page, the search index and errors.json are independent: rendered on every core,
+    // largest first, each handed to the output context (which stages it on disk) as soon as it
+    // is done, so the site is never held in memory. Pages render their view inside a layout
+    // context holding the page title and the path back to the site root, so the shared views
+    // are never copied or changed. Two rounds: the index and catalog pages hold every error
+    // view, so once they are done each error page's view is released by the thread that
+    // rendered it, and freeing the views is spread over the cores too.
+    const unsigned workers = util::WorkerCount();
+    std::vector<diag::DiagnosticSink> sinks(workers);
+    std::atomic<bool> failed{false};
+    auto render = [&](unsigned worker, const std::string& tmpl, const View& view, const std::string& path,
+                      std::string title, const char* root) {
       const View layout{{"page_title", std::move(title)}, {"root", root}};
-      auto text = templates.Render(tmpl, view, sink, &layout);
-      return text && out.Write(path, std::move(*text), sink);
+      auto text = templates.Render(tmpl, view, sinks[worker], &layout);
+      if (!text || !out.Write(path, std::move(*text), sinks[worker])) failed = true;
+    };
+    auto write = [&](unsigned worker, const std::string& path, std::string text) {
+      if (!out.Write(path, std::move(text), sinks[worker])) failed = true;
     };
 
-    if (!render("html/index.mustache", views.site, "index.html", "Error reference", "")) return false;
-    if (!render("html/404.mustache", View::Object(), "404.html", "Page not found - Error reference", "")) return false;
+    std::vector<std::function<void(unsigned)>> tasks;
+    tasks.push_back([&](unsigned w) {
+      render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
+    });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
-      const model::Catalog& c = set.catalogs()[ci];
-      if (!render("html/catalog.mustache", views.catalogs[ci], target.CatalogHref(c),
-                  target.Text(c.title) + " - Error reference", "../"))
-        return false;
+      tasks.push_back([&, ci](unsigned w) {
+        const model::Catalog& c = set.catalogs()[ci];
+        render(w, "html/catalog.mustache", views.catalogs[ci], target.CatalogHref(c),
+               target.Text(c.title) + " - Error reference", "../");
+      });
     }
-    if (!RenderErrorPages(set, views, target, templates, out, sink)) return false;
+    tasks.push_back([&](unsigned w) {
+      render(w, "html/404.mustache", View::Object(), "404.html", "Page not found - Error reference", "");
+    });
+    util::ParallelFor(tasks.size(), [&](size_t i, unsigned w) {
+      if (!failed) tasks[i](w);
+    });
+    views.site = View();
+    views.catalogs.clear();
 
-    List urls;
-    for (const model::Catalog& c : set.catalogs())
-      if (!c.docs_base_url.empty())
-        for (const model::Error& e : c.errors) urls.push_back(View{{"loc", target.Text(c.docs_base_url + e.code)}});
-    auto sitemap = templates.Render("html/sitemap.mustache", View{{"urls", std::move(urls)}}, sink);
-    if (!sitemap || !out.Write("sitemap.xml", std::move(*sitemap), sink)) return false;
-
-    nlohmann::ordered_json index = nlohmann::ordered_json::array();
-    for (const model::Catalog& c : set.catalogs())
-      for (const model::Error& e : c.errors)
-        index.push_back({{"code", e.code},
-                         {"name", e.name},
-                         {"summary", e.summary},
-                         {"message", e.message},
-                         {"catalog", c.id},
-                         {"severity", model::Name(e.severity)},
-                         {"http_status", e.http_status},
-                         {"url", target.ErrorHref(c, e)}});
-    const std::string index_json = docs::DumpForWeb(index, -1);
-    if (!out.Write("search-index.json", index_json + "\n", sink) ||
-        !out.Write("search-index.js", "window.ERRCAT_SEARCH_INDEX = " + index_json + ";\n", sink) ||
-        !out.Write("errors.json", docs::DumpForWeb(docs::CatalogSetJson(set), 2) + "\n", sink))
-      return false;
+    tasks.clear();
+    tasks.push_back([&](unsigned w) { write(w, "errors.json", docs::CatalogSetJson(set, 2) += '\n'); });
+    tasks.push_back([&](unsigned w) {
+      std::string index_json = docs::SearchIndexJson(set, target);
+      write(w, "search-index.js", "window.ERRCAT_SEARCH_INDEX = " + index_json + ";\n");
+      write(w, "search-index.json", std::move(index_json += '\n'));
+    });
+    tasks.push_back([&](unsigned w) {
+      List urls;
+      for (const model::Catalog& c : set.catalogs())
+        if (!c.docs_base_url.empty())
+          for (const model::Error& e : c.errors) urls.push_back(View{{"loc", target.Text(c.docs_base_url + e.code)}});
+      auto sitemap = templates.Render("html/sitemap.mustache", View{{"urls", std::move(urls)}}, sinks[w]);
+      if (!sitemap) failed = true;
+      else write(w, "sitemap.xml", std::move(*sitemap));
+    });
+    for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+      for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) {
+        tasks.push_back([&, ci, ei](unsigned w) {
+          const model::Catalog& c = set.catalogs()[ci];
+          const model::Error& e = c.errors[ei];
+          render(w, "html/error.mustache", views.errors[ci][ei], target.ErrorHref(c, e),
+                 target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "");
+          views.errors[ci][ei] = View();
+        });
+      }
+    }
+    util::ParallelFor(tasks.size(), [&](size_t i, unsigned w) {
+      if (!failed) tasks[i](w);
+    });
+    for (const diag::DiagnosticSink& s : sinks)
+      for (const diag::Diagnostic& d : s.diagnostics()) sink.Add(d);
+    if (failed) return false;
 
     for (const char* asset : kAssets) {
       auto text = EmbeddedAsset(asset);
@@ -90,46 +123,6 @@ class HtmlBackend final : public Backend {
   }
 
  private:
-  // One page per error, rendered on every core: pages are independent, views are immutable and
-  // the template cache is thread-safe. Written in catalog order afterwards.
-  static bool RenderErrorPages(const model::CatalogSet& set, const docs::DocsViews& views,
-                               const docs::HtmlTarget& target, TemplateSet& templates, OutputContext& out,
-                               diag::DiagnosticSink& sink) {
-    struct Page {
-      const model::Catalog* catalog;
-      const model::Error* error;
-      const View* view;
-      std::optional<std::string> html;
-    };
-    std::vector<Page> pages;
-    for (size_t ci = 0; ci < set.catalogs().size(); ++ci)
-      for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei)
-        pages.push_back({&set.catalogs()[ci], &set.catalogs()[ci].errors[ei], &views.errors[ci][ei], std::nullopt});
-    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-    std::vector<diag::DiagnosticSink> sinks(threads);
-    std::atomic<size_t> next{0};
-    auto work = [&](unsigned t) {
-      for (size_t i; (i = next.fetch_add(1)) < pages.size();) {
-        Page& p = pages[i];
-        const View layout{{"page_title", target.Text(p.error->code + ": " + p.error->summary) + " - " + target.Text(p.catalog->title)},
-                          {"root", ""}};
-        p.html = templates.Render("html/error.mustache", *p.view, sinks[t], &layout);
-      }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (std::thread& t : pool) t.join();
-    bool ok = true;
-    for (const diag::DiagnosticSink& s : sinks)
-      for (const diag::Diagnostic& d : s.diagnostics()) sink.Add(d), ok = false;
-    for (Page& p : pages) {
-      if (!p.html) return false;
-      ok = ok && out.Write(target.ErrorHref(*p.catalog, *p.error), std::move(*p.html), sink);
-    }
-    return ok;
-  }
-
   // Error pages are <code>.html at the root: a code must not take a name the site uses, and
   // two codes must not differ only in case (they would share a file on macOS and Windows).
   static bool CheckPageNames(const model::CatalogSet& set, diag::DiagnosticSink& sink) {

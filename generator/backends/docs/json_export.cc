@@ -1,77 +1,109 @@
 #include "backends/docs/json_export.h"
 
+#include "util/json_writer.h"
+
 namespace errcat::backends::docs {
+namespace {
 
-using nlohmann::ordered_json;
-
-ordered_json ErrorJson(const model::Catalog& c, const model::Error& e) {
-  ordered_json j;
-  j["code"] = e.code;
-  j["value"] = e.value;
-  j["name"] = e.name;
-  j["summary"] = e.summary;
-  j["message"] = e.message;
-  j["params"] = ordered_json::array();
-  for (const model::Param& p : e.params)
-    j["params"].push_back({{"name", p.name}, {"type", model::Name(p.type)}, {"description", p.description}});
-  j["description"] = e.description;
-  j["causes"] = e.causes;
-  j["resolution"] = e.resolution;
-  if (e.http_status) j["http_status"] = e.http_status;
-  j["severity"] = model::Name(e.severity);
-  if (e.retriable) j["retriable"] = *e.retriable;
-  if (e.is_deprecated()) j["deprecated"] = e.deprecated;
-  if (!e.replaced_by.empty()) j["replaced_by"] = e.replaced_by;
-  if (!e.since.empty()) j["since"] = e.since;
-  j["see_also"] = e.see_also;
-  j["tags"] = e.tags;
-  ordered_json fields = ordered_json::object();
+void WriteError(util::JsonWriter& j, const model::Catalog& c, const model::Error& e) {
+  j.BeginObject();
+  j.Key("code").String(e.code);
+  j.Key("value").Int(e.value);
+  j.Key("name").String(e.name);
+  j.Key("summary").String(e.summary);
+  j.Key("message").String(e.message);
+  j.Key("params").BeginArray();
+  for (const model::Param& p : e.params) {
+    j.BeginObject();
+    j.Key("name").String(p.name);
+    j.Key("type").String(model::Name(p.type));
+    j.Key("description").String(p.description);
+    j.EndObject();
+  }
+  j.EndArray();
+  j.Key("description").String(e.description);
+  j.Key("causes").Strings(e.causes);
+  j.Key("resolution").Strings(e.resolution);
+  if (e.http_status) j.Key("http_status").Int(e.http_status);
+  j.Key("severity").String(model::Name(e.severity));
+  if (e.retriable) j.Key("retriable").Bool(*e.retriable);
+  if (e.is_deprecated()) j.Key("deprecated").String(e.deprecated);
+  if (!e.replaced_by.empty()) j.Key("replaced_by").String(e.replaced_by);
+  if (!e.since.empty()) j.Key("since").String(e.since);
+  j.Key("see_also").Strings(e.see_also);
+  j.Key("tags").Strings(e.tags);
+  j.Key("fields").BeginObject();
   for (const model::FieldValue& f : e.fields) {
+    j.Key(f.id);
     const model::FieldDef* def = c.Field(f.id);
     if (def && def->type == model::FieldType::kBool)
-      fields[f.id] = f.text == "true";
+      j.Bool(f.text == "true");
     else if (def && def->type == model::FieldType::kInt)
-      fields[f.id] = std::stoll(f.text);
+      j.Int(std::stoll(f.text));
     else
-      fields[f.id] = f.text;
+      j.String(f.text);
   }
-  j["fields"] = fields;
-  if (!c.docs_base_url.empty()) j["docs_url"] = c.docs_base_url + e.code;
-  return j;
+  j.EndObject();
+  if (!c.docs_base_url.empty()) j.Key("docs_url").String(c.docs_base_url + e.code);
+  j.EndObject();
 }
 
-ordered_json CatalogSetJson(const model::CatalogSet& set) {
-  ordered_json catalogs = ordered_json::array();
+}  // namespace
+
+std::string CatalogSetJson(const model::CatalogSet& set, int indent) {
+  util::JsonWriter j(indent);
+  j.Reserve(1024 + set.error_count() * 1536);
+  j.BeginObject();
+  j.Key("format").String("errcat-catalog-set/1");
+  j.Key("catalogs").BeginArray();
   for (const model::Catalog& c : set.catalogs()) {
-    ordered_json j;
-    j["catalog"] = c.id;
-    j["title"] = c.title;
-    j["description"] = c.description;
-    j["cpp"] = {{"namespace", c.cpp_namespace}, {"enum", c.cpp_enum}};
-    if (!c.code_pattern.empty()) j["code_pattern"] = c.code_pattern;
-    if (!c.docs_base_url.empty()) j["docs"]["base_url"] = c.docs_base_url;
-    if (!c.docs_edit_url.empty()) j["docs"]["edit_url"] = c.docs_edit_url;
-    j["fields"] = ordered_json::object();
-    for (const model::FieldDef& f : c.fields) j["fields"][f.id] = {{"title", f.title}, {"type", model::Name(f.type)}};
-    j["reserved"] = c.reserved;
-    j["errors"] = ordered_json::array();
-    for (const model::Error& e : c.errors) j["errors"].push_back(ErrorJson(c, e));
-    catalogs.push_back(std::move(j));
+    j.BeginObject();
+    j.Key("catalog").String(c.id);
+    j.Key("title").String(c.title);
+    j.Key("description").String(c.description);
+    j.Key("cpp").BeginObject().Key("namespace").String(c.cpp_namespace).Key("enum").String(c.cpp_enum).EndObject();
+    if (!c.code_pattern.empty()) j.Key("code_pattern").String(c.code_pattern);
+    if (!c.docs_base_url.empty() || !c.docs_edit_url.empty()) {
+      j.Key("docs").BeginObject();
+      if (!c.docs_base_url.empty()) j.Key("base_url").String(c.docs_base_url);
+      if (!c.docs_edit_url.empty()) j.Key("edit_url").String(c.docs_edit_url);
+      j.EndObject();
+    }
+    j.Key("fields").BeginObject();
+    for (const model::FieldDef& f : c.fields)
+      j.Key(f.id).BeginObject().Key("title").String(f.title).Key("type").String(model::Name(f.type)).EndObject();
+    j.EndObject();
+    j.Key("reserved").Strings(c.reserved);
+    j.Key("errors").BeginArray();
+    for (const model::Error& e : c.errors) WriteError(j, c, e);
+    j.EndArray();
+    j.EndObject();
   }
-  return {{"format", "errcat-catalog-set/1"}, {"catalogs", std::move(catalogs)}};
+  j.EndArray();
+  j.EndObject();
+  return j.Take();
 }
 
-std::string DumpForWeb(const ordered_json& json, int indent) {
-  const std::string text = json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
+std::string SearchIndexJson(const model::CatalogSet& set, const TextTarget& target) {
+  util::JsonWriter j;
+  j.Reserve(set.error_count() * 384);
+  j.BeginArray();
+  for (const model::Catalog& c : set.catalogs()) {
+    for (const model::Error& e : c.errors) {
+      j.BeginObject();
+      j.Key("code").String(e.code);
+      j.Key("name").String(e.name);
+      j.Key("summary").String(e.summary);
+      j.Key("message").String(e.message);
+      j.Key("catalog").String(c.id);
+      j.Key("severity").String(model::Name(e.severity));
+      j.Key("http_status").Int(e.http_status);
+      j.Key("url").String(target.ErrorHref(c, e));
+      j.EndObject();
+    }
   }
-  return out;
+  j.EndArray();
+  return j.Take();
 }
 
 }  // namespace errcat::backends::docs

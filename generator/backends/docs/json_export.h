@@ -1,16 +1,18 @@
-// The catalog set as JSON: errors.json on the site, and the search index.
+// The catalog set as JSON, written straight to text (util::JsonWriter; a 10k-error set is
+// 15 MB, too large for a tree of JSON nodes): errors.json on the site, and the search index.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
 
+#include "backends/docs/docs_view.h"
 #include "model/catalog.h"
 
 namespace errcat::backends::docs {
 
-nlohmann::ordered_json CatalogSetJson(const model::CatalogSet& set);
-nlohmann::ordered_json ErrorJson(const model::Catalog& c, const model::Error& e);
+// errors.json: every catalog with every field of every error ("errcat-catalog-set/1").
+std::string CatalogSetJson(const model::CatalogSet& set, int indent);
 
-// JSON text that is also safe inside HTML: '<', '>' and '&' are written as \u escapes.
-std::string DumpForWeb(const nlohmann::ordered_json& json, int indent);
+// The site's search index: one compact record per error, with its page's URL.
+std::string SearchIndexJson(const model::CatalogSet& set, const TextTarget& target);
 
 }  // namespace errcat::backends::docs
