@@ -19,6 +19,7 @@
 #include "diff/diff.h"
 #include "lint/lint.h"
 #include "loader/loader.h"
+#include "util/keep_until_exit.h"
 
 #ifndef ERRCAT_VERSION
 #define ERRCAT_VERSION "0.0.0"
@@ -26,6 +27,11 @@
 
 namespace errcat::cli {
 namespace {
+
+// A loaded set lives until the process exits (see util::KeepUntilExit); nullptr if it did not load.
+const model::CatalogSet* Keep(std::optional<model::CatalogSet> set) {
+  return set ? util::KeepUntilExit(std::move(*set)) : nullptr;
+}
 
 enum class ColorMode { kAuto, kAlways, kNever };
 
@@ -88,7 +94,7 @@ int Report(const diag::DiagnosticSink& sink, const CommonOptions& common,
 
 int RunCheck(const CommonOptions& common, bool werror, ReportFormat format) {
   diag::DiagnosticSink sink;
-  std::optional<model::CatalogSet> set = loader::LoadPaths(common.paths, LoaderOptions(common), sink);
+  const model::CatalogSet* set = Keep(loader::LoadPaths(common.paths, LoaderOptions(common), sink));
   if (set) lint::LintSet(*set, sink);
   if (werror) sink.PromoteWarnings();
   const int code = Report(sink, common, format);
@@ -129,7 +135,7 @@ struct GenerateOptions {
 int RunGenerate(const CommonOptions& common, const GenerateOptions& options) {
   diag::DiagnosticSink sink;
   const auto load_start = std::chrono::steady_clock::now();
-  std::optional<model::CatalogSet> set = loader::LoadPaths(common.paths, LoaderOptions(common), sink);
+  const model::CatalogSet* set = Keep(loader::LoadPaths(common.paths, LoaderOptions(common), sink));
   const double load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   if (!set) return Report(sink, common);  // a catalog with errors writes nothing
 

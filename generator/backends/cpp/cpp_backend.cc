@@ -2,11 +2,13 @@
 // Builds a logic-free view model: names cased, every string escaped as a C++ literal (pure
 // ASCII, so no bidirectional control can reach the source), numbers pre-formatted.
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <string>
 
 #include "backends/backend.h"
 #include "backends/cpp/hash_table.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace errcat::backends {
@@ -186,15 +188,22 @@ class CppBackend final : public Backend {
                 diag::DiagnosticSink& sink) const override {
     auto runtime = templates.Render("cpp/runtime.mustache", View::Object(), sink);
     if (!runtime || !out.Write("errcat_runtime.hpp", std::move(*runtime), sink)) return false;
-    for (const model::Catalog& c : set.catalogs()) {
+    // Catalogs are independent: rendered on every core, written as each is done.
+    std::vector<diag::DiagnosticSink> sinks(util::WorkerCount());
+    std::atomic<bool> failed{false};
+    util::ParallelFor(set.catalogs().size(), [&](size_t i, unsigned w) {
+      if (failed) return;
+      const model::Catalog& c = set.catalogs()[i];
       const View view = CatalogView(c);
-      auto header = templates.Render("cpp/header.mustache", view, sink);
-      auto source = templates.Render("cpp/source.mustache", view, sink);
-      if (!header || !source) return false;
-      if (!out.Write(c.id + "_errors.hpp", std::move(*header), sink) ||
-          !out.Write(c.id + "_errors.cpp", std::move(*source), sink))
-        return false;
-    }
+      auto header = templates.Render("cpp/header.mustache", view, sinks[w]);
+      auto source = templates.Render("cpp/source.mustache", view, sinks[w]);
+      if (!header || !source || !out.Write(c.id + "_errors.hpp", std::move(*header), sinks[w]) ||
+          !out.Write(c.id + "_errors.cpp", std::move(*source), sinks[w]))
+        failed = true;
+    });
+    for (const diag::DiagnosticSink& s : sinks)
+      for (const diag::Diagnostic& d : s.diagnostics()) sink.Add(d);
+    if (failed) return false;
     return true;
   }
 };
