@@ -3,7 +3,7 @@
 #ifndef ERRCAT_GENERATED_ERRCAT_CATALOGS_DATA_SOURCE_LOGIN_DATA_SOURCE_LOGIN_ERRORS_HPP_
 #define ERRCAT_GENERATED_ERRCAT_CATALOGS_DATA_SOURCE_LOGIN_DATA_SOURCE_LOGIN_ERRORS_HPP_
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <utility>
 
 #include "errcat_runtime.hpp"
 
@@ -57,125 +58,66 @@ ErrorList all_data_source_login_errors() noexcept;
 const std::error_category& data_source_login_error_category() noexcept;
 std::error_code make_error_code(DataSourceLoginError e) noexcept;
 
-// Formats the message of error E with its typed parameters. A wrong number or type of
-// arguments fails to compile with a message naming the error and its parameters.
-template <DataSourceLoginError E>
-struct DataSourceLoginErrorMessage;
-
-template <DataSourceLoginError E, typename... Args>
-std::string format(const Args&... args) {
-  return DataSourceLoginErrorMessage<E>::format(args...);
-}
-
-// Formats the message of an error known only at run time. Throws errcat_runtime::format_error
-// (a std::invalid_argument) on a wrong number or type of arguments.
 // The message of `e` as data (literal pieces and placeholders), for the formatters. O(1).
 const ::errcat_runtime::MessageTemplate& message_template(DataSourceLoginError e) noexcept;
 
+// Formats the message of an error known only at run time. Throws errcat_runtime::format_error
+// (a std::invalid_argument) on a wrong number or type of arguments.
 template <typename... Args>
 std::string format(DataSourceLoginError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
   return ::errcat_runtime::format_runtime(info(e), message_template(e), list, sizeof...(Args));
 }
 
+// Compile-time argument checks of format<E>: one constant table for the whole catalog, not
+// a template specialization per error (10k of those add over a second to every translation
+// unit that includes this header).
+namespace data_source_login_error_detail {
+// The catalog's parameter names as types, so that a failed check can name them.
+struct data_source_;
+template <std::size_t I>
+struct Name;
 template <>
-struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(1)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "DataSourceLoginError::TokenRefreshFailed (LOGIN001) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(1)), list);
-    } else {
-      return {};
-    }
-  }
+struct Name<0> { using type = data_source_; };
+// {value, first parameter, parameter count} per error, sorted by value; then the sentinel.
+inline constexpr ::errcat_runtime::SignatureEntry kSignatures[] = {
+    {1, 0u, 0u}, {2, 0u, 0u}, {3, 0u, 1u}, {4, 1u, 1u},
+    {5, 2u, 1u}, {6, 3u, 0u}, {7, 3u, 1u},
+    {0, 0u, 0u}};
+// {type, name} per parameter; the last entry only keeps the array non-empty.
+inline constexpr ::errcat_runtime::ParamEntry kParams[] = {
+    {ParamType::kString, 0u}, {ParamType::kString, 0u}, {ParamType::kString, 0u}, {ParamType::kString, 0u},
+    {ParamType::kInt, 0u}};
+
+constexpr const ::errcat_runtime::SignatureEntry& signature(DataSourceLoginError e) noexcept {
+  return ::errcat_runtime::find_signature(kSignatures, kDataSourceLoginErrorCount, static_cast<std::int32_t>(e));
+}
+
+template <DataSourceLoginError E, typename Indexes = std::make_index_sequence<signature(E).count>>
+struct Check;
+template <DataSourceLoginError E, std::size_t... I>
+struct Check<E, std::index_sequence<I...>> {
+  static constexpr std::uint32_t first = signature(E).first;
+  using types = ::errcat_runtime::Signature<kParams[first + I].type...>;
+  using parameters = ::errcat_runtime::Parameters<
+      ::errcat_runtime::Param<kParams[first + I].type, typename Name<kParams[first + I].name>::type>...>;
 };
-template <>
-struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(2)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "DataSourceLoginError::FacebookAdsSessionInvalidated (LOGIN002) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(2)), list);
-    } else {
-      return {};
-    }
+}  // namespace data_source_login_error_detail
+
+// Formats the message of error E with its typed parameters. A wrong number or type of
+// arguments fails to compile, naming the error and its parameters.
+template <DataSourceLoginError E, typename... Args>
+std::string format(const Args&... args) {
+  static_assert(data_source_login_error_detail::signature(E).value != 0, "errcat: E is not an error of this catalog");
+  using check = data_source_login_error_detail::Check<E>;
+  if constexpr (check::types::template matches<Args...>()) {
+    const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+    return ::errcat_runtime::render(message_template(E), list);
+  } else {
+    static_cast<void>(::errcat_runtime::WrongArguments<E, typename check::parameters, Args...>{});
+    return {};
   }
-};
-template <>
-struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(3)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kString>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "DataSourceLoginError::AccountFetchRefreshFailed (LOGIN003) takes 1 argument: (string data_source)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(3)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(4)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kString>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "DataSourceLoginError::SessionExpired (LOGIN004) takes 1 argument: (string data_source)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(4)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(5)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kString>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "DataSourceLoginError::ApplicationNotAuthorized (LOGIN005) takes 1 argument: (string data_source)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(5)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(6)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "DataSourceLoginError::UserNotConfirmed (LOGIN006) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(6)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct DataSourceLoginErrorMessage<static_cast<DataSourceLoginError>(7)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kString>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "DataSourceLoginError::AccountFetchTokenExpired (LOGIN007) takes 1 argument: (string data_source)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<DataSourceLoginError>(7)), list);
-    } else {
-      return {};
-    }
-  }
-};
+}
 
 }  // namespace errcat::catalogs::data_source_login
 

@@ -3,8 +3,10 @@
 #ifndef ERRCAT_RUNTIME_HPP_V1_
 #define ERRCAT_RUNTIME_HPP_V1_
 
-#include <fmt/format.h>
+// fmt/core.h, not fmt/format.h: every translation unit that includes a catalog pays for it.
+#include <fmt/core.h>
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -165,13 +167,54 @@ struct Signature {
   }
 };
 
+// Compile-time argument checks of format<E>, driven by one constant table per catalog.
+struct SignatureEntry {
+  std::int32_t value;   // the error's value
+  std::uint32_t first;  // its first parameter in the catalog's ParamEntry table
+  std::uint32_t count;  // its number of parameters
+};
+struct ParamEntry {
+  ParamType type;
+  std::uint32_t name;  // index of the parameter's name among the catalog's names
+};
+// `table` holds `count` entries sorted by value, then a sentinel with value 0 (never an error's
+// value), which is what a value that is not an error finds.
+constexpr const SignatureEntry& find_signature(const SignatureEntry* table, std::size_t count,
+                                               std::int32_t value) noexcept {
+  std::size_t low = 0, high = count;
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    if (table[mid].value < value)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  return low < count && table[low].value == value ? table[low] : table[count];
+}
+
+// An error's parameters, type and name, spelled out in the diagnostic of a failed check.
+template <ParamType Type, typename Name>
+struct Param {};
+template <typename... P>
+struct Parameters {};
+
+// Instantiated only when format<E> is called with the wrong arguments: the compiler's
+// "in instantiation of" line shows the error E, its Parameters and the Args given.
+template <auto E, typename ErrorParameters, typename... Args>
+struct WrongArguments {
+  static_assert(sizeof(ErrorParameters) == 0,
+                "errcat: wrong number or type of arguments to format<E>; this instantiation of "
+                "WrongArguments<E, Parameters<Param<type, name>...>, Args...> names the error, "
+                "its parameters and the arguments given");
+};
+
 inline void append_int(std::string& out, std::int64_t v) {
-  const fmt::format_int text(v);
-  out.append(text.data(), text.size());
+  char text[24];
+  out.append(text, std::to_chars(text, text + sizeof text, v).ptr);
 }
 inline void append_uint(std::string& out, std::uint64_t v) {
-  const fmt::format_int text(v);
-  out.append(text.data(), text.size());
+  char text[24];
+  out.append(text, std::to_chars(text, text + sizeof text, v).ptr);
 }
 inline void append_double(std::string& out, double v) { fmt::format_to(std::back_inserter(out), "{}", v); }
 inline void append_string(std::string& out, std::string_view v) { out.append(v.data(), v.size()); }

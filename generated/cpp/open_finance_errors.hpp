@@ -3,7 +3,7 @@
 #ifndef ERRCAT_GENERATED_ERRCAT_CATALOGS_OPEN_FINANCE_OPEN_FINANCE_ERRORS_HPP_
 #define ERRCAT_GENERATED_ERRCAT_CATALOGS_OPEN_FINANCE_OPEN_FINANCE_ERRORS_HPP_
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <utility>
 
 #include "errcat_runtime.hpp"
 
@@ -47,55 +48,61 @@ ErrorList all_open_finance_errors() noexcept;
 const std::error_category& open_finance_error_category() noexcept;
 std::error_code make_error_code(OpenFinanceError e) noexcept;
 
-// Formats the message of error E with its typed parameters. A wrong number or type of
-// arguments fails to compile with a message naming the error and its parameters.
-template <OpenFinanceError E>
-struct OpenFinanceErrorMessage;
-
-template <OpenFinanceError E, typename... Args>
-std::string format(const Args&... args) {
-  return OpenFinanceErrorMessage<E>::format(args...);
-}
-
-// Formats the message of an error known only at run time. Throws errcat_runtime::format_error
-// (a std::invalid_argument) on a wrong number or type of arguments.
 // The message of `e` as data (literal pieces and placeholders), for the formatters. O(1).
 const ::errcat_runtime::MessageTemplate& message_template(OpenFinanceError e) noexcept;
 
+// Formats the message of an error known only at run time. Throws errcat_runtime::format_error
+// (a std::invalid_argument) on a wrong number or type of arguments.
 template <typename... Args>
 std::string format(OpenFinanceError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
   return ::errcat_runtime::format_runtime(info(e), message_template(e), list, sizeof...(Args));
 }
 
-template <>
-struct OpenFinanceErrorMessage<static_cast<OpenFinanceError>(947)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "OpenFinanceError::InvalidOrExpiredToken (947) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<OpenFinanceError>(947)), list);
-    } else {
-      return {};
-    }
-  }
+// Compile-time argument checks of format<E>: one constant table for the whole catalog, not
+// a template specialization per error (10k of those add over a second to every translation
+// unit that includes this header).
+namespace open_finance_error_detail {
+// The catalog's parameter names as types, so that a failed check can name them.
+template <std::size_t I>
+struct Name;
+// {value, first parameter, parameter count} per error, sorted by value; then the sentinel.
+inline constexpr ::errcat_runtime::SignatureEntry kSignatures[] = {
+    {947, 0u, 0u}, {4034, 0u, 0u},
+    {0, 0u, 0u}};
+// {type, name} per parameter; the last entry only keeps the array non-empty.
+inline constexpr ::errcat_runtime::ParamEntry kParams[] = {
+    {ParamType::kInt, 0u}};
+
+constexpr const ::errcat_runtime::SignatureEntry& signature(OpenFinanceError e) noexcept {
+  return ::errcat_runtime::find_signature(kSignatures, kOpenFinanceErrorCount, static_cast<std::int32_t>(e));
+}
+
+template <OpenFinanceError E, typename Indexes = std::make_index_sequence<signature(E).count>>
+struct Check;
+template <OpenFinanceError E, std::size_t... I>
+struct Check<E, std::index_sequence<I...>> {
+  static constexpr std::uint32_t first = signature(E).first;
+  using types = ::errcat_runtime::Signature<kParams[first + I].type...>;
+  using parameters = ::errcat_runtime::Parameters<
+      ::errcat_runtime::Param<kParams[first + I].type, typename Name<kParams[first + I].name>::type>...>;
 };
-template <>
-struct OpenFinanceErrorMessage<static_cast<OpenFinanceError>(4034)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "OpenFinanceError::AccessTokenManagedAtInstitution (4034) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<OpenFinanceError>(4034)), list);
-    } else {
-      return {};
-    }
+}  // namespace open_finance_error_detail
+
+// Formats the message of error E with its typed parameters. A wrong number or type of
+// arguments fails to compile, naming the error and its parameters.
+template <OpenFinanceError E, typename... Args>
+std::string format(const Args&... args) {
+  static_assert(open_finance_error_detail::signature(E).value != 0, "errcat: E is not an error of this catalog");
+  using check = open_finance_error_detail::Check<E>;
+  if constexpr (check::types::template matches<Args...>()) {
+    const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+    return ::errcat_runtime::render(message_template(E), list);
+  } else {
+    static_cast<void>(::errcat_runtime::WrongArguments<E, typename check::parameters, Args...>{});
+    return {};
   }
-};
+}
 
 }  // namespace errcat::catalogs::open_finance
 

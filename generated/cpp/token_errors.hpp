@@ -3,7 +3,7 @@
 #ifndef ERRCAT_GENERATED_ERRCAT_CATALOGS_TOKEN_TOKEN_ERRORS_HPP_
 #define ERRCAT_GENERATED_ERRCAT_CATALOGS_TOKEN_TOKEN_ERRORS_HPP_
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <utility>
 
 #include "errcat_runtime.hpp"
 
@@ -69,209 +70,84 @@ ErrorList all_token_errors() noexcept;
 const std::error_category& token_error_category() noexcept;
 std::error_code make_error_code(TokenError e) noexcept;
 
-// Formats the message of error E with its typed parameters. A wrong number or type of
-// arguments fails to compile with a message naming the error and its parameters.
-template <TokenError E>
-struct TokenErrorMessage;
-
-template <TokenError E, typename... Args>
-std::string format(const Args&... args) {
-  return TokenErrorMessage<E>::format(args...);
-}
-
-// Formats the message of an error known only at run time. Throws errcat_runtime::format_error
-// (a std::invalid_argument) on a wrong number or type of arguments.
 // The message of `e` as data (literal pieces and placeholders), for the formatters. O(1).
 const ::errcat_runtime::MessageTemplate& message_template(TokenError e) noexcept;
 
+// Formats the message of an error known only at run time. Throws errcat_runtime::format_error
+// (a std::invalid_argument) on a wrong number or type of arguments.
 template <typename... Args>
 std::string format(TokenError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
   return ::errcat_runtime::format_runtime(info(e), message_template(e), list, sizeof...(Args));
 }
 
+// Compile-time argument checks of format<E>: one constant table for the whole catalog, not
+// a template specialization per error (10k of those add over a second to every translation
+// unit that includes this header).
+namespace token_error_detail {
+// The catalog's parameter names as types, so that a failed check can name them.
+struct download_id_;
+struct expiry_minutes_;
+struct max_functions_;
+struct max_hours_;
+struct provided_expiry_;
+struct token_id_;
+template <std::size_t I>
+struct Name;
 template <>
-struct TokenErrorMessage<static_cast<TokenError>(1)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::RefreshTokenInvalid (TOK001) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(1)), list);
-    } else {
-      return {};
-    }
-  }
-};
+struct Name<0> { using type = download_id_; };
 template <>
-struct TokenErrorMessage<static_cast<TokenError>(2)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kInt>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::DownloadTokenNotFound (TOK002) takes 1 argument: (int expiry_minutes)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(2)), list);
-    } else {
-      return {};
-    }
-  }
-};
+struct Name<1> { using type = expiry_minutes_; };
 template <>
-struct TokenErrorMessage<static_cast<TokenError>(3)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kString>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::TokenExportFailed (TOK003) takes 1 argument: (string download_id)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(3)), list);
-    } else {
-      return {};
-    }
-  }
-};
+struct Name<2> { using type = max_functions_; };
 template <>
-struct TokenErrorMessage<static_cast<TokenError>(4)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::TokenRequestNull (TOK004) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(4)), list);
-    } else {
-      return {};
-    }
-  }
-};
+struct Name<3> { using type = max_hours_; };
 template <>
-struct TokenErrorMessage<static_cast<TokenError>(5)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kInt, ParamType::kString>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::TokenExpiryTooFar (TOK005) takes 2 arguments: (int max_hours, string provided_expiry)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(5)), list);
-    } else {
-      return {};
-    }
-  }
-};
+struct Name<4> { using type = provided_expiry_; };
 template <>
-struct TokenErrorMessage<static_cast<TokenError>(6)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kInt>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::FunctionListTooLong (TOK006) takes 1 argument: (int max_functions)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(6)), list);
-    } else {
-      return {};
-    }
-  }
+struct Name<5> { using type = token_id_; };
+// {value, first parameter, parameter count} per error, sorted by value; then the sentinel.
+inline constexpr ::errcat_runtime::SignatureEntry kSignatures[] = {
+    {1, 0u, 0u}, {2, 0u, 1u}, {3, 1u, 1u}, {4, 2u, 0u},
+    {5, 2u, 2u}, {6, 4u, 1u}, {7, 5u, 0u}, {8, 5u, 0u},
+    {9, 5u, 0u}, {10, 5u, 0u}, {11, 5u, 0u}, {12, 5u, 0u},
+    {13, 5u, 1u},
+    {0, 0u, 0u}};
+// {type, name} per parameter; the last entry only keeps the array non-empty.
+inline constexpr ::errcat_runtime::ParamEntry kParams[] = {
+    {ParamType::kInt, 1u}, {ParamType::kString, 0u}, {ParamType::kInt, 3u}, {ParamType::kString, 4u},
+    {ParamType::kInt, 2u}, {ParamType::kString, 5u},
+    {ParamType::kInt, 0u}};
+
+constexpr const ::errcat_runtime::SignatureEntry& signature(TokenError e) noexcept {
+  return ::errcat_runtime::find_signature(kSignatures, kTokenErrorCount, static_cast<std::int32_t>(e));
+}
+
+template <TokenError E, typename Indexes = std::make_index_sequence<signature(E).count>>
+struct Check;
+template <TokenError E, std::size_t... I>
+struct Check<E, std::index_sequence<I...>> {
+  static constexpr std::uint32_t first = signature(E).first;
+  using types = ::errcat_runtime::Signature<kParams[first + I].type...>;
+  using parameters = ::errcat_runtime::Parameters<
+      ::errcat_runtime::Param<kParams[first + I].type, typename Name<kParams[first + I].name>::type>...>;
 };
-template <>
-struct TokenErrorMessage<static_cast<TokenError>(7)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::InvalidCredentials (TOK007) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(7)), list);
-    } else {
-      return {};
-    }
+}  // namespace token_error_detail
+
+// Formats the message of error E with its typed parameters. A wrong number or type of
+// arguments fails to compile, naming the error and its parameters.
+template <TokenError E, typename... Args>
+std::string format(const Args&... args) {
+  static_assert(token_error_detail::signature(E).value != 0, "errcat: E is not an error of this catalog");
+  using check = token_error_detail::Check<E>;
+  if constexpr (check::types::template matches<Args...>()) {
+    const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+    return ::errcat_runtime::render(message_template(E), list);
+  } else {
+    static_cast<void>(::errcat_runtime::WrongArguments<E, typename check::parameters, Args...>{});
+    return {};
   }
-};
-template <>
-struct TokenErrorMessage<static_cast<TokenError>(8)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::AuthenticationUnexpectedError (TOK008) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(8)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct TokenErrorMessage<static_cast<TokenError>(9)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::AccessTokenInvalid (TOK009) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(9)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct TokenErrorMessage<static_cast<TokenError>(10)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::SignOutFailed (TOK010) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(10)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct TokenErrorMessage<static_cast<TokenError>(11)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::TokenInUse (TOK011) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(11)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct TokenErrorMessage<static_cast<TokenError>(12)> {
-  using signature = ::errcat_runtime::Signature<>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::DeviceInformationMissing (TOK012) takes 0 arguments: ()");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(12)), list);
-    } else {
-      return {};
-    }
-  }
-};
-template <>
-struct TokenErrorMessage<static_cast<TokenError>(13)> {
-  using signature = ::errcat_runtime::Signature<ParamType::kString>;
-  template <typename... Args>
-  static std::string format(const Args&... args) {
-    static_assert(signature::matches<Args...>(), "TokenError::TokenIdNotFound (TOK013) takes 1 argument: (string token_id)");
-    if constexpr (signature::matches<Args...>()) {
-      const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-      return ::errcat_runtime::render(message_template(static_cast<TokenError>(13)), list);
-    } else {
-      return {};
-    }
-  }
-};
+}
 
 }  // namespace errcat::catalogs::token
 

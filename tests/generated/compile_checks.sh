@@ -48,15 +48,19 @@ expect_error() {  # name, source, regex the compiler output must match
 
 expect_error wrong_count '#include "token_errors.hpp"
 std::string f() { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>(48); }' \
-  'TokenError::TokenExpiryTooFar \(TOK005\) takes 2 arguments: \(int max_hours, string provided_expiry\)'
+  'WrongArguments<.*TokenError::TokenExpiryTooFar.*Param<.*kInt, .*max_hours_>.*Param<.*kString, .*provided_expiry_>'
 
 expect_error wrong_type '#include "token_errors.hpp"
 std::string f() { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>("48", "x"); }' \
-  'TokenError::TokenExpiryTooFar \(TOK005\) takes 2 arguments: \(int max_hours, string provided_expiry\)'
+  'WrongArguments<.*TokenError::TokenExpiryTooFar.*Param<.*kInt, .*max_hours_>.*Param<.*kString, .*provided_expiry_>.*char'
 
 expect_error lossy_unsigned '#include "token_errors.hpp"
 std::string f(unsigned long long n) { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>(n, "x"); }' \
-  'takes 2 arguments'
+  'WrongArguments<.*TokenError::TokenExpiryTooFar.*unsigned'
+
+expect_error not_an_error '#include "token_errors.hpp"
+std::string f() { return errcat::catalogs::token::format<static_cast<errcat::catalogs::token::TokenError>(999)>(); }' \
+  'is not an error of this catalog'
 
 expect_error deprecated_use '#include "hostile_errors.hpp"
 int f() { return static_cast<int>(errcat_test::hostile::HostileError::Deprecated); }' \

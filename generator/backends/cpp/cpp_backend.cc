@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "backends/backend.h"
@@ -63,13 +64,6 @@ List Lines(size_t count, size_t per_line, const char* separator,
   return lines;
 }
 
-std::string Signature(const model::Error& e) {
-  std::string sig;
-  for (const model::Param& p : e.params)
-    sig += std::string(sig.empty() ? "" : ", ") + std::string(model::Name(p.type)) + " " + p.name;
-  return sig;
-}
-
 View ErrorView(const model::Catalog& c, const model::Error& e) {
   View v = View::Object();
   v.set("name", e.name);
@@ -91,17 +85,9 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
                                         : "{kParams_" + e.name + ", " + std::to_string(e.params.size()) + "}");
 
   List params;
-  std::string signature;
-  for (const model::Param& p : e.params) {
+  for (const model::Param& p : e.params)
     params.push_back(View{{"name", Lit(p.name)}, {"type_enumerator", TypeEnumerator(p.type)}});
-    signature += std::string(signature.empty() ? "" : ", ") + "ParamType::" + TypeEnumerator(p.type);
-  }
   v.set("params", params);
-  v.set("signature", signature);
-  const std::string takes = std::to_string(e.params.size()) + " argument" + (e.params.size() == 1 ? "" : "s");
-  v.set("assert_message",
-        Lit(c.cpp_enum + "::" + e.name + " (" + e.code + ") takes " + takes + ": (" + Signature(e) + ")"));
-
   // Segments of the message as data; the last, {nullptr, 0, -1}, only keeps arrays non-empty.
   List segments;
   for (const model::MessageSegment& s : e.segments) {
@@ -172,6 +158,28 @@ View CatalogView(const model::Catalog& c) {
           return "{" + std::to_string(cpp::HashCode(e.code, codes.seed)) + "u, " + std::to_string(e.value) + ", " +
                  std::to_string(offsets[index - 1]) + "u, " + std::to_string(e.code.size()) + "u},";
         }));
+  // The compile-time check tables of format<E>: distinct parameter names (sorted), each error's
+  // {value, first, count} sorted by value, and {type, name} per parameter in catalog order.
+  std::map<std::string, size_t> names;
+  for (const model::Error& e : errs)
+    for (const model::Param& p : e.params) names.emplace(p.name, 0);
+  List param_names;
+  for (auto& [name, index] : names) {
+    index = param_names.size();
+    param_names.push_back(View{{"name", name}, {"index", std::to_string(index)}});
+  }
+  v.set("param_names", std::move(param_names));
+  std::vector<std::string> param_entries;
+  std::vector<std::pair<std::int32_t, std::string>> signatures;
+  for (const model::Error& e : errs) {
+    signatures.emplace_back(e.value, "{" + std::to_string(e.value) + ", " + std::to_string(param_entries.size()) +
+                                         "u, " + std::to_string(e.params.size()) + "u},");
+    for (const model::Param& p : e.params)
+      param_entries.push_back("{ParamType::" + TypeEnumerator(p.type) + ", " + std::to_string(names[p.name]) + "u},");
+  }
+  std::sort(signatures.begin(), signatures.end());
+  v.set("signature_lines", Lines(signatures.size(), 4, " ", [&](size_t i) { return signatures[i].second; }));
+  v.set("param_lines", Lines(param_entries.size(), 4, " ", [&](size_t i) { return param_entries[i]; }));
   v.set("value_seed", std::to_string(values.seed) + "u");
   v.set("value_mask", std::to_string(values.mask) + "u");
   v.set("value_max_probe", std::to_string(values.max_probe));
