@@ -112,25 +112,30 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[7];
 
-// Code lookup: every code back to back in one compact pool, and an open-addressing table of
-// {hash, value, offset, length} slots (length 0: empty) built by errcat, longest probe
-// 1. A lookup touches only these two small arrays, never the ErrorInfo table.
-constexpr char kCodePool[] =
-    "LOGIN001LOGIN002LOGIN003LOGIN004LOGIN005LOGIN006LOGIN007"
+// Code lookup: an open-addressing table built by errcat (longest probe 1) of
+// 32-byte slots {hash, value, length, offset, code} (length 0: empty), one cache line each: a
+// code of up to 15 bytes is stored in its slot, so a lookup reads one slot and nothing else.
+// Longer codes are stored back to back in kLongCodes, at `offset`.
+constexpr char kLongCodes[] =
     "";
-struct CodeSlot {
+struct alignas(32) CodeSlot {
   std::uint32_t hash;
   std::int32_t value;
-  std::uint32_t offset;
   std::uint32_t length;
+  std::uint32_t offset;
+  char code[16];
 };
-constexpr std::uint32_t kCodeSeed = 2u;
+constexpr std::uint32_t kCodeSeed = 0u;
 constexpr std::uint32_t kCodeMask = 15u;
 constexpr CodeSlot kCodeSlots[] = {
-    {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {1627990355u, 6, 40u, 8u},
-    {1080675156u, 5, 32u, 8u}, {848846197u, 3, 16u, 8u}, {0u, 0, 0u, 0u}, {2419758199u, 4, 24u, 8u},
-    {0u, 0, 0u, 0u}, {590216809u, 2, 8u, 8u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u},
-    {4035030940u, 7, 48u, 8u}, {0u, 0, 0u, 0u}, {513761518u, 1, 0u, 8u}, {0u, 0, 0u, 0u},
+    {0u, 0, 0u, 0u, ""}, {1278364001u, 2, 8u, 0u, "LOGIN002"},
+    {3506149554u, 4, 8u, 0u, "LOGIN004"}, {0u, 0, 0u, 0u, ""},
+    {0u, 0, 0u, 0u, ""}, {1506267285u, 3, 8u, 0u, "LOGIN003"},
+    {1452224390u, 7, 8u, 0u, "LOGIN007"}, {1049698279u, 1, 8u, 0u, "LOGIN001"},
+    {0u, 0, 0u, 0u, ""}, {2593519833u, 6, 8u, 0u, "LOGIN006"},
+    {0u, 0, 0u, 0u, ""}, {2606776411u, 5, 8u, 0u, "LOGIN005"},
+    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
+    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 1).
@@ -178,7 +183,8 @@ std::optional<DataSourceLoginError> data_source_login_error_from_code(std::strin
     const CodeSlot& entry = kCodeSlots[slot];
     if (entry.length == 0) return std::nullopt;
     if (entry.hash == hash && entry.length == code.size() &&
-        ::errcat_runtime::equal_bytes(kCodePool + entry.offset, code.data(), code.size()))
+        ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
+                                      code.size()))
       return static_cast<DataSourceLoginError>(entry.value);
   }
 }

@@ -83,22 +83,43 @@ class format_error : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-// The generator computes the lookup tables with these exact functions.
-constexpr std::uint32_t hash_code(std::string_view s, std::uint32_t seed) noexcept {
-  std::uint64_t h = (0x9E3779B97F4A7C15ull ^ seed) * (s.size() + 1);
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t k = 0;
-    for (int b = 7; b >= 0; --b) k = (k << 8) | static_cast<unsigned char>(s[i + static_cast<std::size_t>(b)]);
-    h = (h ^ k) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-  }
+// The generator computes the lookup tables with these exact functions. A code of up to 16
+// bytes is two overlapping little-endian words, each multiplied by its own constant (in
+// parallel), folded to 32 bits; longer codes mix in a word per round first.
+inline std::uint64_t load_le(const char* p, std::size_t bytes) noexcept {
   std::uint64_t k = 0;
-  for (std::size_t b = s.size(); b > i; --b) k = (k << 8) | static_cast<unsigned char>(s[b - 1]);
-  h = (h ^ k) * 0x94D049BB133111EBull;
-  h ^= h >> 29;
-  h *= 0xBF58476D1CE4E5B9ull;
-  return static_cast<std::uint32_t>(h >> 32);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  std::memcpy(&k, p, bytes);
+#else
+  for (std::size_t b = bytes; b > 0; --b) k = (k << 8) | static_cast<unsigned char>(p[b - 1]);
+#endif
+  return k;
+}
+
+inline std::uint64_t mix_word(std::uint64_t h, std::uint64_t k) noexcept {
+  h = (h ^ k) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 31);
+}
+
+inline std::uint32_t hash_code(std::string_view s, std::uint32_t seed) noexcept {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull * (seed + 1ull), a = 0, b = n;
+  if (n > 16) {
+    for (std::size_t i = 0; i + 16 < n; i += 8) h = mix_word(h, load_le(p + i, 8));
+    a = load_le(p + n - 16, 8);
+    b ^= load_le(p + n - 8, 8);
+  } else if (n >= 8) {
+    a = load_le(p, 8);
+    b ^= load_le(p + n - 8, 8);
+  } else if (n >= 4) {
+    a = load_le(p, 4) | (load_le(p + n - 4, 4) << 32);
+  } else if (n > 0) {
+    a = load_le(p, 1) | (load_le(p + n / 2, 1) << 8) | (load_le(p + n - 1, 1) << 16);
+  }
+  std::uint64_t x = ((a ^ h) * 0xBF58476D1CE4E5B9ull) ^ ((b ^ (h >> 17)) * 0x94D049BB133111EBull);
+  x = (x ^ (x >> 32)) * 0xD6E8FEB86659FD93ull;  // the products' high bits depend on every input bit
+  return static_cast<std::uint32_t>(x >> 32);
 }
 
 // Equality of two byte ranges of length n. Codes are mostly 8 to 16 bytes: two overlapping
@@ -110,6 +131,14 @@ inline bool equal_bytes(const char* a, const char* b, std::size_t n) noexcept {
     std::memcpy(&b0, b, 8);
     std::memcpy(&a1, a + n - 8, 8);
     std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    std::uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
     return ((a0 ^ b0) | (a1 ^ b1)) == 0;
   }
   return std::memcmp(a, b, n) == 0;

@@ -64,23 +64,26 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[4];
 
-// Code lookup: every code back to back in one compact pool, and an open-addressing table of
-// {hash, value, offset, length} slots (length 0: empty) built by errcat, longest probe
-// 1. A lookup touches only these two small arrays, never the ErrorInfo table.
-constexpr char kCodePool[] =
-    "ITK001ITK002ITK003ITK004"
+// Code lookup: an open-addressing table built by errcat (longest probe 1) of
+// 32-byte slots {hash, value, length, offset, code} (length 0: empty), one cache line each: a
+// code of up to 15 bytes is stored in its slot, so a lookup reads one slot and nothing else.
+// Longer codes are stored back to back in kLongCodes, at `offset`.
+constexpr char kLongCodes[] =
     "";
-struct CodeSlot {
+struct alignas(32) CodeSlot {
   std::uint32_t hash;
   std::int32_t value;
-  std::uint32_t offset;
   std::uint32_t length;
+  std::uint32_t offset;
+  char code[16];
 };
-constexpr std::uint32_t kCodeSeed = 2u;
+constexpr std::uint32_t kCodeSeed = 0u;
 constexpr std::uint32_t kCodeMask = 7u;
 constexpr CodeSlot kCodeSlots[] = {
-    {2523791128u, 4, 18u, 6u}, {3204185137u, 1, 0u, 6u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u},
-    {0u, 0, 0u, 0u}, {1435049933u, 2, 6u, 6u}, {2980313990u, 3, 12u, 6u}, {0u, 0, 0u, 0u},
+    {0u, 0, 0u, 0u, ""}, {956433353u, 3, 6u, 0u, "ITK003"},
+    {0u, 0, 0u, 0u, ""}, {319248595u, 1, 6u, 0u, "ITK001"},
+    {0u, 0, 0u, 0u, ""}, {4288614005u, 2, 6u, 0u, "ITK002"},
+    {0u, 0, 0u, 0u, ""}, {684493143u, 4, 6u, 0u, "ITK004"},
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 1).
@@ -128,7 +131,8 @@ std::optional<InvalidTokenError> invalid_token_error_from_code(std::string_view 
     const CodeSlot& entry = kCodeSlots[slot];
     if (entry.length == 0) return std::nullopt;
     if (entry.hash == hash && entry.length == code.size() &&
-        ::errcat_runtime::equal_bytes(kCodePool + entry.offset, code.data(), code.size()))
+        ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
+                                      code.size()))
       return static_cast<InvalidTokenError>(entry.value);
   }
 }

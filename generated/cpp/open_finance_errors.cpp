@@ -44,22 +44,24 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[2];
 
-// Code lookup: every code back to back in one compact pool, and an open-addressing table of
-// {hash, value, offset, length} slots (length 0: empty) built by errcat, longest probe
-// 1. A lookup touches only these two small arrays, never the ErrorInfo table.
-constexpr char kCodePool[] =
-    "9474034"
+// Code lookup: an open-addressing table built by errcat (longest probe 1) of
+// 32-byte slots {hash, value, length, offset, code} (length 0: empty), one cache line each: a
+// code of up to 15 bytes is stored in its slot, so a lookup reads one slot and nothing else.
+// Longer codes are stored back to back in kLongCodes, at `offset`.
+constexpr char kLongCodes[] =
     "";
-struct CodeSlot {
+struct alignas(32) CodeSlot {
   std::uint32_t hash;
   std::int32_t value;
-  std::uint32_t offset;
   std::uint32_t length;
+  std::uint32_t offset;
+  char code[16];
 };
-constexpr std::uint32_t kCodeSeed = 0u;
+constexpr std::uint32_t kCodeSeed = 1u;
 constexpr std::uint32_t kCodeMask = 3u;
 constexpr CodeSlot kCodeSlots[] = {
-    {3834526476u, 4034, 3u, 4u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {3927863595u, 947, 0u, 3u},
+    {0u, 0, 0u, 0u, ""}, {3687350653u, 4034, 4u, 0u, "4034"},
+    {0u, 0, 0u, 0u, ""}, {2344115631u, 947, 3u, 0u, "947"},
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 1).
@@ -107,7 +109,8 @@ std::optional<OpenFinanceError> open_finance_error_from_code(std::string_view co
     const CodeSlot& entry = kCodeSlots[slot];
     if (entry.length == 0) return std::nullopt;
     if (entry.hash == hash && entry.length == code.size() &&
-        ::errcat_runtime::equal_bytes(kCodePool + entry.offset, code.data(), code.size()))
+        ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
+                                      code.size()))
       return static_cast<OpenFinanceError>(entry.value);
   }
 }

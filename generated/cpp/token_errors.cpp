@@ -181,29 +181,38 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[13];
 
-// Code lookup: every code back to back in one compact pool, and an open-addressing table of
-// {hash, value, offset, length} slots (length 0: empty) built by errcat, longest probe
-// 2. A lookup touches only these two small arrays, never the ErrorInfo table.
-constexpr char kCodePool[] =
-    "TOK001TOK002TOK003TOK004TOK005TOK006TOK007TOK008TOK009TOK010TOK011TOK012TOK013"
+// Code lookup: an open-addressing table built by errcat (longest probe 1) of
+// 32-byte slots {hash, value, length, offset, code} (length 0: empty), one cache line each: a
+// code of up to 15 bytes is stored in its slot, so a lookup reads one slot and nothing else.
+// Longer codes are stored back to back in kLongCodes, at `offset`.
+constexpr char kLongCodes[] =
     "";
-struct CodeSlot {
+struct alignas(32) CodeSlot {
   std::uint32_t hash;
   std::int32_t value;
-  std::uint32_t offset;
   std::uint32_t length;
+  std::uint32_t offset;
+  char code[16];
 };
-constexpr std::uint32_t kCodeSeed = 10u;
+constexpr std::uint32_t kCodeSeed = 0u;
 constexpr std::uint32_t kCodeMask = 31u;
 constexpr CodeSlot kCodeSlots[] = {
-    {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u},
-    {4040503812u, 11, 60u, 6u}, {0u, 0, 0u, 0u}, {3928808230u, 5, 24u, 6u}, {0u, 0, 0u, 0u},
-    {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {885410155u, 6, 30u, 6u},
-    {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {118815855u, 3, 12u, 6u},
-    {989259184u, 8, 42u, 6u}, {2680052753u, 13, 72u, 6u}, {0u, 0, 0u, 0u}, {3938569619u, 9, 48u, 6u},
-    {2606032531u, 10, 54u, 6u}, {3443805173u, 12, 66u, 6u}, {1208304822u, 4, 18u, 6u}, {0u, 0, 0u, 0u},
-    {1992863032u, 2, 6u, 6u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u}, {0u, 0, 0u, 0u},
-    {0u, 0, 0u, 0u}, {2713964829u, 7, 36u, 6u}, {0u, 0, 0u, 0u}, {3804817535u, 1, 0u, 6u},
+    {0u, 0, 0u, 0u, ""}, {717825121u, 13, 6u, 0u, "TOK013"},
+    {0u, 0, 0u, 0u, ""}, {152389635u, 4, 6u, 0u, "TOK004"},
+    {2226390276u, 2, 6u, 0u, "TOK002"}, {284391589u, 10, 6u, 0u, "TOK010"},
+    {0u, 0, 0u, 0u, ""}, {4122009191u, 5, 6u, 0u, "TOK005"},
+    {1234112264u, 11, 6u, 0u, "TOK011"}, {0u, 0, 0u, 0u, ""},
+    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
+    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
+    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
+    {4009410064u, 12, 6u, 0u, "TOK012"}, {0u, 0, 0u, 0u, ""},
+    {0u, 0, 0u, 0u, ""}, {807225235u, 1, 6u, 0u, "TOK001"},
+    {0u, 0, 0u, 0u, ""}, {75783093u, 3, 6u, 0u, "TOK003"},
+    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
+    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
+    {783327322u, 8, 6u, 0u, "TOK008"}, {0u, 0, 0u, 0u, ""},
+    {2857327964u, 6, 6u, 0u, "TOK006"}, {0u, 0, 0u, 0u, ""},
+    {457979582u, 9, 6u, 0u, "TOK009"}, {3605722047u, 7, 6u, 0u, "TOK007"},
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 2).
@@ -252,7 +261,8 @@ std::optional<TokenError> token_error_from_code(std::string_view code) noexcept 
     const CodeSlot& entry = kCodeSlots[slot];
     if (entry.length == 0) return std::nullopt;
     if (entry.hash == hash && entry.length == code.size() &&
-        ::errcat_runtime::equal_bytes(kCodePool + entry.offset, code.data(), code.size()))
+        ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
+                                      code.size()))
       return static_cast<TokenError>(entry.value);
   }
 }

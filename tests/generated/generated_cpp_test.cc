@@ -152,7 +152,11 @@ TEST(GeneratedCpp, FmtFormatterPrintsTheCode) {
 }
 
 TEST(GeneratedCpp, GeneratorAndRuntimeHashesAgree) {
-  for (std::string_view code : {"", "TOK005", "947", "SYN0000001"}) {
+  // Every branch of the hash: 0, 1-3, 4-7, 8-16 bytes, and longer (a word per round).
+  const std::string long_code = "A-very.long_code-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789";
+  std::vector<std::string> codes = {"TOK005", "947", "SYN0000001"};
+  for (size_t n = 0; n <= long_code.size(); ++n) codes.push_back(long_code.substr(0, n));
+  for (const std::string& code : codes) {
     for (std::uint32_t seed : {0u, 7u, 15u}) {
       EXPECT_EQ(errcat_runtime::hash_code(code, seed), errcat::backends::cpp::HashCode(code, seed));
     }

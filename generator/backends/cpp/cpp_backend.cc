@@ -140,23 +140,29 @@ View CatalogView(const model::Catalog& c) {
   v.set("code_seed", std::to_string(codes.seed) + "u");
   v.set("code_mask", std::to_string(codes.mask) + "u");
   v.set("code_max_probe", std::to_string(codes.max_probe));
-  // The code pool (16 codes to a line; codes are [A-Za-z0-9._-], so nothing to escape) and
-  // {hash, value, offset, length} slots (4 to a line).
-  std::vector<std::uint32_t> offsets(errs.size() + 1, 0);
-  for (size_t i = 0; i < errs.size(); ++i)
-    offsets[i + 1] = offsets[i] + static_cast<std::uint32_t>(errs[i].code.size());
-  const size_t pool_lines = (errs.size() + 15) / 16;
-  v.set("code_pool_lines", Lines(pool_lines, 1, "", [&](size_t line) {
+  // Slots {hash, value, length, offset, code} (2 to a line): codes of up to 15 bytes inline,
+  // longer ones in a pool of their own (8 to a line). Codes are [A-Za-z0-9._-]: nothing to escape.
+  std::vector<std::uint32_t> offsets(errs.size(), 0);
+  std::vector<size_t> long_codes;
+  std::uint32_t pool_size = 0;
+  for (size_t i = 0; i < errs.size(); ++i) {
+    if (errs[i].code.size() < 16) continue;
+    offsets[i] = pool_size;
+    pool_size += static_cast<std::uint32_t>(errs[i].code.size());
+    long_codes.push_back(i);
+  }
+  v.set("long_code_lines", Lines((long_codes.size() + 7) / 8, 1, "", [&](size_t line) {
           std::string codes;
-          for (size_t i = line * 16; i < std::min(errs.size(), line * 16 + 16); ++i) codes += errs[i].code;
+          for (size_t i = line * 8; i < std::min(long_codes.size(), line * 8 + 8); ++i) codes += errs[long_codes[i]].code;
           return Lit(codes);
         }));
-  v.set("code_slot_lines", Lines(codes.slots.size(), 4, " ", [&](size_t i) -> std::string {
+  v.set("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) -> std::string {
           const std::uint32_t index = codes.slots[i];
-          if (index == 0) return "{0u, 0, 0u, 0u},";
+          if (index == 0) return "{0u, 0, 0u, 0u, \"\"},";
           const model::Error& e = errs[index - 1];
           return "{" + std::to_string(cpp::HashCode(e.code, codes.seed)) + "u, " + std::to_string(e.value) + ", " +
-                 std::to_string(offsets[index - 1]) + "u, " + std::to_string(e.code.size()) + "u},";
+                 std::to_string(e.code.size()) + "u, " + std::to_string(offsets[index - 1]) + "u, \"" +
+                 (e.code.size() < 16 ? Lit(e.code) : std::string()) + "\"},";
         }));
   // The compile-time check tables of format<E>: distinct parameter names (sorted), each error's
   // {value, first, count} sorted by value, and {type, name} per parameter in catalog order.

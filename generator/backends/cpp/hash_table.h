@@ -10,24 +10,39 @@
 
 namespace errcat::backends::cpp {
 
-// Eight bytes per step (read as little-endian whatever the machine, so every platform gets the
-// same table), multiply-xorshift mixing, seeded. Codes are short, so the step count, not the
-// mixing quality, is what costs.
-constexpr std::uint32_t HashCode(std::string_view s, std::uint32_t seed) {
-  std::uint64_t h = (0x9E3779B97F4A7C15ull ^ seed) * (s.size() + 1);
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t k = 0;
-    for (int b = 7; b >= 0; --b) k = (k << 8) | static_cast<unsigned char>(s[i + b]);
-    h = (h ^ k) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-  }
+// Codes are short, so the latency of the hash is what costs, not its mixing quality (the
+// table builder tries several seeds). A code of up to 16 bytes is two overlapping little-endian
+// words (the same on every platform), each multiplied by its own odd constant (the two
+// multiplies run in parallel), folded to 32 bits. Longer codes mix in a word per round first.
+constexpr std::uint64_t LoadLittleEndian(std::string_view s, size_t at, size_t bytes) {
   std::uint64_t k = 0;
-  for (size_t b = s.size(); b > i; --b) k = (k << 8) | static_cast<unsigned char>(s[b - 1]);
-  h = (h ^ k) * 0x94D049BB133111EBull;
-  h ^= h >> 29;
-  h *= 0xBF58476D1CE4E5B9ull;
-  return static_cast<std::uint32_t>(h >> 32);
+  for (size_t b = bytes; b > 0; --b) k = (k << 8) | static_cast<unsigned char>(s[at + b - 1]);
+  return k;
+}
+
+constexpr std::uint64_t MixWord(std::uint64_t h, std::uint64_t k) {
+  h = (h ^ k) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 31);
+}
+
+constexpr std::uint32_t HashCode(std::string_view s, std::uint32_t seed) {
+  const size_t n = s.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull * (seed + 1ull), a = 0, b = n;
+  if (n > 16) {
+    for (size_t i = 0; i + 16 < n; i += 8) h = MixWord(h, LoadLittleEndian(s, i, 8));
+    a = LoadLittleEndian(s, n - 16, 8);
+    b ^= LoadLittleEndian(s, n - 8, 8);
+  } else if (n >= 8) {
+    a = LoadLittleEndian(s, 0, 8);
+    b ^= LoadLittleEndian(s, n - 8, 8);
+  } else if (n >= 4) {
+    a = LoadLittleEndian(s, 0, 4) | (LoadLittleEndian(s, n - 4, 4) << 32);
+  } else if (n > 0) {
+    a = LoadLittleEndian(s, 0, 1) | (LoadLittleEndian(s, n / 2, 1) << 8) | (LoadLittleEndian(s, n - 1, 1) << 16);
+  }
+  std::uint64_t x = ((a ^ h) * 0xBF58476D1CE4E5B9ull) ^ ((b ^ (h >> 17)) * 0x94D049BB133111EBull);
+  x = (x ^ (x >> 32)) * 0xD6E8FEB86659FD93ull;  // the products' high bits depend on every input bit
+  return static_cast<std::uint32_t>(x >> 32);
 }
 
 // A 32-bit integer mixer (Chris Wellons' lowbias32), seeded.
