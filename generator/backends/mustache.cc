@@ -1,5 +1,7 @@
 #include "backends/mustache.h"
 
+#include <cassert>
+
 namespace errcat::backends {
 
 // --- View ------------------------------------------------------------------------------------
@@ -22,6 +24,23 @@ void View::set(std::string key, View value) {
     }
   }
   (*entries)->emplace_back(std::move(key), std::move(value));
+}
+
+View View::Object(size_t capacity) {
+  auto entries = std::make_shared<Entries>();
+  entries->reserve(capacity);
+  return View(std::move(entries));
+}
+
+View& View::add(std::string key, View value) {
+  assert(Find(key) == nullptr);
+  auto* entries = std::get_if<std::shared_ptr<Entries>>(&value_);
+  if (!entries || entries->use_count() > 1) {
+    set(std::move(key), std::move(value));
+    return *this;
+  }
+  (*entries)->emplace_back(std::move(key), std::move(value));
+  return *this;
 }
 
 bool View::IsFalsy() const {
@@ -233,6 +252,12 @@ class Renderer {
 };
 
 }  // namespace
+
+void Template::note_size(size_t size) const {
+  size_t seen = size_hint_->load(std::memory_order_relaxed);
+  while (size > seen && !size_hint_->compare_exchange_weak(seen, size, std::memory_order_relaxed)) {
+  }
+}
 
 void Template::Render(const View& view, const PartialLookup& partials, std::string& out,
                       const View* outer) const {

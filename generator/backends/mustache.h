@@ -9,6 +9,7 @@
 // its catalog's page and its own page without being copied.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -36,9 +37,14 @@ class View {
   // An object: View{{"key", value}, ...}.
   View(std::initializer_list<std::pair<std::string, View>> entries);
   static View Object() { return View(std::make_shared<Entries>()); }
+  // An empty object with room for `capacity` keys.
+  static View Object(size_t capacity);
 
   // Adds or replaces a key of an object (only while building it).
   void set(std::string key, View value);
+  // Adds a key the object does not have yet, without looking for it: for view builders that
+  // set each key once (checked in debug builds).
+  View& add(std::string key, View value);
 
   bool IsFalsy() const;
   const std::string* AsString() const;
@@ -67,8 +73,13 @@ class Template {
   struct Node;
   const std::vector<Node>& nodes() const { return *nodes_; }
 
+  // The largest output rendered so far, so the next render allocates its string once.
+  size_t size_hint() const { return size_hint_->load(std::memory_order_relaxed); }
+  void note_size(size_t size) const;
+
  private:
   std::shared_ptr<const std::vector<Node>> nodes_;
+  std::shared_ptr<std::atomic<size_t>> size_hint_ = std::make_shared<std::atomic<size_t>>(0);
 };
 
 struct Template::Node {

@@ -66,8 +66,10 @@ std::optional<std::string> TemplateSet::Render(const std::string& name, const Vi
     return t;
   };
   std::string out;
+  out.reserve(tmpl->size_hint());
   tmpl->Render(view, partials, out, outer);
   if (partial_failed) return std::nullopt;
+  tmpl->note_size(out.size());
   return out;
 }
 

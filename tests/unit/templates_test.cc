@@ -76,6 +76,27 @@ TEST(Mustache, SharedViewsAreValues) {
   EXPECT_EQ(Compiled("{{k}}", b), "2");
 }
 
+TEST(Mustache, AddAppendsKeysAndCopiesSharedObjects) {
+  View a = View::Object(2);
+  a.add("x", "1").add("y", "2");
+  View b = a;
+  b.add("z", "3");  // b shares a's entries: add copies them first, as set does
+  EXPECT_EQ(Compiled("{{x}}{{y}}{{z}}", a), "12");
+  EXPECT_EQ(Compiled("{{x}}{{y}}{{z}}", b), "123");
+}
+
+TEST(TemplateSet, RenderingTwiceGivesTheSameText) {
+  // The second render starts from the first one's size hint; the text must not change.
+  testing::TempDir tmp;
+  tmp.Write("t/x.mustache", "{{#items}}<{{.}}>{{/items}}");
+  TemplateSet templates((tmp.path() / "t").string());
+  diag::DiagnosticSink sink;
+  const View big{{"items", List(1000, View("item"))}}, small{{"items", List{"a"}}};
+  EXPECT_EQ(templates.Render("x.mustache", big, sink)->size(), 6000u);
+  EXPECT_EQ(*templates.Render("x.mustache", small, sink), "<a>");
+  EXPECT_EQ(templates.Render("x.mustache", big, sink)->size(), 6000u);
+}
+
 TEST(TemplateSet, PartialsComeFromTheSameFolder) {
   testing::TempDir tmp;
   tmp.Write("t/html/page.mustache", "{{> head}}body\n");

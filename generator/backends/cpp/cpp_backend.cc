@@ -65,29 +65,29 @@ List Lines(size_t count, size_t per_line, const char* separator,
 }
 
 View ErrorView(const model::Catalog& c, const model::Error& e) {
-  View v = View::Object();
-  v.set("name", e.name);
-  v.set("value", std::to_string(e.value));
-  v.set("code_comment", util::CppCommentText(e.code));
-  v.set("summary_comment", util::CppCommentText(e.summary));
-  v.set("catalog_literal", Lit(c.id));
-  v.set("code_literal", Lit(e.code));
-  v.set("summary_literal", Lit(e.summary));
-  v.set("message_literal", Lit(e.message));
-  v.set("http_status", std::to_string(e.http_status));
-  v.set("severity_enumerator", SeverityEnumerator(e.severity));
-  v.set("retriable", e.retriable.value_or(false) ? "true" : "false");
-  v.set("deprecated_literal", Lit(e.deprecated));
-  v.set("deprecated", e.is_deprecated());
-  v.set("docs_url_literal", c.docs_base_url.empty() ? "" : Lit(c.docs_base_url + e.code));
-  v.set("has_params", !e.params.empty());
-  v.set("params_list", e.params.empty() ? std::string("{nullptr, 0}")
+  View v = View::Object(48);
+  v.add("name", e.name);
+  v.add("value", std::to_string(e.value));
+  v.add("code_comment", util::CppCommentText(e.code));
+  v.add("summary_comment", util::CppCommentText(e.summary));
+  v.add("catalog_literal", Lit(c.id));
+  v.add("code_literal", Lit(e.code));
+  v.add("summary_literal", Lit(e.summary));
+  v.add("message_literal", Lit(e.message));
+  v.add("http_status", std::to_string(e.http_status));
+  v.add("severity_enumerator", SeverityEnumerator(e.severity));
+  v.add("retriable", e.retriable.value_or(false) ? "true" : "false");
+  v.add("deprecated_literal", Lit(e.deprecated));
+  v.add("deprecated", e.is_deprecated());
+  v.add("docs_url_literal", c.docs_base_url.empty() ? "" : Lit(c.docs_base_url + e.code));
+  v.add("has_params", !e.params.empty());
+  v.add("params_list", e.params.empty() ? std::string("{nullptr, 0}")
                                         : "{kParams_" + e.name + ", " + std::to_string(e.params.size()) + "}");
 
   List params;
   for (const model::Param& p : e.params)
     params.push_back(View{{"name", Lit(p.name)}, {"type_enumerator", TypeEnumerator(p.type)}});
-  v.set("params", params);
+  v.add("params", params);
   // Segments of the message as data; the last, {nullptr, 0, -1}, only keeps arrays non-empty.
   List segments;
   for (const model::MessageSegment& s : e.segments) {
@@ -97,16 +97,16 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
       segments.push_back(View{{"is_param", true}, {"arg", std::to_string(s.arg)}});
     }
   }
-  v.set("segment_count", std::to_string(e.segments.size()));
-  v.set("segments", std::move(segments));
+  v.add("segment_count", std::to_string(e.segments.size()));
+  v.add("segments", std::move(segments));
   return v;
 }
 
 View CatalogView(const model::Catalog& c) {
-  View v = View::Object();
+  View v = View::Object(48);
   const std::string enum_snake = util::SnakeCase(c.cpp_enum);
-  v.set("source_path", util::CppCommentText(c.display_path));
-  v.set("header_name", c.id + "_errors.hpp");
+  v.add("source_path", util::CppCommentText(c.display_path));
+  v.add("header_name", c.id + "_errors.hpp");
   // Namespace and id in the guard keep two catalogs apart; "::" becomes one '_' because
   // identifiers with "__" are reserved.
   std::string guard = "ERRCAT_GENERATED_";
@@ -117,29 +117,29 @@ View CatalogView(const model::Catalog& c) {
       guard += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     }
   }
-  v.set("include_guard", guard + "_ERRORS_HPP_");
-  v.set("namespace", c.cpp_namespace);
-  v.set("qualified_enum", "::" + c.cpp_namespace + "::" + c.cpp_enum);
-  v.set("enum", c.cpp_enum);
-  v.set("enum_snake", enum_snake);
-  v.set("title_comment", util::CppCommentText(c.title));
-  v.set("catalog_literal", Lit(c.id));
-  v.set("count", std::to_string(c.errors.size()));
-  v.set("example_code_literal", util::CppCommentText(c.errors.empty() ? "" : c.errors.front().code));
+  v.add("include_guard", guard + "_ERRORS_HPP_");
+  v.add("namespace", c.cpp_namespace);
+  v.add("qualified_enum", "::" + c.cpp_namespace + "::" + c.cpp_enum);
+  v.add("enum", c.cpp_enum);
+  v.add("enum_snake", enum_snake);
+  v.add("title_comment", util::CppCommentText(c.title));
+  v.add("catalog_literal", Lit(c.id));
+  v.add("count", std::to_string(c.errors.size()));
+  v.add("example_code_literal", util::CppCommentText(c.errors.empty() ? "" : c.errors.front().code));
 
   List errors;
   for (const model::Error& e : c.errors) errors.push_back(ErrorView(c, e));
-  v.set("errors", errors);
+  v.add("errors", errors);
 
   const auto& errs = c.errors;
   const cpp::HashTable codes = cpp::BuildHashTable(
       errs.size(), [&](size_t i, std::uint32_t seed) { return cpp::HashCode(errs[i].code, seed); });
   const cpp::HashTable values = cpp::BuildHashTable(
       errs.size(), [&](size_t i, std::uint32_t seed) { return cpp::HashValue(errs[i].value, seed); });
-  v.set("slot_type", errs.size() < 0xFFFF ? "std::uint16_t" : "std::uint32_t");
-  v.set("code_seed", std::to_string(codes.seed) + "u");
-  v.set("code_mask", std::to_string(codes.mask) + "u");
-  v.set("code_max_probe", std::to_string(codes.max_probe));
+  v.add("slot_type", errs.size() < 0xFFFF ? "std::uint16_t" : "std::uint32_t");
+  v.add("code_seed", std::to_string(codes.seed) + "u");
+  v.add("code_mask", std::to_string(codes.mask) + "u");
+  v.add("code_max_probe", std::to_string(codes.max_probe));
   // Slots {hash, value, length, offset, code} (2 to a line): codes of up to 15 bytes inline,
   // longer ones in a pool of their own (8 to a line). Codes are [A-Za-z0-9._-]: nothing to escape.
   std::vector<std::uint32_t> offsets(errs.size(), 0);
@@ -151,12 +151,12 @@ View CatalogView(const model::Catalog& c) {
     pool_size += static_cast<std::uint32_t>(errs[i].code.size());
     long_codes.push_back(i);
   }
-  v.set("long_code_lines", Lines((long_codes.size() + 7) / 8, 1, "", [&](size_t line) {
+  v.add("long_code_lines", Lines((long_codes.size() + 7) / 8, 1, "", [&](size_t line) {
           std::string codes;
           for (size_t i = line * 8; i < std::min(long_codes.size(), line * 8 + 8); ++i) codes += errs[long_codes[i]].code;
           return Lit(codes);
         }));
-  v.set("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) -> std::string {
+  v.add("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) -> std::string {
           const std::uint32_t index = codes.slots[i];
           if (index == 0) return "{0u, 0, 0u, 0u, \"\"},";
           const model::Error& e = errs[index - 1];
@@ -174,7 +174,7 @@ View CatalogView(const model::Catalog& c) {
     index = param_names.size();
     param_names.push_back(View{{"name", name}, {"index", std::to_string(index)}});
   }
-  v.set("param_names", std::move(param_names));
+  v.add("param_names", std::move(param_names));
   std::vector<std::string> param_entries;
   std::vector<std::pair<std::int32_t, std::string>> signatures;
   for (const model::Error& e : errs) {
@@ -184,12 +184,12 @@ View CatalogView(const model::Catalog& c) {
       param_entries.push_back("{ParamType::" + TypeEnumerator(p.type) + ", " + std::to_string(names[p.name]) + "u},");
   }
   std::sort(signatures.begin(), signatures.end());
-  v.set("signature_lines", Lines(signatures.size(), 4, " ", [&](size_t i) { return signatures[i].second; }));
-  v.set("param_lines", Lines(param_entries.size(), 4, " ", [&](size_t i) { return param_entries[i]; }));
-  v.set("value_seed", std::to_string(values.seed) + "u");
-  v.set("value_mask", std::to_string(values.mask) + "u");
-  v.set("value_max_probe", std::to_string(values.max_probe));
-  v.set("value_slot_lines",
+  v.add("signature_lines", Lines(signatures.size(), 4, " ", [&](size_t i) { return signatures[i].second; }));
+  v.add("param_lines", Lines(param_entries.size(), 4, " ", [&](size_t i) { return param_entries[i]; }));
+  v.add("value_seed", std::to_string(values.seed) + "u");
+  v.add("value_mask", std::to_string(values.mask) + "u");
+  v.add("value_max_probe", std::to_string(values.max_probe));
+  v.add("value_slot_lines",
         Lines(values.slots.size(), 16, " ", [&](size_t i) { return std::to_string(values.slots[i]) + ","; }));
   return v;
 }

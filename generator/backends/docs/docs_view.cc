@@ -156,25 +156,25 @@ std::string MessageWithParams(const model::Error& e, const TextTarget& t) {
 
 View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const model::Error& e,
                const TextTarget& t) {
-  View v = View::Object();
-  v.set("code", t.Text(e.code));
-  v.set("anchor", t.Text(e.code));
-  v.set("href", t.ErrorHref(c, e));
-  v.set("name", t.Text(e.name));
-  v.set("summary", t.Text(e.summary));
-  v.set("message", MessageWithParams(e, t));
-  v.set("message_template", t.Text(e.message));
-  v.set("catalog_id", t.Text(c.id));
-  v.set("catalog_title", t.Text(c.title));
-  v.set("catalog_href", t.CatalogHref(c));
-  v.set("severity", std::string(model::Name(e.severity)));
-  v.set("http_status", e.http_status ? std::to_string(e.http_status) : "");
-  v.set("has_http_status", e.http_status != 0);
-  v.set("retriable", e.retriable ? (*e.retriable ? "yes" : "no") : "");
-  v.set("has_retriable", e.retriable.has_value());
-  v.set("since", t.Text(e.since));
-  v.set("has_since", !e.since.empty());
-  v.set("value", std::to_string(e.value));
+  View v = View::Object(48);
+  v.add("code", t.Text(e.code));
+  v.add("anchor", t.Text(e.code));
+  v.add("href", t.ErrorHref(c, e));
+  v.add("name", t.Text(e.name));
+  v.add("summary", t.Text(e.summary));
+  v.add("message", MessageWithParams(e, t));
+  v.add("message_template", t.Text(e.message));
+  v.add("catalog_id", t.Text(c.id));
+  v.add("catalog_title", t.Text(c.title));
+  v.add("catalog_href", t.CatalogHref(c));
+  v.add("severity", std::string(model::Name(e.severity)));
+  v.add("http_status", e.http_status ? std::to_string(e.http_status) : "");
+  v.add("has_http_status", e.http_status != 0);
+  v.add("retriable", e.retriable ? (*e.retriable ? "yes" : "no") : "");
+  v.add("has_retriable", e.retriable.has_value());
+  v.add("since", t.Text(e.since));
+  v.add("has_since", !e.since.empty());
+  v.add("value", std::to_string(e.value));
 
   List params;
   for (size_t i = 0; i < e.params.size(); ++i) {
@@ -185,19 +185,19 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
                             {"type", std::string(model::Name(p.type))},
                             {"description", t.InlineMarkdown(p.description)}});
   }
-  v.set("params", params);
-  v.set("has_params", !e.params.empty());
+  v.add("params", params);
+  v.add("has_params", !e.params.empty());
 
-  v.set("description", t.Markdown(e.description));
-  v.set("has_description", !e.description.empty());
+  v.add("description", t.Markdown(e.description));
+  v.add("has_description", !e.description.empty());
   List causes, steps;
   for (const std::string& cause : e.causes) causes.push_back(View{{"text", t.InlineMarkdown(cause)}});
   for (size_t i = 0; i < e.resolution.size(); ++i)
     steps.push_back(View{{"number", std::to_string(i + 1)}, {"text", t.InlineMarkdown(e.resolution[i])}});
-  v.set("causes", causes);
-  v.set("has_causes", !e.causes.empty());
-  v.set("resolution", steps);
-  v.set("has_resolution", !e.resolution.empty());
+  v.add("causes", causes);
+  v.add("has_causes", !e.causes.empty());
+  v.add("resolution", steps);
+  v.add("has_resolution", !e.resolution.empty());
 
   List fields;
   for (const model::FieldValue& f : e.fields) {
@@ -207,41 +207,41 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
                             {"id", t.Text(f.id)},
                             {"value", markdown ? t.InlineMarkdown(f.text) : t.Text(f.text)}});
   }
-  v.set("fields", fields);
-  v.set("has_fields", !e.fields.empty());
+  v.add("fields", fields);
+  v.add("has_fields", !e.fields.empty());
 
-  v.set("deprecated", t.Text(e.deprecated));
-  v.set("is_deprecated", e.is_deprecated());
-  if (!e.replaced_by.empty()) v.set("replaced_by", CodeLink(set, e.replaced_by, t));
+  v.add("deprecated", t.Text(e.deprecated));
+  v.add("is_deprecated", e.is_deprecated());
+  if (!e.replaced_by.empty()) v.add("replaced_by", CodeLink(set, e.replaced_by, t));
   List see_also;
   for (const std::string& code : e.see_also) see_also.push_back(CodeLink(set, code, t));
-  v.set("see_also", see_also);
-  v.set("has_see_also", !e.see_also.empty());
+  v.add("see_also", see_also);
+  v.add("has_see_also", !e.see_also.empty());
   List tags;
   for (const std::string& tag : e.tags) tags.push_back(View{{"tag", t.Text(tag)}});
-  v.set("tags", tags);
-  v.set("has_tags", !e.tags.empty());
-  v.set("permalink", c.docs_base_url.empty() ? "" : t.Text(c.docs_base_url + e.code));
-  v.set("has_permalink", !c.docs_base_url.empty());
-  v.set("edit_url", t.Text(c.docs_edit_url));
-  v.set("has_edit_url", !c.docs_edit_url.empty());
+  v.add("tags", tags);
+  v.add("has_tags", !e.tags.empty());
+  v.add("permalink", c.docs_base_url.empty() ? "" : t.Text(c.docs_base_url + e.code));
+  v.add("has_permalink", !c.docs_base_url.empty());
+  v.add("edit_url", t.Text(c.docs_edit_url));
+  v.add("has_edit_url", !c.docs_edit_url.empty());
   return v;
 }
 
 namespace {
 
 View CatalogView(const model::Catalog& c, const std::vector<View>& errors, const TextTarget& t) {
-  View v = View::Object();
-  v.set("id", t.Text(c.id));
-  v.set("title", t.Text(c.title));
-  v.set("href", t.CatalogHref(c));
-  v.set("description", t.Markdown(c.description));
-  v.set("has_description", !c.description.empty());
-  v.set("count", std::to_string(c.errors.size()));
-  v.set("source_path", t.Text(c.display_path));
-  v.set("edit_url", t.Text(c.docs_edit_url));
-  v.set("has_edit_url", !c.docs_edit_url.empty());
-  v.set("errors", List(errors));  // shares each error's view
+  View v = View::Object(48);
+  v.add("id", t.Text(c.id));
+  v.add("title", t.Text(c.title));
+  v.add("href", t.CatalogHref(c));
+  v.add("description", t.Markdown(c.description));
+  v.add("has_description", !c.description.empty());
+  v.add("count", std::to_string(c.errors.size()));
+  v.add("source_path", t.Text(c.display_path));
+  v.add("edit_url", t.Text(c.docs_edit_url));
+  v.add("has_edit_url", !c.docs_edit_url.empty());
+  v.add("errors", List(errors));  // shares each error's view
   return v;
 }
 
