@@ -39,6 +39,7 @@ for n in 1000 10000 100000; do
   [ $n -ge 100000 ] && r=$(( runs < 3 ? runs : 3 ))
   for cmd in "check" "generate --cpp OUT/cpp" "docs --format html -o OUT/site" "generate --cpp OUT/cpp --html OUT/site"; do
     walls=(); peak=0
+    sync  # start from a quiet disk: writing back the previous command's output costs CPU
     for i in $(seq "$r"); do
       dir=$work/out-$n-$i-$RANDOM
       # shellcheck disable=SC2086
@@ -51,6 +52,10 @@ for n in 1000 10000 100000; do
     printf '| %s | %s MB | `errcat %s` | %s | %s |\n' "$n" "$size" "${cmd//OUT/out}" \
       "$(printf '%s\n' "${walls[@]}" | median)" "$((peak / 1024))" >>"$out"
   done
+  # The file-system floor: as many bare file creations in one new folder as the site has pages.
+  sync
+  floors=(); for i in 1 2 3; do floors+=("$(build-bench/bench/create_files --files "$n" --bytes 3500 --out "$work/floor-$n-$i")"); done
+  printf '%s\n' "${floors[@]}" | median >"$work/floor-$n.txt"
   dir=$work/split-$n
   $errcat generate --timings --cpp "$dir/cpp" --html "$dir/site" "$cat" 2>&1 | grep timings >"$work/split-$n.txt"
 done
@@ -61,31 +66,51 @@ echo "## Where the time goes (\`generate --cpp --html --timings\`, one run each)
 echo
 for n in 1000 10000 100000; do echo "- $n errors: $(sed 's/^errcat: timings: //' "$work/split-$n.txt")"; done
 echo
+echo "File-system floor (\`bench/create_files\`: that many 3.5 KB files created in one new folder"
+echo "with bare open/write/close from one thread, median of 3):"
+for n in 1000 10000 100000; do echo "$n files $(cat "$work/floor-$n.txt") s;"; done | paste -sd' ' 
+echo
 echo "## Compile cost of the generated code (10k errors, one enum; g++ -std=c++17 -O2; median of 3)"
 echo
 } >>"$out"
 
+sync
 gen=build-bench/bench/synth10k/cpp
+# The same header for a one-error catalog: what any catalog costs (fmt/core.h, <system_error>,
+# the runtime), so the difference to it is what the 10k errors cost.
+build-bench/bench/make_catalog --errors 1 --files 1 --out "$work/cat1"
+$errcat generate --cpp "$work/gen1" "$work/cat1" >/dev/null 2>&1
 printf '#include <string>\nint f() { return 1; }\n' >"$work/empty.cc"
 printf '#include <string>\n#include "synth00_errors.hpp"\nint f() { return static_cast<int>(synth00::Synth00Error::BenchProbe); }\n' >"$work/uses.cc"
-compile_time() { for i in 1 2 3; do /usr/bin/time -f "%e" -o "$work/t" g++ -std=c++17 -O2 -I"$gen" -c "$1" -o "$work/o.o"; cat "$work/t"; done | median; }
-empty=$(compile_time "$work/empty.cc")
-uses=$(compile_time "$work/uses.cc")
-source=$(compile_time "$gen/synth00_errors.cpp")
+printf '#include <string>\n#include "synth00_errors.hpp"\nstd::string f() { return synth00::format<synth00::Synth00Error::BenchProbe>("t", 1, 2); }\n' >"$work/formats.cc"
+compile_time() { for i in 1 2 3; do /usr/bin/time -f "%e" -o "$work/t" g++ -std=c++17 -O2 -I"$2" -c "$1" -o "$work/o.o"; cat "$work/t"; done | median; }
+empty=$(compile_time "$work/empty.cc" "$gen")
+one=$(compile_time "$work/uses.cc" "$work/gen1")
+uses=$(compile_time "$work/uses.cc" "$gen")
+formats=$(compile_time "$work/formats.cc" "$gen")
+source=$(compile_time "$gen/synth00_errors.cpp" "$gen")
 {
 echo "| translation unit | seconds |"
 echo "| --- | ---: |"
 echo "| empty (includes <string>) | $empty |"
+echo "| includes a one-error catalog's header | $one |"
 echo "| includes synth00_errors.hpp (10k errors) | $uses |"
-echo "| header cost (difference) | $(awk -v a="$uses" -v b="$empty" 'BEGIN {printf "%.2f", a - b}') |"
+echo "| header cost against the empty unit | $(awk -v a="$uses" -v b="$empty" 'BEGIN {printf "%.2f", a - b}') |"
+echo "| of which the 10k errors (against the one-error header) | $(awk -v a="$uses" -v b="$one" 'BEGIN {printf "%.2f", a - b}') |"
+echo "| includes it and calls format<E> once | $formats |"
 echo "| synth00_errors.cpp (10k errors) | $source |"
 echo
 echo "## Generated code, Google Benchmark (medians of 5 repetitions)"
 echo
 echo '```'
 build-bench/bench/lookup_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-  --benchmark_display_aggregates_only=true 2>/dev/null | grep -E "Benchmark|---|_median"
+  --benchmark_display_aggregates_only=true 2>/dev/null | grep -E "Benchmark|---|_median" | tee "$work/gbench.txt"
 echo '```'
+echo
+ns() { awk -v name="BM_$1_median" '$1 == name {print $2}' "$work/gbench.txt"; }
+ratio() { awk -v a="$(ns "$1")" -v b="$(ns "$2")" 'BEGIN {printf "%.2f", a / b}'; }
+echo "Ratios in this run: \`unordered_map\` / \`_from_code\` on hits $(ratio UnorderedMap_Hit FromCode_Hit)x," \
+  "on misses $(ratio UnorderedMap_Miss FromCode_Miss)x; \`format<E>\` / \`fmt::format\` $(ratio FormatTyped FmtFormat)."
 } >>"$out"
-rm -rf "$work"/out-* "$work"/split-*
+rm -rf "$work"/out-* "$work"/split-* "$work"/floor-*
 cat "$out"
