@@ -39,9 +39,9 @@ for n in 1000 10000 100000; do
   [ $n -ge 100000 ] && r=$(( runs < 3 ? runs : 3 ))
   for cmd in "check" "generate --cpp OUT/cpp" "docs --format html -o OUT/site" "generate --cpp OUT/cpp --html OUT/site"; do
     walls=(); peak=0
-    sync  # start from a quiet disk: writing back the previous command's output costs CPU
     for i in $(seq "$r"); do
       dir=$work/out-$n-$i-$RANDOM
+      sync  # start from a quiet disk: writing back the previous run's output costs CPU too
       # shellcheck disable=SC2086
       /usr/bin/time -f "%e %M" -o "$work/time" $errcat ${cmd//OUT/$dir} "$cat" >/dev/null 2>&1
       read -r wall rss <"$work/time"
