@@ -122,6 +122,55 @@ inline std::uint32_t hash_code(std::string_view s, std::uint32_t seed) noexcept 
   return static_cast<std::uint32_t>(x >> 32);
 }
 
+// A code slot's tag: 0 is an empty slot; otherwise 0x80 and the hash's top seven bits.
+constexpr std::uint8_t code_tag(std::uint32_t hash) noexcept { return static_cast<std::uint8_t>(0x80u | (hash >> 25)); }
+
+// Eight tags at once, as one little-endian word (byte k = slot k of the group): the bytes equal
+// to `tag` and the empty bytes, each marked by its 0x80 bit. The equality test is exact for the
+// lowest matching byte and may mark a byte above a match too: callers compare the slot anyway.
+struct tag_group {
+  std::uint64_t matches;
+  std::uint64_t empties;
+};
+inline tag_group match_tags(const std::uint8_t* tags, std::uint8_t tag) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  const std::uint64_t word = load_le(reinterpret_cast<const char*>(tags), 8);
+  const std::uint64_t diff = word ^ (kOnes * tag);
+  const std::uint64_t empties = ~word & kHighs;  // every used tag has its 0x80 bit set
+  std::uint64_t matches = (diff - kOnes) & ~diff & kHighs;
+  if (empties != 0) matches &= (empties & (0 - empties)) - 1;  // only slots before the first empty one
+  return {matches, empties};
+}
+
+// The slot (0-7) of the lowest byte marked in a tag_group mask.
+inline unsigned lowest_marked(std::uint64_t mask) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<unsigned>(__builtin_ctzll(mask)) / 8;
+#else
+  unsigned slot = 0;
+  for (; (mask & 0x80u) == 0; mask >>= 8) ++slot;
+  return slot;
+#endif
+}
+
+inline constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
+
+// Linear probing from the home slot of `hash`, 8 tags at a time: the first slot whose tag
+// matches and for which is_key(slot) holds, or kNoSlot when an empty slot comes first. `tags`
+// holds mask + 9 bytes: one per slot, then the first 8 again (modulo the table size).
+template <typename IsKey>
+std::uint32_t probe_tags(const std::uint8_t* tags, std::uint32_t mask, std::uint32_t hash, IsKey is_key) noexcept {
+  const std::uint8_t tag = code_tag(hash);
+  for (std::uint32_t group = hash & mask;; group = (group + 8) & mask) {
+    const tag_group found = match_tags(tags + group, tag);
+    for (std::uint64_t match = found.matches; match != 0; match &= match - 1) {
+      const std::uint32_t slot = (group + lowest_marked(match)) & mask;
+      if (is_key(slot)) return slot;
+    }
+    if (found.empties != 0) return kNoSlot;
+  }
+}
+
 // Equality of two byte ranges of length n. Codes are mostly 8 to 16 bytes: two overlapping
 // 8-byte loads each side compare them without a call to memcmp.
 inline bool equal_bytes(const char* a, const char* b, std::size_t n) noexcept {

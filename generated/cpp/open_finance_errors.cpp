@@ -45,9 +45,12 @@ constexpr ErrorInfo kInfos[] = {
 constexpr const ErrorInfo& kNotAnError = kInfos[2];
 
 // Code lookup: an open-addressing table built by errcat (longest probe 1) of
-// 32-byte slots {hash, value, length, offset, code} (length 0: empty), one cache line each: a
-// code of up to 15 bytes is stored in its slot, so a lookup reads one slot and nothing else.
-// Longer codes are stored back to back in kLongCodes, at `offset`.
+// 32-byte slots {hash, value, length, offset, code}, one cache line each, and beside it one tag
+// byte per slot (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the
+// end so that any 8 consecutive tags are one load. A lookup tests 8 tags at a time without a
+// branch per slot and reads a slot only when its tag matches, so a miss rarely leaves the small
+// tag array. A code of up to 15 bytes is stored in its slot; longer codes are stored back to
+// back in kLongCodes, at `offset`.
 constexpr char kLongCodes[] =
     "";
 struct alignas(32) CodeSlot {
@@ -62,6 +65,9 @@ constexpr std::uint32_t kCodeMask = 3u;
 constexpr CodeSlot kCodeSlots[] = {
     {0u, 0, 0u, 0u, ""}, {3687350653u, 4034, 4u, 0u, "4034"},
     {0u, 0, 0u, 0u, ""}, {2344115631u, 947, 3u, 0u, "947"},
+};
+constexpr std::uint8_t kCodeTags[] = {
+    0,237,0,197,0,237,0,197,0,237,0,197,
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 1).
@@ -105,14 +111,14 @@ const ErrorInfo& info(OpenFinanceError e) noexcept {
 
 std::optional<OpenFinanceError> open_finance_error_from_code(std::string_view code) noexcept {
   const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
-  for (std::uint32_t slot = hash & kCodeMask;; slot = (slot + 1) & kCodeMask) {
-    const CodeSlot& entry = kCodeSlots[slot];
-    if (entry.length == 0) return std::nullopt;
-    if (entry.hash == hash && entry.length == code.size() &&
-        ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
-                                      code.size()))
-      return static_cast<OpenFinanceError>(entry.value);
-  }
+  const std::uint32_t slot = ::errcat_runtime::probe_tags(kCodeTags, kCodeMask, hash, [&](std::uint32_t at) {
+    const CodeSlot& entry = kCodeSlots[at];
+    return entry.hash == hash && entry.length == code.size() &&
+           ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
+                                         code.size());
+  });
+  if (slot == ::errcat_runtime::kNoSlot) return std::nullopt;
+  return static_cast<OpenFinanceError>(kCodeSlots[slot].value);
 }
 
 ErrorList all_open_finance_errors() noexcept { return {kInfos, 2}; }

@@ -182,9 +182,12 @@ constexpr ErrorInfo kInfos[] = {
 constexpr const ErrorInfo& kNotAnError = kInfos[13];
 
 // Code lookup: an open-addressing table built by errcat (longest probe 1) of
-// 32-byte slots {hash, value, length, offset, code} (length 0: empty), one cache line each: a
-// code of up to 15 bytes is stored in its slot, so a lookup reads one slot and nothing else.
-// Longer codes are stored back to back in kLongCodes, at `offset`.
+// 32-byte slots {hash, value, length, offset, code}, one cache line each, and beside it one tag
+// byte per slot (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the
+// end so that any 8 consecutive tags are one load. A lookup tests 8 tags at a time without a
+// branch per slot and reads a slot only when its tag matches, so a miss rarely leaves the small
+// tag array. A code of up to 15 bytes is stored in its slot; longer codes are stored back to
+// back in kLongCodes, at `offset`.
 constexpr char kLongCodes[] =
     "";
 struct alignas(32) CodeSlot {
@@ -213,6 +216,11 @@ constexpr CodeSlot kCodeSlots[] = {
     {783327322u, 8, 6u, 0u, "TOK008"}, {0u, 0, 0u, 0u, ""},
     {2857327964u, 6, 6u, 0u, "TOK006"}, {0u, 0, 0u, 0u, ""},
     {457979582u, 9, 6u, 0u, "TOK009"}, {3605722047u, 7, 6u, 0u, "TOK007"},
+};
+constexpr std::uint8_t kCodeTags[] = {
+    0,149,0,132,194,136,0,250,164,0,0,0,0,0,0,0,
+    247,0,0,152,0,130,0,0,0,0,151,0,213,0,141,235,
+    0,149,0,132,194,136,0,250,
 };
 
 // Value -> index + 1 (0: empty), linear probing (longest probe: 2).
@@ -257,14 +265,14 @@ const ErrorInfo& info(TokenError e) noexcept {
 
 std::optional<TokenError> token_error_from_code(std::string_view code) noexcept {
   const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
-  for (std::uint32_t slot = hash & kCodeMask;; slot = (slot + 1) & kCodeMask) {
-    const CodeSlot& entry = kCodeSlots[slot];
-    if (entry.length == 0) return std::nullopt;
-    if (entry.hash == hash && entry.length == code.size() &&
-        ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
-                                      code.size()))
-      return static_cast<TokenError>(entry.value);
-  }
+  const std::uint32_t slot = ::errcat_runtime::probe_tags(kCodeTags, kCodeMask, hash, [&](std::uint32_t at) {
+    const CodeSlot& entry = kCodeSlots[at];
+    return entry.hash == hash && entry.length == code.size() &&
+           ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
+                                         code.size());
+  });
+  if (slot == ::errcat_runtime::kNoSlot) return std::nullopt;
+  return static_cast<TokenError>(kCodeSlots[slot].value);
 }
 
 ErrorList all_token_errors() noexcept { return {kInfos, 13}; }

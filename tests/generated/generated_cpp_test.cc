@@ -49,6 +49,8 @@ void ExpectTablesMatchCatalog(const std::string& path, ErrorList list, FromCode 
       EXPECT_EQ(entry.params[p].name, e.params[p].name);
       EXPECT_EQ(static_cast<int>(entry.params[p].type), static_cast<int>(e.params[p].type));
     }
+    // '#' is never part of a code, so this is a miss that starts where the code's probe does not.
+    EXPECT_FALSE(from_code(e.code + "#").has_value());
     const std::optional<Enum> found = from_code(e.code);
     ASSERT_TRUE(found.has_value());
     EXPECT_EQ(static_cast<std::int32_t>(*found), e.value);
@@ -151,6 +153,44 @@ TEST(GeneratedCpp, FmtFormatterPrintsTheCode) {
   EXPECT_EQ(fmt::format("[{:>8}]", TokenError::TokenInUse), "[  TOK011]");
 }
 
+// The probe behind every <enum>_from_code, on hand-built tag arrays: generated tables keep
+// probe chains short, so chains across groups of 8, wrap-around and tag collisions are built here.
+TEST(GeneratedCpp, ProbeTagsWalksChainsAcrossGroupsAndStopsAtAnEmptySlot) {
+  using errcat_runtime::kNoSlot;
+  using errcat_runtime::probe_tags;
+  const auto hash_for = [](std::uint32_t home, std::uint32_t tag_bits) { return (tag_bits << 25) | home; };
+  const std::uint32_t hash = hash_for(14, 0x55);
+  const std::uint8_t tag = errcat_runtime::code_tag(hash);
+  ASSERT_EQ(tag, 0x80 | 0x55);
+
+  // 16 slots: a run of used slots from the home slot 14 around the end to slot 8; slot 9 empty.
+  // Slots 15, 3 and 8 carry the key's tag; only slot 8 holds the key.
+  std::vector<std::uint8_t> tags(16 + 8, 0);
+  for (std::uint32_t s : {14u, 15u, 0u, 1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u}) tags[s] = 0x81;
+  for (std::uint32_t s : {15u, 3u, 8u}) tags[s] = tag;
+  tags[12] = tag;  // past the empty slot: never reached
+  for (size_t i = 0; i < 8; ++i) tags[16 + i] = tags[i];
+  std::vector<std::uint32_t> asked;
+  EXPECT_EQ(probe_tags(tags.data(), 15, hash, [&](std::uint32_t s) { asked.push_back(s); return s == 8; }), 8u);
+  EXPECT_EQ(asked, (std::vector<std::uint32_t>{15, 3, 8}));  // only slots with the tag are compared
+
+  asked.clear();
+  EXPECT_EQ(probe_tags(tags.data(), 15, hash, [&](std::uint32_t s) { asked.push_back(s); return false; }), kNoSlot);
+  EXPECT_EQ(asked, (std::vector<std::uint32_t>{15, 3, 8}));  // a miss stops at slot 9
+
+  // A key past an empty slot is not found: linear probing never puts it there.
+  EXPECT_EQ(probe_tags(tags.data(), 15, hash, [](std::uint32_t s) { return s == 12; }), kNoSlot);
+  // Every tag byte but 0 is "used": an empty home slot ends the probe at once.
+  EXPECT_EQ(probe_tags(tags.data(), 15, hash_for(10, 0x55), [](std::uint32_t) { return true; }), kNoSlot);
+
+  // A table of two slots (its 8 mirrored tags repeat it four times): found, and a miss ends.
+  const std::uint32_t small_hash = hash_for(1, 0x2A);
+  const std::uint8_t t = errcat_runtime::code_tag(small_hash);
+  const std::uint8_t small[2 + 8] = {0, t, 0, t, 0, t, 0, t, 0, t};
+  EXPECT_EQ(probe_tags(small, 1, small_hash, [](std::uint32_t s) { return s == 1; }), 1u);
+  EXPECT_EQ(probe_tags(small, 1, small_hash, [](std::uint32_t) { return false; }), kNoSlot);
+}
+
 TEST(GeneratedCpp, GeneratorAndRuntimeHashesAgree) {
   // Every branch of the hash: 0, 1-3, 4-7, 8-16 bytes, and longer (a word per round).
   const std::string long_code = "A-very.long_code-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789";
@@ -158,7 +198,10 @@ TEST(GeneratedCpp, GeneratorAndRuntimeHashesAgree) {
   for (size_t n = 0; n <= long_code.size(); ++n) codes.push_back(long_code.substr(0, n));
   for (const std::string& code : codes) {
     for (std::uint32_t seed : {0u, 7u, 15u}) {
-      EXPECT_EQ(errcat_runtime::hash_code(code, seed), errcat::backends::cpp::HashCode(code, seed));
+      const std::uint32_t hash = errcat_runtime::hash_code(code, seed);
+      EXPECT_EQ(hash, errcat::backends::cpp::HashCode(code, seed));
+      EXPECT_EQ(errcat_runtime::code_tag(hash), errcat::backends::cpp::CodeTag(hash));
+      EXPECT_GE(errcat_runtime::code_tag(hash), 0x80);  // never 0, the empty slot's tag
     }
   }
   for (std::int32_t v : {0, 1, -1, 947, 2147483647}) {

@@ -164,6 +164,12 @@ View CatalogView(const model::Catalog& c) {
                  std::to_string(e.code.size()) + "u, " + std::to_string(offsets[index - 1]) + "u, \"" +
                  (e.code.size() < 16 ? Lit(e.code) : std::string()) + "\"},";
         }));
+  // One tag per slot, then the first 8 again (modulo the size, for tables under 8 slots), so a
+  // group of 8 starting at any slot is one load.
+  v.add("code_tag_lines", Lines(codes.slots.size() + 8, 16, "", [&](size_t i) {
+          const std::uint32_t index = codes.slots[i % codes.slots.size()];
+          return std::to_string(index == 0 ? 0 : cpp::CodeTag(cpp::HashCode(errs[index - 1].code, codes.seed))) + ",";
+        }));
   // The compile-time check tables of format<E>: distinct parameter names (sorted), each error's
   // {value, first, count} sorted by value, and {type, name} per parameter in catalog order.
   std::map<std::string, size_t> names;
