@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: every figure in bench/README.md, measured in one run on this machine.
 #  - whole-process wall time (median of RUNS) and peak memory of check, generate --cpp,
-#    docs --format html, and generate --cpp --html together, at 1k, 10k and 100k errors;
+#    docs --format html, and generate --cpp --html together, at 1k, 10k and 100k errors, each
+#    against the parse floor (yaml-cpp alone on the same files, bench/parse_floor) of this run;
 #  - the load / render / write split of the combined run (errcat --timings);
 #  - compile cost of the generated 10k code;
 #  - Google Benchmark on the generated 10k code, side by side with the alternatives.
@@ -27,8 +28,13 @@ echo "Wall times are medians of $runs runs; memory is the largest peak RSS seen.
 echo
 echo "## Whole process"
 echo
-echo "| errors | YAML | command | wall (s) | peak RSS (MB) |"
-echo "| ---: | ---: | --- | ---: | ---: |"
+echo "The parse floor is yaml-cpp alone parsing the same files on every core with a handler that"
+echo "does nothing (\`bench/parse_floor\`), measured in this run: no errcat command can be faster."
+echo "\"After parse\" is a command's wall time less that floor: what errcat adds to the parse. Each"
+echo "run is paired with a floor run just before it; the ratio column is the median of the pairs'."
+echo
+echo "| errors | YAML | command | wall (s) | parse floor (s) | after parse (s) | after parse / parse | peak RSS (MB) |"
+echo "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
 } >"$out"
 
 for n in 1000 10000 100000; do
@@ -38,23 +44,30 @@ for n in 1000 10000 100000; do
   r=$runs
   [ $n -ge 100000 ] && r=$(( runs < 3 ? runs : 3 ))
   for cmd in "check" "generate --cpp OUT/cpp" "docs --format html -o OUT/site" "generate --cpp OUT/cpp --html OUT/site"; do
-    walls=(); peak=0
+    walls=(); floors=(); ratios=(); peak=0
     for i in $(seq "$r"); do
+      # Each run is paired with a parse-floor run just before it, so drift in the machine's
+      # speed moves both; the ratio is the median of the pairs' ratios.
+      floor=$(build-bench/bench/parse_floor "$cat" | cut -d' ' -f1)
       dir=$work/out-$n-$i-$RANDOM
       sync  # start from a quiet disk: writing back the previous run's output costs CPU too
       # shellcheck disable=SC2086
       /usr/bin/time -f "%e %M" -o "$work/time" $errcat ${cmd//OUT/$dir} "$cat" >/dev/null 2>&1
       read -r wall rss <"$work/time"
-      walls+=("$wall"); [ "$rss" -gt "$peak" ] && peak=$rss
+      walls+=("$wall"); floors+=("$floor"); [ "$rss" -gt "$peak" ] && peak=$rss
+      ratios+=("$(awk -v w="$wall" -v f="$floor" 'BEGIN {printf "%.3f", (w - f) / f}')")
       # Outputs are deleted only at the very end: ext4 allocates inodes slowly right after a
       # large deletion, which would measure the file system instead of errcat.
     done
-    printf '| %s | %s MB | `errcat %s` | %s | %s |\n' "$n" "$size" "${cmd//OUT/out}" \
-      "$(printf '%s\n' "${walls[@]}" | median)" "$((peak / 1024))" >>"$out"
+    wall=$(printf '%s\n' "${walls[@]}" | median)
+    floor=$(printf '%s\n' "${floors[@]}" | median)
+    printf '| %s | %s MB | `errcat %s` | %s | %s | %s | %.2f | %s |\n' "$n" "$size" "${cmd//OUT/out}" "$wall" "$floor" \
+      "$(awk -v w="$wall" -v f="$floor" 'BEGIN {printf "%.2f", w - f}')" \
+      "$(printf '%s\n' "${ratios[@]}" | median)" "$((peak / 1024))" >>"$out"
   done
   # The file-system floor: as many bare file creations in one new folder as the site has pages.
   sync
-  floors=(); for i in 1 2 3; do floors+=("$(build-bench/bench/create_files --files "$n" --bytes 3500 --out "$work/floor-$n-$i")"); done
+  floors=(); for i in 1 2 3; do floors+=("$(build-bench/bench/create_files --files "$n" --bytes 4500 --out "$work/floor-$n-$i")"); done
   printf '%s\n' "${floors[@]}" | median >"$work/floor-$n.txt"
   dir=$work/split-$n
   $errcat generate --timings --cpp "$dir/cpp" --html "$dir/site" "$cat" 2>&1 | grep timings >"$work/split-$n.txt"
@@ -66,7 +79,7 @@ echo "## Where the time goes (\`generate --cpp --html --timings\`, one run each)
 echo
 for n in 1000 10000 100000; do echo "- $n errors: $(sed 's/^errcat: timings: //' "$work/split-$n.txt")"; done
 echo
-echo "File-system floor (\`bench/create_files\`: that many 3.5 KB files created in one new folder"
+echo "File-system floor (\`bench/create_files\`: that many 4.5 KB files, an error page's size, created in one new folder"
 echo "with bare open/write/close from one thread, median of 3):"
 for n in 1000 10000 100000; do echo "$n files $(cat "$work/floor-$n.txt") s;"; done | paste -sd' ' 
 echo
