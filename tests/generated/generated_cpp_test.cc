@@ -13,6 +13,8 @@
 #include "test_support.h"
 #include "token_errors.hpp"
 
+#include "allocation_counter.h"
+
 namespace {
 
 namespace token = errcat::catalogs::token;
@@ -92,6 +94,26 @@ TEST(GeneratedCpp, SyntheticCatalogRoundTrips) {
   ExpectTablesMatchCatalog<synth::Synth00Error>(SYNTH_CATALOG, synth::all_synth00_errors(),
                                                 synth::synth00_error_from_code);
   EXPECT_EQ(synth::kSynth00ErrorCount, static_cast<size_t>(SYNTH_ERRORS));
+}
+
+TEST(GeneratedCpp, LookupsAndInfoDoNotAllocate) {
+  std::vector<std::string> hits, misses;
+  for (const ErrorInfo& entry : synth00::all_synth00_errors()) {
+    hits.emplace_back(entry.code);
+    misses.push_back(std::string(entry.code) + "#");
+  }
+  const long before = AllocationCount();
+  size_t found = 0;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    const std::optional<synth00::Synth00Error> e = synth00::synth00_error_from_code(hits[i]);
+    found += e.has_value() && !synth00::synth00_error_from_code(misses[i]).has_value() &&
+             synth00::info(*e).code == hits[i] && synth00::code(*e) == hits[i];
+  }
+  EXPECT_EQ(AllocationCount() - before, 0);
+  EXPECT_EQ(found, hits.size());
+  // The counter does count: a heap string is two allocations (the object and its characters).
+  auto probe = std::make_unique<std::string>(64, 'x');
+  EXPECT_EQ(AllocationCount() - before, 2);
 }
 
 TEST(GeneratedCpp, UnknownCodesAndValues) {
