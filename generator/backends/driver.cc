@@ -65,7 +65,10 @@ std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const mo
   auto render = [&](size_t i) {
     const auto start = std::chrono::steady_clock::now();
     Rendered& r = *rendered[i];
-    r.ok = runs[i].backend->Generate(set, r.templates, r.out, r.sink) && r.out.Flush(r.sink);
+    // Flush even when Generate failed: a file the staging thread could not write is what made
+    // it fail, and Flush reports it.
+    const bool generated = runs[i].backend->Generate(set, r.templates, r.out, r.sink);
+    r.ok = r.out.Flush(r.sink) && generated;
     r.seconds = SecondsSince(start);
   };
   std::vector<std::thread> threads;

@@ -108,6 +108,7 @@ OutputContext::OutputContext(Mode mode, fs::path dir) : mode_(mode), shown_(dir)
 
 OutputContext::~OutputContext() {
   if (mode_ == Mode::kWrite && !committed_) Discard();
+  StopStaging();
 }
 
 bool OutputContext::Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink) {
@@ -115,57 +116,69 @@ bool OutputContext::Write(const std::string& path, std::string contents, diag::D
     sink.Error({}, "refusing to write '" + path + "': outside the output folder", "output-path");
     return false;
   }
-  {
-    std::lock_guard lock(mutex_);
-    if (!paths_.insert(path).second) {
-      sink.Error({}, "internal error: '" + path + "' generated twice", "output-path");
-      return false;
-    }
-    if (primary_.empty()) primary_ = path;
-    if (mode_ == Mode::kBuffer) {
+  std::unique_lock lock(mutex_);
+  if (!paths_.insert(path).second) {
+    sink.Error({}, "internal error: '" + path + "' generated twice", "output-path");
+    return false;
+  }
+  if (primary_.empty()) primary_ = path;
+  switch (mode_) {
+    case Mode::kBuffer:
       files_[path] = std::move(contents);
       return true;
+    case Mode::kCheck: {
+      lock.unlock();
+      const bool same = SameContents(dir_ / path, contents);
+      lock.lock();
+      if (!same) stale_.push_back(path);
+      return true;
     }
+    case Mode::kWrite:
+      break;
   }
-  if (mode_ == Mode::kCheck) {
-    if (!SameContents(dir_ / path, contents)) {
-      std::lock_guard lock(mutex_);
-      stale_.push_back(path);
-    }
-    return true;
+  constexpr size_t kMaxBacklog = 256;  // files held in memory ahead of the staging thread
+  if (!staging_thread_.joinable()) staging_thread_ = std::thread([this] { StageLoop(); });
+  pending_shrank_.wait(lock, [&] { return pending_.size() < kMaxBacklog || stage_failed_; });
+  if (stage_failed_) return false;  // the back end stops; Flush() reports why
+  pending_.emplace_back(path, std::move(contents));
+  pending_grew_.notify_one();
+  return true;
+}
+
+void OutputContext::StageLoop() {
+  std::vector<std::pair<std::string, std::string>> batch;
+  std::unique_lock lock(mutex_);
+  while (true) {
+    pending_grew_.wait(lock, [&] { return !pending_.empty() || stopping_; });
+    if (pending_.empty()) return;  // stopping, and everything handed over is staged
+    batch.swap(pending_);
+    staging_busy_ = true;
+    pending_shrank_.notify_all();
+    lock.unlock();
+    for (const auto& [path, contents] : batch)
+      if (!stage_failed_ && !Stage(path, contents, stage_sink_)) stage_failed_ = true;
+    batch.clear();
+    lock.lock();
+    staging_busy_ = false;
+    pending_shrank_.notify_all();
   }
-  size_t backlog;
+}
+
+void OutputContext::StopStaging() {
   {
     std::lock_guard lock(mutex_);
-    pending_.emplace_back(path, std::move(contents));
-    backlog = pending_.size();
+    stopping_ = true;
   }
-  constexpr size_t kMaxBacklog = 64;  // pages held in memory while another thread stages
-  std::unique_lock stager(stager_, std::defer_lock);
-  if (backlog > kMaxBacklog)
-    stager.lock();
-  else if (!stager.try_lock())
-    return !stage_failed_;
-  return Drain(sink);
+  pending_grew_.notify_all();
+  if (staging_thread_.joinable()) staging_thread_.join();
 }
 
 bool OutputContext::Flush(diag::DiagnosticSink& sink) {
   if (mode_ != Mode::kWrite) return true;
-  std::lock_guard stager(stager_);
-  return Drain(sink);
-}
-
-bool OutputContext::Drain(diag::DiagnosticSink& sink) {
-  for (std::vector<std::pair<std::string, std::string>> batch;;) {
-    batch.clear();
-    {
-      std::lock_guard lock(mutex_);
-      batch.swap(pending_);
-    }
-    if (batch.empty()) break;
-    for (const auto& [path, contents] : batch)
-      if (!stage_failed_ && !Stage(path, contents, sink)) stage_failed_ = true;
-  }
+  std::unique_lock lock(mutex_);
+  pending_shrank_.wait(lock, [&] { return pending_.empty() && !staging_busy_; });
+  for (const diag::Diagnostic& d : stage_sink_.diagnostics()) sink.Add(d);
+  stage_sink_ = diag::DiagnosticSink();
   return !stage_failed_;
 }
 
@@ -235,6 +248,7 @@ bool OutputContext::Stage(const std::string& path, const std::string& contents, 
 OutputContext::CommitResult OutputContext::Commit(diag::DiagnosticSink& sink) {
   CommitResult result;
   if (!Flush(sink)) return result;
+  StopStaging();
   std::error_code ec;
   if (staging_created_) {
     fs::create_directories(dir_.parent_path(), ec);
@@ -288,8 +302,11 @@ OutputContext::CommitResult OutputContext::Commit(diag::DiagnosticSink& sink) {
 }
 
 void OutputContext::Discard() {
-  std::lock_guard stager(stager_);
-  pending_.clear();
+  {
+    std::lock_guard lock(mutex_);
+    pending_.clear();
+  }
+  StopStaging();
   std::error_code ec;
   if (staging_created_) fs::remove_all(staging_, ec);
   staging_created_ = false;

@@ -2,6 +2,9 @@
 // reaches its target path until every back end has succeeded, yet nothing is held in memory
 // either: each file is staged on disk as soon as it is rendered and moved into place by
 // Commit(), or thrown away by Discard() (or the destructor) when any back end failed.
+// Staging runs on a thread of its own, so rendering threads hand a file over and go on: the
+// kernel serialises file creation in one folder, which makes the file system the slowest stage
+// of a large site, and it is kept busy from the first file on.
 //  - Output folder missing: files are staged in a hidden sibling folder that Commit() renames
 //    to the output folder in one step (the common first-build case: one rename, not one per file).
 //  - Output folder present: a file whose bytes did not change is left alone (builds do not
@@ -9,11 +12,13 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -39,7 +44,8 @@ class OutputContext {
   // twice, or a file that cannot be staged. Safe to call from several threads.
   bool Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink);
 
-  // kWrite: stages whatever Write() left pending (see Write). False if staging any file failed.
+  // kWrite: waits until every file handed to Write() is staged, and reports what failed to
+  // `sink`. False if staging any file failed.
   bool Flush(diag::DiagnosticSink& sink);
 
   // kBuffer only: every file written.
@@ -67,7 +73,8 @@ class OutputContext {
   std::vector<std::string> Stale(const std::vector<std::string>& owned_extensions) const;
 
  private:
-  bool Drain(diag::DiagnosticSink& sink);
+  void StageLoop();     // the staging thread
+  void StopStaging();   // ends the staging thread once it has staged what is pending
   bool Stage(const std::string& path, const std::string& contents, diag::DiagnosticSink& sink);
   bool EnsureFolder(const std::filesystem::path& folder, bool record, std::string& error);
 
@@ -78,14 +85,20 @@ class OutputContext {
   bool staging_created_ = false;
   bool committed_ = false;
 
-  // Files handed to Write() and not staged yet. One thread at a time stages them: threads that
-  // create files in one folder at once wait on the folder's lock in the kernel (spinning, on
-  // Linux), so the others return to rendering instead, up to a bounded backlog.
-  std::vector<std::pair<std::string, std::string>> pending_;
-  std::mutex stager_;
-  std::atomic<bool> stage_failed_{false};
-
   mutable std::mutex mutex_;
+
+  // kWrite: files handed to Write() and not staged yet, and the thread that stages them (one:
+  // threads that create files in one folder at once wait on the folder's lock in the kernel).
+  // Write() waits only when the backlog is full, which bounds the memory held.
+  std::vector<std::pair<std::string, std::string>> pending_;
+  std::thread staging_thread_;
+  std::condition_variable pending_grew_;    // or stopping_
+  std::condition_variable pending_shrank_;  // or the staging thread went idle
+  bool staging_busy_ = false;
+  bool stopping_ = false;
+  std::atomic<bool> stage_failed_{false};
+  diag::DiagnosticSink stage_sink_;  // written by the staging thread only; merged by Flush()
+
   std::set<std::string> paths_;                 // every path written
   std::map<std::string, std::string> files_;    // kBuffer: contents
   std::map<std::string, std::string> staged_;   // kWrite: path -> temporary file

@@ -249,18 +249,29 @@ View CatalogView(const model::Catalog& c, const std::vector<View>& errors, const
 
 DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t) {
   DocsViews views;
+  BuildErrorViews(set, t, views);
+  AddListViews(set, t, views);
+  return views;
+}
+
+void BuildErrorViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
+                     const std::function<void(size_t, size_t, unsigned)>& built) {
   // Error views are independent (cmark is reentrant): built on every core.
   std::vector<std::pair<size_t, size_t>> items;
+  views.errors.clear();
   for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
     views.errors.emplace_back(set.catalogs()[ci].errors.size());
     for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) items.emplace_back(ci, ei);
   }
-  util::ParallelFor(items.size(), [&](size_t i, unsigned) {
+  util::ParallelFor(items.size(), [&](size_t i, unsigned worker) {
     const auto [ci, ei] = items[i];
     const model::Catalog& c = set.catalogs()[ci];
     views.errors[ci][ei] = ErrorView(set, c, c.errors[ei], t);
+    if (built) built(ci, ei, worker);
   });
+}
 
+void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views) {
   List all_errors, severities, statuses;
   all_errors.reserve(set.error_count());
   std::set<int> status_set;
@@ -284,7 +295,6 @@ DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t) {
   site.set("catalog_count", std::to_string(set.catalogs().size()));
   site.set("error_count", std::to_string(set.error_count()));
   views.site = std::move(site);
-  return views;
 }
 
 }  // namespace errcat::backends::docs

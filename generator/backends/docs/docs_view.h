@@ -3,6 +3,7 @@
 // Markdown becomes output (passed through for Markdown, cmark in safe mode for HTML).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "backends/mustache.h"
@@ -54,5 +55,13 @@ struct DocsViews {
   std::vector<std::vector<View>> errors;
 };
 DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t);
+
+// The two halves of BuildViews. Every error's view into views.errors, on every core; `built`,
+// when given, runs on the building thread (util::ParallelFor's worker index) as soon as an
+// error's view is there, so its page can be rendered while other views are still being built.
+void BuildErrorViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
+                     const std::function<void(size_t catalog, size_t error, unsigned worker)>& built = {});
+// The site and catalog views, over views.errors.
+void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views);
 
 }  // namespace errcat::backends::docs

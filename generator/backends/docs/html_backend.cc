@@ -35,15 +35,12 @@ class HtmlBackend final : public Backend {
     if (!CheckPageNames(set, sink)) return false;
     out.SetPrimary("index.html");
     const docs::HtmlTarget target;
-    docs::DocsViews views = docs::BuildViews(set, target);
 
-    // Every page, the search index and errors.json are independent: rendered on every core,
-    // largest first, each handed to the output context (which stages it on disk) as soon as it
-    // is done, so the site is never held in memory. Pages render their view inside a layout
-    // context holding the page title and the path back to the site root, so the shared views
-    // are never copied or changed. Two rounds: the index and catalog pages hold every error
-    // view, so once they are done each error page's view is released by the thread that
-    // rendered it, and freeing the views is spread over the cores too.
+    // Each page is handed to the output context as soon as it is rendered; its staging thread
+    // writes it to disk while the pages after it render, so the site is never held in memory and
+    // the file system (creations in one folder are serialised by the kernel) is busy from the
+    // first page on. Pages render their view inside a layout context holding the page title and
+    // the path back to the site root, so the shared views are never copied or changed.
     const unsigned workers = util::WorkerCount();
     std::vector<diag::DiagnosticSink> sinks(workers);
     std::atomic<bool> failed{false};
@@ -57,10 +54,24 @@ class HtmlBackend final : public Backend {
       if (!out.Write(path, std::move(text), sinks[worker])) failed = true;
     };
 
+    // Round one, on every core: each error's view, and its page right after it.
+    docs::DocsViews views;
+    docs::BuildErrorViews(set, target, views, [&](size_t ci, size_t ei, unsigned w) {
+      if (failed) return;
+      const model::Catalog& c = set.catalogs()[ci];
+      const model::Error& e = c.errors[ei];
+      render(w, "html/error.mustache", views.errors[ci][ei], target.ErrorHref(c, e),
+             target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "");
+    });
+
+    // Round two: the pages that list every error (sharing the error views), the search index,
+    // errors.json and the sitemap, largest first.
+    docs::AddListViews(set, target, views);
     std::vector<std::function<void(unsigned)>> tasks;
     tasks.push_back([&](unsigned w) {
       render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
     });
+    tasks.push_back([&](unsigned w) { write(w, "errors.json", docs::CatalogSetJson(set, 2) += '\n'); });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       tasks.push_back([&, ci](unsigned w) {
         const model::Catalog& c = set.catalogs()[ci];
@@ -68,17 +79,6 @@ class HtmlBackend final : public Backend {
                target.Text(c.title) + " - Error reference", "../");
       });
     }
-    tasks.push_back([&](unsigned w) {
-      render(w, "html/404.mustache", View::Object(), "404.html", "Page not found - Error reference", "");
-    });
-    util::ParallelFor(tasks.size(), [&](size_t i, unsigned w) {
-      if (!failed) tasks[i](w);
-    });
-    views.site = View();
-    views.catalogs.clear();
-
-    tasks.clear();
-    tasks.push_back([&](unsigned w) { write(w, "errors.json", docs::CatalogSetJson(set, 2) += '\n'); });
     tasks.push_back([&](unsigned w) {
       std::string index_json = docs::SearchIndexJson(set, target);
       write(w, "search-index.js", "window.ERRCAT_SEARCH_INDEX = " + index_json + ";\n");
@@ -93,20 +93,16 @@ class HtmlBackend final : public Backend {
       if (!sitemap) failed = true;
       else write(w, "sitemap.xml", std::move(*sitemap));
     });
-    for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
-      for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) {
-        tasks.push_back([&, ci, ei](unsigned w) {
-          const model::Catalog& c = set.catalogs()[ci];
-          const model::Error& e = c.errors[ei];
-          render(w, "html/error.mustache", views.errors[ci][ei], target.ErrorHref(c, e),
-                 target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "");
-          views.errors[ci][ei] = View();
-        });
-      }
-    }
+    tasks.push_back([&](unsigned w) {
+      render(w, "html/404.mustache", View::Object(), "404.html", "Page not found - Error reference", "");
+    });
     util::ParallelFor(tasks.size(), [&](size_t i, unsigned w) {
       if (!failed) tasks[i](w);
     });
+    // Freeing 100k views takes a while: spread it over the cores too.
+    views.site = View();
+    views.catalogs.clear();
+    util::ParallelFor(views.errors.size(), [&](size_t ci, unsigned) { views.errors[ci].clear(); });
     for (const diag::DiagnosticSink& s : sinks)
       for (const diag::Diagnostic& d : s.diagnostics()) sink.Add(d);
     if (failed) return false;

@@ -1,0 +1,133 @@
+// OutputContext: files staged by its own thread while several rendering threads hand them over,
+// moved into place only by Commit(), and nothing left behind when staging fails or is discarded.
+#include "backends/output.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <set>
+#include <thread>
+
+#include "test_support.h"
+
+namespace errcat::backends {
+namespace {
+
+namespace fs = std::filesystem;
+using errcat::testing::ReadFile;
+using errcat::testing::TempDir;
+
+std::string PageName(int thread, int i) {
+  // Some files in subfolders, so staging creates folders from the staging thread too.
+  return (i % 7 == 0 ? "sub" + std::to_string(i % 3) + "/" : std::string()) + "t" + std::to_string(thread) + "-" +
+         std::to_string(i) + ".html";
+}
+
+std::string PageText(int thread, int i) { return std::string(100 + i % 50, static_cast<char>('a' + thread)) + "\n"; }
+
+// Every name below `dir`, relative, sorted.
+std::set<std::string> ListTree(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    names.insert(fs::relative(entry.path(), dir).generic_string());
+  return names;
+}
+
+constexpr int kThreads = 4;
+constexpr int kFilesPerThread = 400;  // more than the backlog, so writers wait on the stager
+
+void WriteFromThreads(OutputContext& out, std::vector<diag::DiagnosticSink>& sinks) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kFilesPerThread; ++i) ASSERT_TRUE(out.Write(PageName(t, i), PageText(t, i), sinks[t]));
+    });
+  for (std::thread& thread : threads) thread.join();
+}
+
+TEST(OutputContext, ThreadsWriteIntoANewFolderThatAppearsOnlyAtCommit) {
+  TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  std::vector<diag::DiagnosticSink> sinks(kThreads);
+  diag::DiagnosticSink sink;
+  {
+    OutputContext out(OutputContext::Mode::kWrite, site);
+    WriteFromThreads(out, sinks);
+    ASSERT_TRUE(out.Flush(sink));
+    EXPECT_FALSE(fs::exists(site)) << "nothing reaches the target before Commit";
+    const OutputContext::CommitResult result = out.Commit(sink);
+    ASSERT_TRUE(result.ok);
+    EXPECT_EQ(result.written.size(), static_cast<size_t>(kThreads * kFilesPerThread));
+    EXPECT_TRUE(result.unchanged.empty());
+  }
+  EXPECT_EQ(sink.diagnostics().size(), 0u);
+  for (int t = 0; t < kThreads; ++t)
+    for (int i = 0; i < kFilesPerThread; ++i) ASSERT_EQ(ReadFile(site / PageName(t, i)), PageText(t, i));
+  EXPECT_EQ(ListTree(tmp.path()).count("site"), 1u);
+  EXPECT_EQ(fs::directory_iterator(tmp.path())->path().filename(), "site") << "no staging folder is left";
+}
+
+TEST(OutputContext, ExistingFolderKeepsUnchangedFilesAndReplacesTheOthers) {
+  TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  tmp.Write("site/same.html", "same\n");
+  tmp.Write("site/changed.html", "old\n");
+  struct stat before {};
+  ASSERT_EQ(::stat((site / "same.html").c_str(), &before), 0);
+
+  diag::DiagnosticSink sink;
+  OutputContext out(OutputContext::Mode::kWrite, site);
+  ASSERT_TRUE(out.Write("same.html", "same\n", sink));
+  ASSERT_TRUE(out.Write("changed.html", "new\n", sink));
+  ASSERT_TRUE(out.Write("deep/new.html", "fresh\n", sink));
+  ASSERT_TRUE(out.Flush(sink));
+  EXPECT_EQ(ReadFile(site / "changed.html"), "old\n") << "replaced only at Commit";
+  const OutputContext::CommitResult result = out.Commit(sink);
+  ASSERT_TRUE(result.ok);
+  EXPECT_EQ(result.written, (std::vector<std::string>{"changed.html", "deep/new.html"}));
+  EXPECT_EQ(result.unchanged, (std::vector<std::string>{"same.html"}));
+  EXPECT_EQ(ReadFile(site / "changed.html"), "new\n");
+  EXPECT_EQ(ReadFile(site / "deep/new.html"), "fresh\n");
+  struct stat after {};
+  ASSERT_EQ(::stat((site / "same.html").c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino) << "an unchanged file is not rewritten";
+  EXPECT_EQ(ListTree(site), (std::set<std::string>{"changed.html", "deep", "deep/new.html", "same.html"}));
+}
+
+TEST(OutputContext, AStagingFailureStopsWritersAndFlushReportsIt) {
+  TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  tmp.Write("site/keep.html", "keep\n");
+  tmp.Write("site/blocked", "a file where a folder is needed\n");
+  const std::set<std::string> tree_before = ListTree(site);
+
+  diag::DiagnosticSink sink;
+  {
+    OutputContext out(OutputContext::Mode::kWrite, site);
+    ASSERT_TRUE(out.Write("keep.html", "changed\n", sink));
+    out.Write("blocked/page.html", "x", sink);  // accepted: staged later, by the staging thread
+    bool refused = false;
+    for (int i = 0; i < 10000 && !refused; ++i) refused = !out.Write("later" + std::to_string(i) + ".html", "y", sink);
+    EXPECT_TRUE(refused) << "once staging failed, writers are told to stop";
+    EXPECT_FALSE(out.Flush(sink));
+  }  // destroyed without Commit: everything staged is removed
+  ASSERT_TRUE(sink.HasErrors());
+  EXPECT_NE(sink.diagnostics().front().location.file.find("blocked/page.html"), std::string::npos);
+  EXPECT_EQ(sink.diagnostics().front().rule, "io");
+  EXPECT_EQ(ListTree(site), tree_before) << "no temporary file or folder is left";
+  EXPECT_EQ(ReadFile(site / "keep.html"), "keep\n");
+}
+
+TEST(OutputContext, DiscardRemovesEverythingStaged) {
+  TempDir tmp;
+  std::vector<diag::DiagnosticSink> sinks(kThreads);
+  {
+    OutputContext out(OutputContext::Mode::kWrite, tmp.path() / "site");
+    WriteFromThreads(out, sinks);
+    out.Discard();
+  }
+  EXPECT_TRUE(ListTree(tmp.path()).empty());
+}
+
+}  // namespace
+}  // namespace errcat::backends
