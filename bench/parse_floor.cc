@@ -1,8 +1,8 @@
-// The parse floor of every errcat command: yaml-cpp's parser over the same files, with an event
-// handler that does nothing, files spread over the cores as errcat's loader spreads them
-// (util::WorkerCount threads taking the next file). errcat cannot load a catalog faster than
-// this, so bench/run.sh reports each command's wall time against it, measured in the same run.
-//   parse_floor DIR   -> "<wall seconds> <cpu seconds>" on stdout
+// The parse floor of every errcat command: yaml-cpp's parser over the same files (found and read
+// by errcat's loader), with an event handler that does nothing, one thread per core each taking
+// the next file, as errcat's loader does. errcat cannot load a catalog faster than this, so
+// bench/run.sh reports each command's wall time against it, measured in the same run.
+//   parse_floor PATH   -> "<wall seconds> <cpu seconds>" on stdout
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -11,12 +11,11 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "loader/loader.h"
 #include "util/parallel.h"
 
 namespace {
@@ -43,26 +42,23 @@ double CpuSeconds() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2 || !std::filesystem::is_directory(argv[1])) {
-    std::fprintf(stderr, "usage: parse_floor DIR   (DIR holds *.yaml)\n");
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: parse_floor PATH   (catalog files or folders, as errcat takes them)\n");
     return 2;
   }
-  std::vector<std::string> texts;
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[1]))
-    if (entry.is_regular_file() && entry.path().extension() == ".yaml") paths.push_back(entry.path());
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    texts.push_back(std::move(text).str());
+  // The same files errcat would load, found and read by errcat's own loader.
+  errcat::diag::DiagnosticSink sink;
+  const std::vector<errcat::loader::SourceFile> sources = errcat::loader::ReadSources({argv[1]}, {}, sink);
+  if (sink.HasErrors() || sources.empty()) {
+    std::fprintf(stderr, "parse_floor: no catalog files under %s\n", argv[1]);
+    return 2;
   }
   // Files are read before the clock starts: errcat's read is measured by the whole-process time.
   const double cpu_start = CpuSeconds();
   const auto start = std::chrono::steady_clock::now();
   std::atomic<bool> failed{false};
-  errcat::util::ParallelFor(texts.size(), [&](size_t i, unsigned) {
-    std::istringstream stream(texts[i]);
+  errcat::util::ParallelFor(sources.size(), [&](size_t i, unsigned) {
+    std::istringstream stream(sources[i].contents);
     NoopHandler handler;
     try {
       YAML::Parser parser(stream);

@@ -67,8 +67,8 @@ for n in 1000 10000 100000; do
   done
   # The file-system floor: as many bare file creations in one new folder as the site has pages.
   sync
-  floors=(); for i in 1 2 3; do floors+=("$(build-bench/bench/create_files --files "$n" --bytes 4500 --out "$work/floor-$n-$i")"); done
-  printf '%s\n' "${floors[@]}" | median >"$work/floor-$n.txt"
+  fs_floors=(); for i in 1 2 3; do fs_floors+=("$(build-bench/bench/create_files --files "$n" --bytes 4500 --out "$work/floor-$n-$i")"); done
+  printf '%s\n' "${fs_floors[@]}" | median >"$work/floor-$n.txt"
   dir=$work/split-$n
   $errcat generate --timings --cpp "$dir/cpp" --html "$dir/site" "$cat" 2>&1 | grep timings >"$work/split-$n.txt"
 done

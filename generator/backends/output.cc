@@ -107,8 +107,7 @@ OutputContext::OutputContext(Mode mode, fs::path dir) : mode_(mode), shown_(dir)
 }
 
 OutputContext::~OutputContext() {
-  if (mode_ == Mode::kWrite && !committed_) Discard();
-  StopStaging();
+  if (mode_ == Mode::kWrite && !committed_) Discard();  // Discard (or Commit) ends the staging thread
 }
 
 bool OutputContext::Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink) {
@@ -136,7 +135,8 @@ bool OutputContext::Write(const std::string& path, std::string contents, diag::D
     case Mode::kWrite:
       break;
   }
-  constexpr size_t kMaxBacklog = 256;  // files held in memory ahead of the staging thread
+  // At most this many files wait, plus the batch the staging thread is writing: 2 x 256 in memory.
+  constexpr size_t kMaxBacklog = 256;
   if (!staging_thread_.joinable()) staging_thread_ = std::thread([this] { StageLoop(); });
   pending_shrank_.wait(lock, [&] { return pending_.size() < kMaxBacklog || stage_failed_; });
   if (stage_failed_) return false;  // the back end stops; Flush() reports why

@@ -89,7 +89,7 @@ class OutputContext {
 
   // kWrite: files handed to Write() and not staged yet, and the thread that stages them (one:
   // threads that create files in one folder at once wait on the folder's lock in the kernel).
-  // Write() waits only when the backlog is full, which bounds the memory held.
+  // Write() waits only when the backlog is full, which bounds the memory held (see Write).
   std::vector<std::pair<std::string, std::string>> pending_;
   std::thread staging_thread_;
   std::condition_variable pending_grew_;    // or stopping_

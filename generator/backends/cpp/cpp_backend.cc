@@ -156,11 +156,14 @@ View CatalogView(const model::Catalog& c) {
           for (size_t i = line * 8; i < std::min(long_codes.size(), line * 8 + 8); ++i) codes += errs[long_codes[i]].code;
           return Lit(codes);
         }));
+  // Each code's hash under the table's seed: in its slot, and its tag beside it.
+  std::vector<std::uint32_t> code_hashes(errs.size());
+  for (size_t i = 0; i < errs.size(); ++i) code_hashes[i] = cpp::HashCode(errs[i].code, codes.seed);
   v.add("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) -> std::string {
           const std::uint32_t index = codes.slots[i];
           if (index == 0) return "{0u, 0, 0u, 0u, \"\"},";
           const model::Error& e = errs[index - 1];
-          return "{" + std::to_string(cpp::HashCode(e.code, codes.seed)) + "u, " + std::to_string(e.value) + ", " +
+          return "{" + std::to_string(code_hashes[index - 1]) + "u, " + std::to_string(e.value) + ", " +
                  std::to_string(e.code.size()) + "u, " + std::to_string(offsets[index - 1]) + "u, \"" +
                  (e.code.size() < 16 ? Lit(e.code) : std::string()) + "\"},";
         }));
@@ -168,7 +171,7 @@ View CatalogView(const model::Catalog& c) {
   // group of 8 starting at any slot is one load.
   v.add("code_tag_lines", Lines(codes.slots.size() + 8, 16, "", [&](size_t i) {
           const std::uint32_t index = codes.slots[i % codes.slots.size()];
-          return std::to_string(index == 0 ? 0 : cpp::CodeTag(cpp::HashCode(errs[index - 1].code, codes.seed))) + ",";
+          return std::to_string(index == 0 ? 0 : cpp::CodeTag(code_hashes[index - 1])) + ",";
         }));
   // The compile-time check tables of format<E>: distinct parameter names (sorted), each error's
   // {value, first, count} sorted by value, and {type, name} per parameter in catalog order.
