@@ -113,32 +113,30 @@ constexpr ErrorInfo kInfos[] = {
 constexpr const ErrorInfo& kNotAnError = kInfos[7];
 
 // Code lookup: an open-addressing table built by errcat (longest probe 1) of
-// 32-byte slots {hash, value, length, offset, code}, one cache line each, and beside it one tag
-// byte per slot (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the
-// end so that any 8 consecutive tags are one load. A lookup tests 8 tags at a time without a
-// branch per slot and reads a slot only when its tag matches, so a miss rarely leaves the small
-// tag array. A code of up to 15 bytes is stored in its slot; longer codes are stored back to
-// back in kLongCodes, at `offset`.
+// 16-byte slots {value, length, code}, four to a cache line, and beside it one tag byte per slot
+// (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8
+// consecutive tags are one load. A lookup tests 8 tags at a time without a branch per slot and
+// reads a slot only when its tag matches, so a miss rarely leaves the small tag array. A code of
+// up to 10 bytes is stored in its slot; longer codes are stored back to back in kLongCodes, and
+// their slot holds the offset there (4 bytes, little-endian).
 constexpr char kLongCodes[] =
     "";
-struct alignas(32) CodeSlot {
-  std::uint32_t hash;
+struct alignas(16) CodeSlot {
   std::int32_t value;
-  std::uint32_t length;
-  std::uint32_t offset;
-  char code[16];
+  std::uint8_t length;
+  char code[11];  // up to 10 bytes and a NUL, or the offset in kLongCodes
 };
 constexpr std::uint32_t kCodeSeed = 0u;
 constexpr std::uint32_t kCodeMask = 15u;
 constexpr CodeSlot kCodeSlots[] = {
-    {0u, 0, 0u, 0u, ""}, {1278364001u, 2, 8u, 0u, "LOGIN002"},
-    {3506149554u, 4, 8u, 0u, "LOGIN004"}, {0u, 0, 0u, 0u, ""},
-    {0u, 0, 0u, 0u, ""}, {1506267285u, 3, 8u, 0u, "LOGIN003"},
-    {1452224390u, 7, 8u, 0u, "LOGIN007"}, {1049698279u, 1, 8u, 0u, "LOGIN001"},
-    {0u, 0, 0u, 0u, ""}, {2593519833u, 6, 8u, 0u, "LOGIN006"},
-    {0u, 0, 0u, 0u, ""}, {2606776411u, 5, 8u, 0u, "LOGIN005"},
-    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
-    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
+    {0, 0u, ""}, {2, 8u, "LOGIN002"},
+    {4, 8u, "LOGIN004"}, {0, 0u, ""},
+    {0, 0u, ""}, {3, 8u, "LOGIN003"},
+    {7, 8u, "LOGIN007"}, {1, 8u, "LOGIN001"},
+    {0, 0u, ""}, {6, 8u, "LOGIN006"},
+    {0, 0u, ""}, {5, 8u, "LOGIN005"},
+    {0, 0u, ""}, {0, 0u, ""},
+    {0, 0u, ""}, {0, 0u, ""},
 };
 constexpr std::uint8_t kCodeTags[] = {
     0,166,232,0,0,172,171,159,0,205,0,205,0,0,0,0,
@@ -188,9 +186,10 @@ std::optional<DataSourceLoginError> data_source_login_error_from_code(std::strin
   const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
   const std::uint32_t slot = ::errcat_runtime::probe_tags(kCodeTags, kCodeMask, hash, [&](std::uint32_t at) {
     const CodeSlot& entry = kCodeSlots[at];
-    return entry.hash == hash && entry.length == code.size() &&
-           ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
-                                         code.size());
+    return entry.length == code.size() &&
+           ::errcat_runtime::equal_bytes(
+               code.size() < sizeof entry.code ? entry.code : kLongCodes + ::errcat_runtime::load_le(entry.code, 4),
+               code.data(), code.size());
   });
   if (slot == ::errcat_runtime::kNoSlot) return std::nullopt;
   return static_cast<DataSourceLoginError>(kCodeSlots[slot].value);

@@ -65,28 +65,26 @@ constexpr ErrorInfo kInfos[] = {
 constexpr const ErrorInfo& kNotAnError = kInfos[4];
 
 // Code lookup: an open-addressing table built by errcat (longest probe 1) of
-// 32-byte slots {hash, value, length, offset, code}, one cache line each, and beside it one tag
-// byte per slot (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the
-// end so that any 8 consecutive tags are one load. A lookup tests 8 tags at a time without a
-// branch per slot and reads a slot only when its tag matches, so a miss rarely leaves the small
-// tag array. A code of up to 15 bytes is stored in its slot; longer codes are stored back to
-// back in kLongCodes, at `offset`.
+// 16-byte slots {value, length, code}, four to a cache line, and beside it one tag byte per slot
+// (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8
+// consecutive tags are one load. A lookup tests 8 tags at a time without a branch per slot and
+// reads a slot only when its tag matches, so a miss rarely leaves the small tag array. A code of
+// up to 10 bytes is stored in its slot; longer codes are stored back to back in kLongCodes, and
+// their slot holds the offset there (4 bytes, little-endian).
 constexpr char kLongCodes[] =
     "";
-struct alignas(32) CodeSlot {
-  std::uint32_t hash;
+struct alignas(16) CodeSlot {
   std::int32_t value;
-  std::uint32_t length;
-  std::uint32_t offset;
-  char code[16];
+  std::uint8_t length;
+  char code[11];  // up to 10 bytes and a NUL, or the offset in kLongCodes
 };
 constexpr std::uint32_t kCodeSeed = 0u;
 constexpr std::uint32_t kCodeMask = 7u;
 constexpr CodeSlot kCodeSlots[] = {
-    {0u, 0, 0u, 0u, ""}, {956433353u, 3, 6u, 0u, "ITK003"},
-    {0u, 0, 0u, 0u, ""}, {319248595u, 1, 6u, 0u, "ITK001"},
-    {0u, 0, 0u, 0u, ""}, {4288614005u, 2, 6u, 0u, "ITK002"},
-    {0u, 0, 0u, 0u, ""}, {684493143u, 4, 6u, 0u, "ITK004"},
+    {0, 0u, ""}, {3, 6u, "ITK003"},
+    {0, 0u, ""}, {1, 6u, "ITK001"},
+    {0, 0u, ""}, {2, 6u, "ITK002"},
+    {0, 0u, ""}, {4, 6u, "ITK004"},
 };
 constexpr std::uint8_t kCodeTags[] = {
     0,156,0,137,0,255,0,148,0,156,0,137,0,255,0,148,
@@ -135,9 +133,10 @@ std::optional<InvalidTokenError> invalid_token_error_from_code(std::string_view 
   const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
   const std::uint32_t slot = ::errcat_runtime::probe_tags(kCodeTags, kCodeMask, hash, [&](std::uint32_t at) {
     const CodeSlot& entry = kCodeSlots[at];
-    return entry.hash == hash && entry.length == code.size() &&
-           ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
-                                         code.size());
+    return entry.length == code.size() &&
+           ::errcat_runtime::equal_bytes(
+               code.size() < sizeof entry.code ? entry.code : kLongCodes + ::errcat_runtime::load_le(entry.code, 4),
+               code.data(), code.size());
   });
   if (slot == ::errcat_runtime::kNoSlot) return std::nullopt;
   return static_cast<InvalidTokenError>(kCodeSlots[slot].value);

@@ -182,40 +182,38 @@ constexpr ErrorInfo kInfos[] = {
 constexpr const ErrorInfo& kNotAnError = kInfos[13];
 
 // Code lookup: an open-addressing table built by errcat (longest probe 1) of
-// 32-byte slots {hash, value, length, offset, code}, one cache line each, and beside it one tag
-// byte per slot (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the
-// end so that any 8 consecutive tags are one load. A lookup tests 8 tags at a time without a
-// branch per slot and reads a slot only when its tag matches, so a miss rarely leaves the small
-// tag array. A code of up to 15 bytes is stored in its slot; longer codes are stored back to
-// back in kLongCodes, at `offset`.
+// 16-byte slots {value, length, code}, four to a cache line, and beside it one tag byte per slot
+// (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8
+// consecutive tags are one load. A lookup tests 8 tags at a time without a branch per slot and
+// reads a slot only when its tag matches, so a miss rarely leaves the small tag array. A code of
+// up to 10 bytes is stored in its slot; longer codes are stored back to back in kLongCodes, and
+// their slot holds the offset there (4 bytes, little-endian).
 constexpr char kLongCodes[] =
     "";
-struct alignas(32) CodeSlot {
-  std::uint32_t hash;
+struct alignas(16) CodeSlot {
   std::int32_t value;
-  std::uint32_t length;
-  std::uint32_t offset;
-  char code[16];
+  std::uint8_t length;
+  char code[11];  // up to 10 bytes and a NUL, or the offset in kLongCodes
 };
 constexpr std::uint32_t kCodeSeed = 0u;
 constexpr std::uint32_t kCodeMask = 31u;
 constexpr CodeSlot kCodeSlots[] = {
-    {0u, 0, 0u, 0u, ""}, {717825121u, 13, 6u, 0u, "TOK013"},
-    {0u, 0, 0u, 0u, ""}, {152389635u, 4, 6u, 0u, "TOK004"},
-    {2226390276u, 2, 6u, 0u, "TOK002"}, {284391589u, 10, 6u, 0u, "TOK010"},
-    {0u, 0, 0u, 0u, ""}, {4122009191u, 5, 6u, 0u, "TOK005"},
-    {1234112264u, 11, 6u, 0u, "TOK011"}, {0u, 0, 0u, 0u, ""},
-    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
-    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
-    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
-    {4009410064u, 12, 6u, 0u, "TOK012"}, {0u, 0, 0u, 0u, ""},
-    {0u, 0, 0u, 0u, ""}, {807225235u, 1, 6u, 0u, "TOK001"},
-    {0u, 0, 0u, 0u, ""}, {75783093u, 3, 6u, 0u, "TOK003"},
-    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
-    {0u, 0, 0u, 0u, ""}, {0u, 0, 0u, 0u, ""},
-    {783327322u, 8, 6u, 0u, "TOK008"}, {0u, 0, 0u, 0u, ""},
-    {2857327964u, 6, 6u, 0u, "TOK006"}, {0u, 0, 0u, 0u, ""},
-    {457979582u, 9, 6u, 0u, "TOK009"}, {3605722047u, 7, 6u, 0u, "TOK007"},
+    {0, 0u, ""}, {13, 6u, "TOK013"},
+    {0, 0u, ""}, {4, 6u, "TOK004"},
+    {2, 6u, "TOK002"}, {10, 6u, "TOK010"},
+    {0, 0u, ""}, {5, 6u, "TOK005"},
+    {11, 6u, "TOK011"}, {0, 0u, ""},
+    {0, 0u, ""}, {0, 0u, ""},
+    {0, 0u, ""}, {0, 0u, ""},
+    {0, 0u, ""}, {0, 0u, ""},
+    {12, 6u, "TOK012"}, {0, 0u, ""},
+    {0, 0u, ""}, {1, 6u, "TOK001"},
+    {0, 0u, ""}, {3, 6u, "TOK003"},
+    {0, 0u, ""}, {0, 0u, ""},
+    {0, 0u, ""}, {0, 0u, ""},
+    {8, 6u, "TOK008"}, {0, 0u, ""},
+    {6, 6u, "TOK006"}, {0, 0u, ""},
+    {9, 6u, "TOK009"}, {7, 6u, "TOK007"},
 };
 constexpr std::uint8_t kCodeTags[] = {
     0,149,0,132,194,136,0,250,164,0,0,0,0,0,0,0,
@@ -267,9 +265,10 @@ std::optional<TokenError> token_error_from_code(std::string_view code) noexcept 
   const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
   const std::uint32_t slot = ::errcat_runtime::probe_tags(kCodeTags, kCodeMask, hash, [&](std::uint32_t at) {
     const CodeSlot& entry = kCodeSlots[at];
-    return entry.hash == hash && entry.length == code.size() &&
-           ::errcat_runtime::equal_bytes(code.size() < 16 ? entry.code : kLongCodes + entry.offset, code.data(),
-                                         code.size());
+    return entry.length == code.size() &&
+           ::errcat_runtime::equal_bytes(
+               code.size() < sizeof entry.code ? entry.code : kLongCodes + ::errcat_runtime::load_le(entry.code, 4),
+               code.data(), code.size());
   });
   if (slot == ::errcat_runtime::kNoSlot) return std::nullopt;
   return static_cast<TokenError>(kCodeSlots[slot].value);

@@ -53,6 +53,11 @@ void ExpectTablesMatchCatalog(const std::string& path, ErrorList list, FromCode 
     }
     // '#' is never part of a code, so this is a miss that starts where the code's probe does not.
     EXPECT_FALSE(from_code(e.code + "#").has_value());
+    // Same bytes, one longer or shorter: the stored length, not a terminator, decides.
+    EXPECT_FALSE(from_code(e.code + std::string(1, '\0')).has_value());
+    if (!catalog.Find(e.code.substr(0, e.code.size() - 1))) {
+      EXPECT_FALSE(from_code(e.code.substr(0, e.code.size() - 1)).has_value());
+    }
     const std::optional<Enum> found = from_code(e.code);
     ASSERT_TRUE(found.has_value());
     EXPECT_EQ(static_cast<std::int32_t>(*found), e.value);

@@ -140,13 +140,15 @@ View CatalogView(const model::Catalog& c) {
   v.add("code_seed", std::to_string(codes.seed) + "u");
   v.add("code_mask", std::to_string(codes.mask) + "u");
   v.add("code_max_probe", std::to_string(codes.max_probe));
-  // Slots {hash, value, length, offset, code} (2 to a line): codes of up to 15 bytes inline,
-  // longer ones in a pool of their own (8 to a line). Codes are [A-Za-z0-9._-]: nothing to escape.
+  // Slots {value, length, code} (2 to a line): codes of up to 10 bytes inline (and a NUL), longer ones in a
+  // pool of their own (8 to a line), their slot holding the offset there as 4 little-endian
+  // bytes. Codes are [A-Za-z0-9._-]: nothing to escape.
+  constexpr size_t kInlineCode = 10;
   std::vector<std::uint32_t> offsets(errs.size(), 0);
   std::vector<size_t> long_codes;
   std::uint32_t pool_size = 0;
   for (size_t i = 0; i < errs.size(); ++i) {
-    if (errs[i].code.size() < 16) continue;
+    if (errs[i].code.size() <= kInlineCode) continue;
     offsets[i] = pool_size;
     pool_size += static_cast<std::uint32_t>(errs[i].code.size());
     long_codes.push_back(i);
@@ -156,17 +158,27 @@ View CatalogView(const model::Catalog& c) {
           for (size_t i = line * 8; i < std::min(long_codes.size(), line * 8 + 8); ++i) codes += errs[long_codes[i]].code;
           return Lit(codes);
         }));
-  // Each code's hash under the table's seed: in its slot, and its tag beside it.
-  std::vector<std::uint32_t> code_hashes(errs.size());
-  for (size_t i = 0; i < errs.size(); ++i) code_hashes[i] = cpp::HashCode(errs[i].code, codes.seed);
   v.add("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) -> std::string {
           const std::uint32_t index = codes.slots[i];
-          if (index == 0) return "{0u, 0, 0u, 0u, \"\"},";
+          if (index == 0) return "{0, 0u, \"\"},";
           const model::Error& e = errs[index - 1];
-          return "{" + std::to_string(code_hashes[index - 1]) + "u, " + std::to_string(e.value) + ", " +
-                 std::to_string(e.code.size()) + "u, " + std::to_string(offsets[index - 1]) + "u, \"" +
-                 (e.code.size() < 16 ? Lit(e.code) : std::string()) + "\"},";
+          std::string code;
+          if (e.code.size() <= kInlineCode) {
+            code = Lit(e.code);
+          } else {
+            for (int byte = 0; byte < 4; ++byte) {  // octal escapes: never merge with a next character
+              const unsigned b = (offsets[index - 1] >> (8 * byte)) & 0xFFu;
+              code += '\\';
+              code += static_cast<char>('0' + (b >> 6));
+              code += static_cast<char>('0' + ((b >> 3) & 7));
+              code += static_cast<char>('0' + (b & 7));
+            }
+          }
+          return "{" + std::to_string(e.value) + ", " + std::to_string(e.code.size()) + "u, \"" + code + "\"},";
         }));
+  // Each code's hash under the table's seed gives its tag.
+  std::vector<std::uint32_t> code_hashes(errs.size());
+  for (size_t i = 0; i < errs.size(); ++i) code_hashes[i] = cpp::HashCode(errs[i].code, codes.seed);
   // One tag per slot, then the first 8 again (modulo the size, for tables under 8 slots), so a
   // group of 8 starting at any slot is one load.
   v.add("code_tag_lines", Lines(codes.slots.size() + 8, 16, "", [&](size_t i) {

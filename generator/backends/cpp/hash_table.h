@@ -47,7 +47,7 @@ constexpr std::uint32_t HashCode(std::string_view s, std::uint32_t seed) {
 
 // A code slot's one-byte tag: 0 marks an empty slot, any other is 0x80 and seven more bits of
 // the hash (bits the slot index does not use for tables under 2^25 slots). A lookup probes the
-// small tag array and reads a 32-byte slot only when its tag matches: one in 128 for a miss.
+// small tag array and reads a 16-byte slot only when its tag matches: one in 128 for a miss.
 constexpr std::uint8_t CodeTag(std::uint32_t hash) { return static_cast<std::uint8_t>(0x80u | (hash >> 25)); }
 
 // A 32-bit integer mixer (Chris Wellons' lowbias32), seeded.
