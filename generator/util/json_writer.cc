@@ -38,7 +38,7 @@ void AppendJsonString(std::string& out, std::string_view value) {
 void JsonWriter::Newline(size_t depth) {
   if (indent_ < 0) return;
   text_ += '\n';
-  text_.append(depth * static_cast<size_t>(indent_), ' ');
+  text_.append((base_depth_ + depth) * static_cast<size_t>(indent_), ' ');
 }
 
 void JsonWriter::BeforeValue() {
@@ -92,6 +92,12 @@ JsonWriter& JsonWriter::Int(int64_t value) {
 JsonWriter& JsonWriter::Bool(bool value) {
   BeforeValue();
   text_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  text_.append(json);
   return *this;
 }
 

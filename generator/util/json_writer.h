@@ -14,6 +14,9 @@ namespace errcat::util {
 class JsonWriter {
  public:
   explicit JsonWriter(int indent = -1) : indent_(indent) {}  // -1: compact
+  // A writer for a value that another writer will insert with Raw() at nesting depth `depth`:
+  // its line breaks are indented as they would be there.
+  JsonWriter(int indent, size_t depth) : indent_(indent), base_depth_(depth) {}
 
   JsonWriter& BeginObject() { return Open('{'); }
   JsonWriter& EndObject() { return Close('}'); }
@@ -24,6 +27,7 @@ class JsonWriter {
   JsonWriter& Int(int64_t value);
   JsonWriter& Bool(bool value);
   JsonWriter& Strings(const std::vector<std::string>& values);  // an array of strings
+  JsonWriter& Raw(std::string_view json);  // a value written by another writer
 
   void Reserve(size_t bytes) { text_.reserve(bytes); }
   std::string Take() { return std::move(text_); }
@@ -35,6 +39,7 @@ class JsonWriter {
   void Newline(size_t depth);
 
   int indent_;
+  size_t base_depth_ = 0;
   std::string text_;
   std::vector<bool> empty_;  // per open container: nothing written in it yet
   bool after_key_ = false;

@@ -60,6 +60,28 @@ TEST(JsonWriter, MatchesNlohmannDumpCompactAndIndented) {
   }
 }
 
+// errors.json is joined from records written apart: a value written by a writer made for its
+// depth and inserted with Raw() gives the same bytes as writing it in place.
+TEST(JsonWriter, RawValuesWrittenForTheirDepthMatchWritingInPlace) {
+  const ordered_json item = {{"code", "E1"}, {"params", {{{"name", "a"}}, ordered_json::object()}}, {"tags", ordered_json::array()}};
+  const ordered_json doc = {{"catalogs", {{{"errors", {item, item}}}, {{"errors", ordered_json::array()}}}}};
+  for (int indent : {-1, 2, 4}) {
+    JsonWriter joined(indent);
+    joined.BeginObject().Key("catalogs").BeginArray();
+    for (const ordered_json& catalog : doc["catalogs"]) {
+      joined.BeginObject().Key("errors").BeginArray();
+      for (const ordered_json& error : catalog["errors"]) {
+        JsonWriter part(indent, 4);  // document, catalogs, catalog, errors
+        Write(part, error);
+        joined.Raw(part.Take());
+      }
+      joined.EndArray().EndObject();
+    }
+    joined.EndArray().EndObject();
+    EXPECT_EQ(joined.Take(), WebSafe(doc.dump(indent))) << "indent " << indent;
+  }
+}
+
 TEST(JsonWriter, TopLevelScalarsAndEscapes) {
   JsonWriter w;
   w.String("a\"b\\c\n\x01\x1f<");

@@ -54,14 +54,22 @@ class HtmlBackend final : public Backend {
       if (!out.Write(path, std::move(text), sinks[worker])) failed = true;
     };
 
-    // Round one, on every core: each error's view, and its page right after it.
+    // Round one, on every core: each error's view, its page right after it, and its records in
+    // errors.json and the search index.
     docs::DocsViews views;
+    docs::Records records(set.catalogs().size()), search_records(set.catalogs().size());
+    for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+      records[ci].resize(set.catalogs()[ci].errors.size());
+      search_records[ci].resize(set.catalogs()[ci].errors.size());
+    }
     docs::BuildErrorViews(set, target, views, [&](size_t ci, size_t ei, unsigned w) {
       if (failed) return;
       const model::Catalog& c = set.catalogs()[ci];
       const model::Error& e = c.errors[ei];
       render(w, "html/error.mustache", views.errors[ci][ei], target.ErrorHref(c, e),
              target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "");
+      records[ci][ei] = docs::ErrorRecordJson(c, e);
+      search_records[ci][ei] = docs::ErrorSearchJson(c, e, target);
     });
 
     // Round two: the pages that list every error (sharing the error views), the search index,
@@ -71,7 +79,7 @@ class HtmlBackend final : public Backend {
     tasks.push_back([&](unsigned w) {
       render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
     });
-    tasks.push_back([&](unsigned w) { write(w, "errors.json", docs::CatalogSetJson(set, 2) += '\n'); });
+    tasks.push_back([&](unsigned w) { write(w, "errors.json", docs::CatalogSetJson(set, std::move(records)) += '\n'); });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       tasks.push_back([&, ci](unsigned w) {
         const model::Catalog& c = set.catalogs()[ci];
@@ -80,7 +88,7 @@ class HtmlBackend final : public Backend {
       });
     }
     tasks.push_back([&](unsigned w) {
-      std::string index_json = docs::SearchIndexJson(set, target);
+      std::string index_json = docs::SearchIndexJson(std::move(search_records));
       write(w, "search-index.js", "window.ERRCAT_SEARCH_INDEX = " + index_json + ";\n");
       write(w, "search-index.json", std::move(index_json += '\n'));
     });

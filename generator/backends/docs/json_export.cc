@@ -1,5 +1,7 @@
 #include "backends/docs/json_export.h"
 
+#include <utility>
+
 #include "util/json_writer.h"
 
 namespace errcat::backends::docs {
@@ -50,13 +52,45 @@ void WriteError(util::JsonWriter& j, const model::Catalog& c, const model::Error
 
 }  // namespace
 
-std::string CatalogSetJson(const model::CatalogSet& set, int indent) {
-  util::JsonWriter j(indent);
-  j.Reserve(1024 + set.error_count() * 1536);
+// errors.json is indented for people who read or diff it; each error sits 4 levels deep
+// (document, catalogs, catalog, errors).
+constexpr int kIndent = 2;
+constexpr size_t kErrorDepth = 4;
+
+std::string ErrorRecordJson(const model::Catalog& c, const model::Error& e) {
+  util::JsonWriter j(kIndent, kErrorDepth);
+  j.Reserve(1536);
+  WriteError(j, c, e);
+  return j.Take();
+}
+
+std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e, const TextTarget& target) {
+  util::JsonWriter j;
+  j.Reserve(384);
+  j.BeginObject();
+  j.Key("code").String(e.code);
+  j.Key("name").String(e.name);
+  j.Key("summary").String(e.summary);
+  j.Key("message").String(e.message);
+  j.Key("catalog").String(c.id);
+  j.Key("severity").String(model::Name(e.severity));
+  j.Key("http_status").Int(e.http_status);
+  j.Key("url").String(target.ErrorHref(c, e));
+  j.EndObject();
+  return j.Take();
+}
+
+std::string CatalogSetJson(const model::CatalogSet& set, Records records) {
+  size_t size = 1024;
+  for (const auto& errors : records)
+    for (const std::string& e : errors) size += e.size() + kIndent * kErrorDepth + 2;
+  util::JsonWriter j(kIndent);
+  j.Reserve(size);
   j.BeginObject();
   j.Key("format").String("errcat-catalog-set/1");
   j.Key("catalogs").BeginArray();
-  for (const model::Catalog& c : set.catalogs()) {
+  for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+    const model::Catalog& c = set.catalogs()[ci];
     j.BeginObject();
     j.Key("catalog").String(c.id);
     j.Key("title").String(c.title);
@@ -75,7 +109,7 @@ std::string CatalogSetJson(const model::CatalogSet& set, int indent) {
     j.EndObject();
     j.Key("reserved").Strings(c.reserved);
     j.Key("errors").BeginArray();
-    for (const model::Error& e : c.errors) WriteError(j, c, e);
+    for (std::string& e : records.at(ci)) j.Raw(std::exchange(e, std::string()));
     j.EndArray();
     j.EndObject();
   }
@@ -84,24 +118,15 @@ std::string CatalogSetJson(const model::CatalogSet& set, int indent) {
   return j.Take();
 }
 
-std::string SearchIndexJson(const model::CatalogSet& set, const TextTarget& target) {
+std::string SearchIndexJson(Records records) {
+  size_t size = 2;
+  for (const auto& errors : records)
+    for (const std::string& e : errors) size += e.size() + 1;
   util::JsonWriter j;
-  j.Reserve(set.error_count() * 384);
+  j.Reserve(size);
   j.BeginArray();
-  for (const model::Catalog& c : set.catalogs()) {
-    for (const model::Error& e : c.errors) {
-      j.BeginObject();
-      j.Key("code").String(e.code);
-      j.Key("name").String(e.name);
-      j.Key("summary").String(e.summary);
-      j.Key("message").String(e.message);
-      j.Key("catalog").String(c.id);
-      j.Key("severity").String(model::Name(e.severity));
-      j.Key("http_status").Int(e.http_status);
-      j.Key("url").String(target.ErrorHref(c, e));
-      j.EndObject();
-    }
-  }
+  for (auto& errors : records)
+    for (std::string& e : errors) j.Raw(std::exchange(e, std::string()));
   j.EndArray();
   return j.Take();
 }

@@ -3,16 +3,28 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "backends/docs/docs_view.h"
 #include "model/catalog.h"
 
 namespace errcat::backends::docs {
 
-// errors.json: every catalog with every field of every error ("errcat-catalog-set/1").
-std::string CatalogSetJson(const model::CatalogSet& set, int indent);
+// Each error's records in errors.json and in the search index are made apart (on any thread,
+// as each error's page is) and joined into the documents at the end, so the 150 MB errors.json
+// of a 100k-error site is not one long task on one core. Records[catalog][error].
+using Records = std::vector<std::vector<std::string>>;
 
-// The site's search index: one compact record per error, with its page's URL.
-std::string SearchIndexJson(const model::CatalogSet& set, const TextTarget& target);
+// An error's object in errors.json, indented for its place there.
+std::string ErrorRecordJson(const model::Catalog& c, const model::Error& e);
+// An error's compact record in the search index, with its page's URL.
+std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e, const TextTarget& target);
+
+// errors.json: every catalog with every field of every error ("errcat-catalog-set/1"). Each
+// record is freed as soon as it is joined.
+std::string CatalogSetJson(const model::CatalogSet& set, Records records);
+
+// The site's search index: every error's search record, in catalog order.
+std::string SearchIndexJson(Records records);
 
 }  // namespace errcat::backends::docs
