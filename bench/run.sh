@@ -18,13 +18,28 @@ work=build-bench/work
 rm -rf "$work"
 mkdir -p "$work"
 out=bench/results.md
+# Where the commands write: a tmpfs when there is one with room, so that the figures are
+# errcat's cost and not this VM's disk (on ext4 without a journal, creating files right after
+# deleting many costs seconds of kernel time: see bench/README.md). BENCH_OUT=DIR overrides.
+# The disk is measured too, in its own section.
+outs=${BENCH_OUT:-}
+if [ -z "$outs" ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] &&
+   [ "$(df -Pm /dev/shm | awk 'NR == 2 {print $4}')" -gt 8000 ]; then
+  outs=/dev/shm/errcat-bench-$$
+  trap 'rm -rf "$outs"' EXIT
+fi
+outs=${outs:-$work/out}
+mkdir -p "$outs"
+outs_fs=$(stat -f -c %T "$outs")
+disk_fs=$(stat -f -c %T "$work")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 {
 echo "# errcat benchmark results"
 echo
 echo "Measured by \`make bench\` (bench/run.sh) on $(nproc) cores, $(uname -m), $(g++ --version | head -1)."
-echo "Wall times are medians of $runs runs; memory is the largest peak RSS seen."
+echo "Wall times are medians of $runs runs; memory is the largest peak RSS seen. $($errcat --version)."
+echo "Outputs are written to $outs_fs ($outs); catalogs are read from $disk_fs (in the page cache)."
 echo
 echo "## Whole process"
 echo
@@ -49,15 +64,16 @@ for n in 1000 10000 100000; do
       # Each run is paired with a parse-floor run just before it, so drift in the machine's
       # speed moves both; the ratio is the median of the pairs' ratios.
       floor=$(build-bench/bench/parse_floor "$cat" | cut -d' ' -f1)
-      dir=$work/out-$n-$i-$RANDOM
+      dir=$outs/out-$n-$i-$RANDOM
       sync  # start from a quiet disk: writing back the previous run's output costs CPU too
       # shellcheck disable=SC2086
       /usr/bin/time -f "%e %M" -o "$work/time" $errcat ${cmd//OUT/$dir} "$cat" >/dev/null 2>&1
       read -r wall rss <"$work/time"
       walls+=("$wall"); floors+=("$floor"); [ "$rss" -gt "$peak" ] && peak=$rss
       ratios+=("$(awk -v w="$wall" -v f="$floor" 'BEGIN {printf "%.3f", (w - f) / f}')")
-      # Outputs are deleted only at the very end: ext4 allocates inodes slowly right after a
-      # large deletion, which would measure the file system instead of errcat.
+      # On a disk, outputs are deleted only at the very end: ext4 without a journal allocates
+      # inodes slowly for minutes after a large deletion, which would measure the file system.
+      [ "$outs_fs" = tmpfs ] && rm -rf "$dir"
     done
     wall=$(printf '%s\n' "${walls[@]}" | median)
     floor=$(printf '%s\n' "${floors[@]}" | median)
@@ -67,11 +83,31 @@ for n in 1000 10000 100000; do
   done
   # The file-system floor: as many bare file creations in one new folder as the site has pages.
   sync
-  fs_floors=(); for i in 1 2 3; do fs_floors+=("$(build-bench/bench/create_files --files "$n" --bytes 4500 --out "$work/floor-$n-$i")"); done
+  fs_floors=(); for i in 1 2 3; do fs_floors+=("$(build-bench/bench/create_files --files "$n" --bytes 4500 --out "$outs/floor-$n-$i")"); done
   printf '%s\n' "${fs_floors[@]}" | median >"$work/floor-$n.txt"
-  dir=$work/split-$n
+  dir=$outs/split-$n
   $errcat generate --timings --cpp "$dir/cpp" --html "$dir/site" "$cat" 2>&1 | grep timings >"$work/split-$n.txt"
+  [ "$outs_fs" = tmpfs ] && rm -rf "$outs"/floor-* "$dir"
 done
+
+# The same 10k run with its outputs on the disk the project is on, against the file-system
+# floor there: in new folders, then right after deleting the outputs made so far.
+if [ "$outs_fs" != "$disk_fs" ]; then
+  cat=$work/cat10000
+  walls=(); floors=()
+  for i in 1 2 3; do
+    floors+=("$(build-bench/bench/parse_floor "$cat" | cut -d' ' -f1)")
+    sync
+    /usr/bin/time -f "%e" -o "$work/time" $errcat generate --cpp "$work/disk-$i/cpp" --html "$work/disk-$i/site" "$cat" >/dev/null 2>&1
+    walls+=("$(cat "$work/time")")
+  done
+  sync
+  disk_floors=(); for i in 1 2 3; do disk_floors+=("$(build-bench/bench/create_files --files 10000 --bytes 4500 --out "$work/disk-floor-$i")"); done
+  rm -rf "$work"/disk-*
+  after_delete=$(build-bench/bench/create_files --files 10000 --bytes 4500 --out "$work/disk-floor-after")
+  printf '%s|%s|%s|%s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${floors[@]}" | median)" \
+    "$(printf '%s\n' "${disk_floors[@]}" | median)" "$after_delete" >"$work/disk.txt"
+fi
 
 {
 echo
@@ -79,10 +115,19 @@ echo "## Where the time goes (\`generate --cpp --html --timings\`, one run each)
 echo
 for n in 1000 10000 100000; do echo "- $n errors: $(sed 's/^errcat: timings: //' "$work/split-$n.txt")"; done
 echo
-echo "File-system floor (\`bench/create_files\`: that many 4.5 KB files, an error page's size, created in one new folder"
-echo "with bare open/write/close from one thread, median of 3):"
-for n in 1000 10000 100000; do echo "$n files $(cat "$work/floor-$n.txt") s;"; done | paste -sd' ' 
+echo "File-system floor on $outs_fs (\`bench/create_files\`: that many 4.5 KB files, an error page's size, created in one"
+echo "new folder with bare open/write/close from one thread, median of 3):"
+for n in 1000 10000 100000; do echo "$n files $(cat "$work/floor-$n.txt") s;"; done | paste -sd' '
 echo
+if [ -f "$work/disk.txt" ]; then
+  IFS='|' read -r d_wall d_floor d_fs d_after <"$work/disk.txt"
+  echo "## On the project's disk ($disk_fs)"
+  echo
+  echo "\`errcat generate --cpp OUT/cpp --html OUT/site\` at 10k with OUT on $disk_fs: $d_wall s (median of 3, new folders;"
+  echo "parse floor $d_floor s). Creating 10k files there: $d_fs s in a new folder (median of 3), $d_after s right"
+  echo "after deleting the 30k files of those runs."
+  echo
+fi
 echo "## Compile cost of the generated code (10k errors, one enum; g++ -std=c++17 -O2; median of 3)"
 echo
 } >>"$out"
@@ -125,5 +170,5 @@ ratio() { awk -v a="$(ns "$1")" -v b="$(ns "$2")" 'BEGIN {printf "%.2f", a / b}'
 echo "Ratios in this run: \`unordered_map\` / \`_from_code\` on hits $(ratio UnorderedMap_Hit FromCode_Hit)x," \
   "on misses $(ratio UnorderedMap_Miss FromCode_Miss)x; \`format<E>\` / \`fmt::format\` $(ratio FormatTyped FmtFormat)."
 } >>"$out"
-rm -rf "$work"/out-* "$work"/split-* "$work"/floor-*
+rm -rf "$outs"/out-* "$outs"/split-* "$outs"/floor-* "$work"/disk-*
 cat "$out"
