@@ -90,19 +90,18 @@ constexpr std::uint8_t kCodeTags[] = {
     0,156,0,137,0,255,0,148,0,156,0,137,0,255,0,148,
 };
 
-// Value -> index + 1 (0: empty), linear probing (longest probe: 1).
-constexpr std::uint32_t kValueSeed = 1u;
-constexpr std::uint32_t kValueMask = 7u;
-constexpr std::uint16_t kValueSlots[] = {
-    1, 3, 0, 0, 0, 2, 4, 0,
+// Value -> index + 1 (0: not an error's value) for the values 1 to 4: dense
+// enough that a table indexed by value is no larger than a hash table.
+constexpr std::int64_t kValueMin = 1;
+constexpr std::uint16_t kIndexByValue[] = {
+    1, 2, 3, 4,
 };
 
 const ErrorInfo* FindValue(std::int32_t value) noexcept {
-  for (std::uint32_t slot = ::errcat_runtime::hash_value(value, kValueSeed) & kValueMask;; slot = (slot + 1) & kValueMask) {
-    const std::uint32_t index = kValueSlots[slot];
-    if (index == 0) return nullptr;
-    if (kInfos[index - 1].value == value) return &kInfos[index - 1];
-  }
+  const std::int64_t offset = value - kValueMin;
+  if (offset < 0 || offset >= static_cast<std::int64_t>(sizeof kIndexByValue / sizeof kIndexByValue[0])) return nullptr;
+  const std::uint32_t index = kIndexByValue[offset];
+  return index == 0 ? nullptr : &kInfos[index - 1];
 }
 
 class Category final : public std::error_category {

@@ -4,7 +4,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <climits>
+#include <map>
 #include <system_error>
+#include <vector>
 
 #include "backends/cpp/hash_table.h"
 #include "hostile_errors.hpp"
@@ -63,6 +66,27 @@ void ExpectTablesMatchCatalog(const std::string& path, ErrorList list, FromCode 
     EXPECT_EQ(static_cast<std::int32_t>(*found), e.value);
     EXPECT_EQ(code(*found), e.code);
     EXPECT_EQ(&info(*found), &entry);
+  }
+  // Every value from just below the smallest to just above the largest, and the extremes: an
+  // error's value finds that error, any other finds none (the holes and ends of a table indexed
+  // by value, the empty slots of a hash table).
+  std::map<std::int32_t, const ErrorInfo*> by_value;
+  for (const ErrorInfo& entry : list) by_value[entry.value] = &entry;
+  std::vector<std::int64_t> probes = {INT32_MIN, INT32_MIN + 1, -1, 0, 1, INT32_MAX - 1, INT32_MAX};
+  if (!by_value.empty()) {
+    const std::int64_t low = by_value.begin()->first, high = by_value.rbegin()->first;
+    for (std::int64_t v = low - 2; v <= high + 2 && v <= low + 200000; ++v) probes.push_back(v);
+  }
+  for (const std::int64_t v : probes) {
+    if (v < INT32_MIN || v > INT32_MAX) continue;
+    const auto value = static_cast<std::int32_t>(v);
+    const auto it = by_value.find(value);
+    const ErrorInfo& found = info(static_cast<Enum>(value));
+    if (it != by_value.end()) {
+      EXPECT_EQ(&found, it->second) << value;
+    } else {
+      EXPECT_EQ(found.code, "") << value;
+    }
   }
 }
 

@@ -207,11 +207,33 @@ View CatalogView(const model::Catalog& c) {
   std::sort(signatures.begin(), signatures.end());
   v.add("signature_lines", Lines(signatures.size(), 4, " ", [&](size_t i) { return signatures[i].second; }));
   v.add("param_lines", Lines(param_entries.size(), 4, " ", [&](size_t i) { return param_entries[i]; }));
-  v.add("value_seed", std::to_string(values.seed) + "u");
-  v.add("value_mask", std::to_string(values.mask) + "u");
-  v.add("value_max_probe", std::to_string(values.max_probe));
-  v.add("value_slot_lines",
-        Lines(values.slots.size(), 16, " ", [&](size_t i) { return std::to_string(values.slots[i]) + ","; }));
+  // Value -> error: most catalogs number their errors 1..N or close to it. When a table indexed
+  // by value is no larger than the hash table, info(e) is one load from it and touches no
+  // ErrorInfo; otherwise a hash table.
+  std::int64_t min_value = 0, max_value = -1;
+  if (!errs.empty()) {
+    const auto [low, high] = std::minmax_element(errs.begin(), errs.end(),
+                                                 [](const model::Error& a, const model::Error& b) { return a.value < b.value; });
+    min_value = low->value;
+    max_value = high->value;
+  }
+  const std::int64_t value_range = max_value - min_value + 1;
+  if (!errs.empty() && value_range <= static_cast<std::int64_t>(values.slots.size())) {
+    std::vector<std::uint32_t> index_by_value(static_cast<size_t>(value_range), 0);
+    for (size_t i = 0; i < errs.size(); ++i) index_by_value[static_cast<size_t>(errs[i].value - min_value)] = static_cast<std::uint32_t>(i + 1);
+    v.add("value_direct", true);
+    v.add("value_min", std::to_string(min_value));
+    v.add("value_max", std::to_string(max_value));
+    v.add("value_slot_lines",
+          Lines(index_by_value.size(), 16, " ", [&](size_t i) { return std::to_string(index_by_value[i]) + ","; }));
+  } else {
+    v.add("value_direct", false);
+    v.add("value_seed", std::to_string(values.seed) + "u");
+    v.add("value_mask", std::to_string(values.mask) + "u");
+    v.add("value_max_probe", std::to_string(values.max_probe));
+    v.add("value_slot_lines",
+          Lines(values.slots.size(), 16, " ", [&](size_t i) { return std::to_string(values.slots[i]) + ","; }));
+  }
   return v;
 }
 
