@@ -23,15 +23,16 @@ out=bench/results.md
 # deleting many costs seconds of kernel time: see bench/README.md). BENCH_OUT=DIR overrides.
 # The disk is measured too, in its own section.
 outs=${BENCH_OUT:-}
-if [ -z "$outs" ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] &&
+fs_type() { df -PT "$1" | awk 'NR == 2 {print $2}'; }  # ext4, tmpfs, ...
+if [ -z "$outs" ] && [ -d /dev/shm ] && [ "$(fs_type /dev/shm)" = tmpfs ] &&
    [ "$(df -Pm /dev/shm | awk 'NR == 2 {print $4}')" -gt 8000 ]; then
   outs=/dev/shm/errcat-bench-$$
   trap 'rm -rf "$outs"' EXIT
 fi
 outs=${outs:-$work/out}
 mkdir -p "$outs"
-outs_fs=$(stat -f -c %T "$outs")
-disk_fs=$(stat -f -c %T "$work")
+outs_fs=$(fs_type "$outs")
+disk_fs=$(fs_type "$work")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 {
