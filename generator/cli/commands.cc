@@ -248,7 +248,8 @@ int RunDiff(const CommonOptions& common, const std::string& base_spec, const std
 
 int Run(int argc, char** argv, const std::string& allocator) {
   CLI::App app{"errcat: YAML error catalogs to C++ code, docs and review reports", "errcat"};
-  app.set_version_flag("--version", std::string("errcat ") + ERRCAT_VERSION + " (" + allocator + ")");
+  app.set_version_flag("--version",
+                       std::string("errcat ") + ERRCAT_VERSION + " (" + allocator + ")");
   app.require_subcommand(1);
 
   CommonOptions common;

@@ -19,7 +19,8 @@ std::string AllocatorInUse() {
   std::free(probe);
   if (mimalloc_serves_malloc) {
     const int v = mi_version();  // 209 for 2.0.9
-    return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10);
+    return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." +
+           std::to_string(v % 10);
   }
 #endif
   return "system malloc";

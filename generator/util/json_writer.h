@@ -27,7 +27,7 @@ class JsonWriter {
   JsonWriter& Int(int64_t value);
   JsonWriter& Bool(bool value);
   JsonWriter& Strings(const std::vector<std::string>& values);  // an array of strings
-  JsonWriter& Raw(std::string_view json);  // a value written by another writer
+  JsonWriter& Raw(std::string_view json);                       // a value written by another writer
 
   void Reserve(size_t bytes) { text_.reserve(bytes); }
   std::string Take() { return std::move(text_); }

@@ -51,9 +51,11 @@ TEST(Cli, HelpAndVersion) {
 #ifdef ERRCAT_EXPECT_MIMALLOC
   // Linked with mimalloc, and malloc really resolves to it (main.cc asks mimalloc whether a
   // block from calloc is its own).
-  EXPECT_THAT(version.out, ::testing::MatchesRegex("errcat [0-9]+\\.[0-9]+\\.[0-9]+ \\(mimalloc [0-9.]+\\)\n"));
+  EXPECT_THAT(version.out,
+              ::testing::MatchesRegex("errcat [0-9]+\\.[0-9]+\\.[0-9]+ \\(mimalloc [0-9.]+\\)\n"));
 #else
-  EXPECT_THAT(version.out, ::testing::MatchesRegex("errcat [0-9]+\\.[0-9]+\\.[0-9]+ \\(system malloc\\)\n"));
+  EXPECT_THAT(version.out,
+              ::testing::MatchesRegex("errcat [0-9]+\\.[0-9]+\\.[0-9]+ \\(system malloc\\)\n"));
 #endif
   for (const char* cmd : {"--help", "check --help", "explain --help", "generate --help", "docs --help", "diff --help"}) {
     auto r = RunCommand(Errcat(cmd));

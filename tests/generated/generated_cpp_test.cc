@@ -9,14 +9,13 @@
 #include <system_error>
 #include <vector>
 
+#include "allocation_counter.h"
 #include "backends/cpp/hash_table.h"
 #include "hostile_errors.hpp"
 #include "open_finance_errors.hpp"
 #include "synth00_errors.hpp"
 #include "test_support.h"
 #include "token_errors.hpp"
-
-#include "allocation_counter.h"
 
 namespace {
 

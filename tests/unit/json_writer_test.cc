@@ -63,8 +63,11 @@ TEST(JsonWriter, MatchesNlohmannDumpCompactAndIndented) {
 // errors.json is joined from records written apart: a value written by a writer made for its
 // depth and inserted with Raw() gives the same bytes as writing it in place.
 TEST(JsonWriter, RawValuesWrittenForTheirDepthMatchWritingInPlace) {
-  const ordered_json item = {{"code", "E1"}, {"params", {{{"name", "a"}}, ordered_json::object()}}, {"tags", ordered_json::array()}};
-  const ordered_json doc = {{"catalogs", {{{"errors", {item, item}}}, {{"errors", ordered_json::array()}}}}};
+  const ordered_json item = {{"code", "E1"},
+                             {"params", {{{"name", "a"}}, ordered_json::object()}},
+                             {"tags", ordered_json::array()}};
+  const ordered_json doc = {
+      {"catalogs", {{{"errors", {item, item}}}, {{"errors", ordered_json::array()}}}}};
   for (int indent : {-1, 2, 4}) {
     JsonWriter joined(indent);
     joined.BeginObject().Key("catalogs").BeginArray();

@@ -140,9 +140,9 @@ View CatalogView(const model::Catalog& c) {
   v.add("code_seed", std::to_string(codes.seed) + "u");
   v.add("code_mask", std::to_string(codes.mask) + "u");
   v.add("code_max_probe", std::to_string(codes.max_probe));
-  // Slots {value, length, code} (2 to a line): codes of up to 10 bytes inline (and a NUL), longer ones in a
-  // pool of their own (8 to a line), their slot holding the offset there as 4 little-endian
-  // bytes. Codes are [A-Za-z0-9._-]: nothing to escape.
+  // Slots {value, length, code} (2 to a line): codes of up to 10 bytes inline (and a NUL), longer
+  // ones in a pool of their own (8 to a line), their slot holding the offset there as 4
+  // little-endian bytes. Codes are [A-Za-z0-9._-]: nothing to escape.
   constexpr size_t kInlineCode = 10;
   std::vector<std::uint32_t> offsets(errs.size(), 0);
   std::vector<size_t> long_codes;
@@ -155,7 +155,8 @@ View CatalogView(const model::Catalog& c) {
   }
   v.add("long_code_lines", Lines((long_codes.size() + 7) / 8, 1, "", [&](size_t line) {
           std::string codes;
-          for (size_t i = line * 8; i < std::min(long_codes.size(), line * 8 + 8); ++i) codes += errs[long_codes[i]].code;
+          for (size_t i = line * 8; i < std::min(long_codes.size(), line * 8 + 8); ++i)
+            codes += errs[long_codes[i]].code;
           return Lit(codes);
         }));
   v.add("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) -> std::string {
@@ -166,7 +167,8 @@ View CatalogView(const model::Catalog& c) {
           if (e.code.size() <= kInlineCode) {
             code = Lit(e.code);
           } else {
-            for (int byte = 0; byte < 4; ++byte) {  // octal escapes: never merge with a next character
+            // Octal escapes: unlike \x, they never run on into a next character.
+            for (int byte = 0; byte < 4; ++byte) {
               const unsigned b = (offsets[index - 1] >> (8 * byte)) & 0xFFu;
               code += '\\';
               code += static_cast<char>('0' + (b >> 6));
@@ -174,7 +176,8 @@ View CatalogView(const model::Catalog& c) {
               code += static_cast<char>('0' + (b & 7));
             }
           }
-          return "{" + std::to_string(e.value) + ", " + std::to_string(e.code.size()) + "u, \"" + code + "\"},";
+          return "{" + std::to_string(e.value) + ", " + std::to_string(e.code.size()) + "u, \"" +
+                 code + "\"},";
         }));
   // Each code's hash under the table's seed gives its tag.
   std::vector<std::uint32_t> code_hashes(errs.size());
@@ -212,27 +215,32 @@ View CatalogView(const model::Catalog& c) {
   // ErrorInfo; otherwise a hash table.
   std::int64_t min_value = 0, max_value = -1;
   if (!errs.empty()) {
-    const auto [low, high] = std::minmax_element(errs.begin(), errs.end(),
-                                                 [](const model::Error& a, const model::Error& b) { return a.value < b.value; });
+    const auto [low, high] = std::minmax_element(
+        errs.begin(), errs.end(),
+        [](const model::Error& a, const model::Error& b) { return a.value < b.value; });
     min_value = low->value;
     max_value = high->value;
   }
   const std::int64_t value_range = max_value - min_value + 1;
   if (!errs.empty() && value_range <= static_cast<std::int64_t>(values.slots.size())) {
     std::vector<std::uint32_t> index_by_value(static_cast<size_t>(value_range), 0);
-    for (size_t i = 0; i < errs.size(); ++i) index_by_value[static_cast<size_t>(errs[i].value - min_value)] = static_cast<std::uint32_t>(i + 1);
+    for (size_t i = 0; i < errs.size(); ++i)
+      index_by_value[static_cast<size_t>(errs[i].value - min_value)] =
+          static_cast<std::uint32_t>(i + 1);
     v.add("value_direct", true);
     v.add("value_min", std::to_string(min_value));
     v.add("value_max", std::to_string(max_value));
-    v.add("value_slot_lines",
-          Lines(index_by_value.size(), 16, " ", [&](size_t i) { return std::to_string(index_by_value[i]) + ","; }));
+    v.add("value_slot_lines", Lines(index_by_value.size(), 16, " ", [&](size_t i) {
+            return std::to_string(index_by_value[i]) + ",";
+          }));
   } else {
     v.add("value_direct", false);
     v.add("value_seed", std::to_string(values.seed) + "u");
     v.add("value_mask", std::to_string(values.mask) + "u");
     v.add("value_max_probe", std::to_string(values.max_probe));
-    v.add("value_slot_lines",
-          Lines(values.slots.size(), 16, " ", [&](size_t i) { return std::to_string(values.slots[i]) + ","; }));
+    v.add("value_slot_lines", Lines(values.slots.size(), 16, " ", [&](size_t i) {
+            return std::to_string(values.slots[i]) + ",";
+          }));
   }
   return v;
 }

@@ -79,7 +79,9 @@ class HtmlBackend final : public Backend {
     tasks.push_back([&](unsigned w) {
       render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
     });
-    tasks.push_back([&](unsigned w) { write(w, "errors.json", docs::CatalogSetJson(set, std::move(records)) += '\n'); });
+    tasks.push_back([&](unsigned w) {
+      write(w, "errors.json", docs::CatalogSetJson(set, std::move(records)) += '\n');
+    });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       tasks.push_back([&, ci](unsigned w) {
         const model::Catalog& c = set.catalogs()[ci];

@@ -64,7 +64,8 @@ std::string ErrorRecordJson(const model::Catalog& c, const model::Error& e) {
   return j.Take();
 }
 
-std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e, const TextTarget& target) {
+std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
+                            const TextTarget& target) {
   util::JsonWriter j;
   j.Reserve(384);
   j.BeginObject();

@@ -18,7 +18,8 @@ using Records = std::vector<std::vector<std::string>>;
 // An error's object in errors.json, indented for its place there.
 std::string ErrorRecordJson(const model::Catalog& c, const model::Error& e);
 // An error's compact record in the search index, with its page's URL.
-std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e, const TextTarget& target);
+std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
+                            const TextTarget& target);
 
 // errors.json: every catalog with every field of every error ("errcat-catalog-set/1"). Each
 // record is freed as soon as it is joined.
