@@ -34,6 +34,19 @@ mkdir -p "$outs"
 outs_fs=$(fs_type "$outs")
 disk_fs=$(fs_type "$work")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# One errcat run paired with a parse-floor run just before it, so that drift in the machine's
+# speed moves both: `paired_run CATALOG ARGS...` sets floor, wall and rss (KB).
+paired_run() {
+  local cat=$1
+  shift
+  floor=$(build-bench/bench/parse_floor "$cat" | cut -d' ' -f1)
+  sync  # start from a quiet disk: writing back the previous run's output costs CPU too
+  /usr/bin/time -f "%e %M" -o "$work/time" $errcat "$@" "$cat" >/dev/null 2>&1
+  read -r wall rss <"$work/time"
+}
+# The file-system floor: `fs_floor N PREFIX` creates N files of 4.5 KB (an error page's size)
+# in a new folder, three times (PREFIX-1..3), with bare open/write/close; prints the median.
+fs_floor() { for i in 1 2 3; do build-bench/bench/create_files --files "$1" --bytes 4500 --out "$2-$i"; done | median; }
 
 {
 echo "# errcat benchmark results"
@@ -62,14 +75,9 @@ for n in 1000 10000 100000; do
   for cmd in "check" "generate --cpp OUT/cpp" "docs --format html -o OUT/site" "generate --cpp OUT/cpp --html OUT/site"; do
     walls=(); floors=(); ratios=(); peak=0
     for i in $(seq "$r"); do
-      # Each run is paired with a parse-floor run just before it, so drift in the machine's
-      # speed moves both; the ratio is the median of the pairs' ratios.
-      floor=$(build-bench/bench/parse_floor "$cat" | cut -d' ' -f1)
       dir=$outs/out-$n-$i-$RANDOM
-      sync  # start from a quiet disk: writing back the previous run's output costs CPU too
       # shellcheck disable=SC2086
-      /usr/bin/time -f "%e %M" -o "$work/time" $errcat ${cmd//OUT/$dir} "$cat" >/dev/null 2>&1
-      read -r wall rss <"$work/time"
+      paired_run "$cat" ${cmd//OUT/$dir}
       walls+=("$wall"); floors+=("$floor"); [ "$rss" -gt "$peak" ] && peak=$rss
       ratios+=("$(awk -v w="$wall" -v f="$floor" 'BEGIN {printf "%.3f", (w - f) / f}')")
       # On a disk, outputs are deleted only at the very end: ext4 without a journal allocates
@@ -82,10 +90,9 @@ for n in 1000 10000 100000; do
       "$(awk -v w="$wall" -v f="$floor" 'BEGIN {printf "%.2f", w - f}')" \
       "$(printf '%s\n' "${ratios[@]}" | median)" "$((peak / 1024))" >>"$out"
   done
-  # The file-system floor: as many bare file creations in one new folder as the site has pages.
+  # The file-system floor: as many file creations in one new folder as the site has pages.
   sync
-  fs_floors=(); for i in 1 2 3; do fs_floors+=("$(build-bench/bench/create_files --files "$n" --bytes 4500 --out "$outs/floor-$n-$i")"); done
-  printf '%s\n' "${fs_floors[@]}" | median >"$work/floor-$n.txt"
+  fs_floor "$n" "$outs/floor-$n" >"$work/floor-$n.txt"
   dir=$outs/split-$n
   $errcat generate --timings --cpp "$dir/cpp" --html "$dir/site" "$cat" 2>&1 | grep timings >"$work/split-$n.txt"
   [ "$outs_fs" = tmpfs ] && rm -rf "$outs"/floor-* "$dir"
@@ -97,17 +104,15 @@ if [ "$outs_fs" != "$disk_fs" ]; then
   cat=$work/cat10000
   walls=(); floors=()
   for i in 1 2 3; do
-    floors+=("$(build-bench/bench/parse_floor "$cat" | cut -d' ' -f1)")
-    sync
-    /usr/bin/time -f "%e" -o "$work/time" $errcat generate --cpp "$work/disk-$i/cpp" --html "$work/disk-$i/site" "$cat" >/dev/null 2>&1
-    walls+=("$(cat "$work/time")")
+    paired_run "$cat" generate --cpp "$work/disk-$i/cpp" --html "$work/disk-$i/site"
+    walls+=("$wall"); floors+=("$floor")
   done
   sync
-  disk_floors=(); for i in 1 2 3; do disk_floors+=("$(build-bench/bench/create_files --files 10000 --bytes 4500 --out "$work/disk-floor-$i")"); done
+  disk_floor=$(fs_floor 10000 "$work/disk-floor")
   rm -rf "$work"/disk-*
   after_delete=$(build-bench/bench/create_files --files 10000 --bytes 4500 --out "$work/disk-floor-after")
   printf '%s|%s|%s|%s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${floors[@]}" | median)" \
-    "$(printf '%s\n' "${disk_floors[@]}" | median)" "$after_delete" >"$work/disk.txt"
+    "$disk_floor" "$after_delete" >"$work/disk.txt"
 fi
 
 {

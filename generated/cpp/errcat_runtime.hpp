@@ -16,6 +16,16 @@
 #include <string_view>
 #include <type_traits>
 
+// The lookups are a few instructions around a table each catalog passes in: inlined into the
+// catalog's function, they see its table's address, mask and seed as constants.
+#if defined(__GNUC__) || defined(__clang__)
+#define ERRCAT_RUNTIME_INLINE inline __attribute__((always_inline))
+#elif defined(_MSC_VER)
+#define ERRCAT_RUNTIME_INLINE __forceinline
+#else
+#define ERRCAT_RUNTIME_INLINE inline
+#endif
+
 namespace errcat_runtime {
 inline namespace v1 {
 
@@ -155,11 +165,19 @@ inline unsigned lowest_marked(std::uint64_t mask) noexcept {
 
 inline constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
 
+// A table indexed by value: table[value - min] is the index + 1 of the error with that value,
+// 0 for a value that is not an error's (a hole, or outside the table).
+template <typename Index, std::size_t N>
+constexpr std::uint32_t index_by_value(const Index (&table)[N], std::int64_t min, std::int32_t value) noexcept {
+  const std::int64_t offset = value - min;
+  return offset < 0 || offset >= static_cast<std::int64_t>(N) ? 0 : table[offset];
+}
+
 // Linear probing from the home slot of `hash`, 8 tags at a time: the first slot whose tag
 // matches and for which is_key(slot) holds, or kNoSlot when an empty slot comes first. `tags`
 // holds mask + 9 bytes: one per slot, then the first 8 again (modulo the table size).
 template <typename IsKey>
-std::uint32_t probe_tags(const std::uint8_t* tags, std::uint32_t mask, std::uint32_t hash, IsKey is_key) noexcept {
+ERRCAT_RUNTIME_INLINE std::uint32_t probe_tags(const std::uint8_t* tags, std::uint32_t mask, std::uint32_t hash, IsKey is_key) noexcept {
   const std::uint8_t tag = code_tag(hash);
   for (std::uint32_t group = hash & mask;; group = (group + 8) & mask) {
     const tag_group found = match_tags(tags + group, tag);
@@ -191,6 +209,30 @@ inline bool equal_bytes(const char* a, const char* b, std::size_t n) noexcept {
     return ((a0 ^ b0) | (a1 ^ b1)) == 0;
   }
   return std::memcmp(a, b, n) == 0;
+}
+
+// A slot of a catalog's code table (16 bytes, four to a cache line). A code of up to 10 bytes is
+// stored in its slot; longer codes are stored back to back in the catalog's pool of long codes,
+// and `code` holds their offset there (4 bytes, little-endian). Empty slots are told apart by
+// their tag, not here.
+struct alignas(16) CodeSlot {
+  std::int32_t value;
+  std::uint8_t length;
+  char code[11];  // up to 10 bytes and a NUL, or the offset in the pool
+};
+
+// The slot of `code` in a catalog's code table (`slots`, their tags, mask + 1 of each, hashed
+// with `seed`), or nullptr. Tags are tested 8 at a time and a slot is read only when its tag
+// matches, so a miss rarely leaves the small tag array.
+ERRCAT_RUNTIME_INLINE const CodeSlot* find_code(const CodeSlot* slots, const std::uint8_t* tags, std::uint32_t mask,
+                                 std::uint32_t seed, const char* long_codes, std::string_view code) noexcept {
+  const std::uint32_t slot = probe_tags(tags, mask, hash_code(code, seed), [&](std::uint32_t at) {
+    const CodeSlot& entry = slots[at];
+    return entry.length == code.size() &&
+           equal_bytes(code.size() < sizeof entry.code ? entry.code : long_codes + load_le(entry.code, 4),
+                       code.data(), code.size());
+  });
+  return slot == kNoSlot ? nullptr : &slots[slot];
 }
 
 constexpr std::uint32_t hash_value(std::int32_t v, std::uint32_t seed) noexcept {
@@ -401,5 +443,7 @@ inline std::string format_runtime(const ErrorInfo& info, const MessageTemplate& 
 
 }  // namespace v1
 }  // namespace errcat_runtime
+
+#undef ERRCAT_RUNTIME_INLINE  // not part of what the header offers
 
 #endif  // ERRCAT_RUNTIME_HPP_V1_

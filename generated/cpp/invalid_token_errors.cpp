@@ -64,20 +64,13 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[4];
 
-// Code lookup: an open-addressing table built by errcat (longest probe 1) of
-// 16-byte slots {value, length, code}, four to a cache line, and beside it one tag byte per slot
-// (0: empty; else 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8
-// consecutive tags are one load. A lookup tests 8 tags at a time without a branch per slot and
-// reads a slot only when its tag matches, so a miss rarely leaves the small tag array. A code of
-// up to 10 bytes is stored in its slot; longer codes are stored back to back in kLongCodes, and
-// their slot holds the offset there (4 bytes, little-endian).
+// Code lookup (errcat_runtime::find_code): an open-addressing table built by errcat (longest
+// probe 1) of 16-byte slots, and beside it one tag byte per slot (0: empty; else
+// 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8 consecutive
+// tags are one load. Codes longer than 10 bytes are stored back to back in kLongCodes.
+using ::errcat_runtime::CodeSlot;
 constexpr char kLongCodes[] =
     "";
-struct alignas(16) CodeSlot {
-  std::int32_t value;
-  std::uint8_t length;
-  char code[11];  // up to 10 bytes and a NUL, or the offset in kLongCodes
-};
 constexpr std::uint32_t kCodeSeed = 0u;
 constexpr std::uint32_t kCodeMask = 7u;
 constexpr CodeSlot kCodeSlots[] = {
@@ -98,9 +91,7 @@ constexpr std::uint16_t kIndexByValue[] = {
 };
 
 const ErrorInfo* FindValue(std::int32_t value) noexcept {
-  const std::int64_t offset = value - kValueMin;
-  if (offset < 0 || offset >= static_cast<std::int64_t>(sizeof kIndexByValue / sizeof kIndexByValue[0])) return nullptr;
-  const std::uint32_t index = kIndexByValue[offset];
+  const std::uint32_t index = ::errcat_runtime::index_by_value(kIndexByValue, kValueMin, value);
   return index == 0 ? nullptr : &kInfos[index - 1];
 }
 
@@ -129,16 +120,9 @@ const ErrorInfo& info(InvalidTokenError e) noexcept {
 }
 
 std::optional<InvalidTokenError> invalid_token_error_from_code(std::string_view code) noexcept {
-  const std::uint32_t hash = ::errcat_runtime::hash_code(code, kCodeSeed);
-  const std::uint32_t slot = ::errcat_runtime::probe_tags(kCodeTags, kCodeMask, hash, [&](std::uint32_t at) {
-    const CodeSlot& entry = kCodeSlots[at];
-    return entry.length == code.size() &&
-           ::errcat_runtime::equal_bytes(
-               code.size() < sizeof entry.code ? entry.code : kLongCodes + ::errcat_runtime::load_le(entry.code, 4),
-               code.data(), code.size());
-  });
-  if (slot == ::errcat_runtime::kNoSlot) return std::nullopt;
-  return static_cast<InvalidTokenError>(kCodeSlots[slot].value);
+  const CodeSlot* found = ::errcat_runtime::find_code(kCodeSlots, kCodeTags, kCodeMask, kCodeSeed, kLongCodes, code);
+  if (found == nullptr) return std::nullopt;
+  return static_cast<InvalidTokenError>(found->value);
 }
 
 ErrorList all_invalid_token_errors() noexcept { return {kInfos, 4}; }

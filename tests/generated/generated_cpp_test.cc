@@ -241,6 +241,25 @@ TEST(GeneratedCpp, ProbeTagsWalksChainsAcrossGroupsAndStopsAtAnEmptySlot) {
   EXPECT_EQ(probe_tags(small, 1, small_hash, [](std::uint32_t) { return false; }), kNoSlot);
 }
 
+// The lookup behind info() for catalogs with dense values, on a hand-built table: the ends,
+// the holes and values whose offset from the minimum overflows 32 bits.
+TEST(GeneratedCpp, IndexByValueFindsOnlyTheValuesInTheTable) {
+  using errcat_runtime::index_by_value;
+  constexpr std::uint16_t table[] = {1, 0, 2, 3};  // values -1, 1 and 2; 0 is a hole
+  EXPECT_EQ(index_by_value(table, -1, -1), 1u);
+  EXPECT_EQ(index_by_value(table, -1, 0), 0u);
+  EXPECT_EQ(index_by_value(table, -1, 1), 2u);
+  EXPECT_EQ(index_by_value(table, -1, 2), 3u);
+  EXPECT_EQ(index_by_value(table, -1, -2), 0u);
+  EXPECT_EQ(index_by_value(table, -1, 3), 0u);
+  EXPECT_EQ(index_by_value(table, -1, INT32_MIN), 0u);
+  EXPECT_EQ(index_by_value(table, -1, INT32_MAX), 0u);
+  constexpr std::uint32_t top[] = {7};  // the largest value alone
+  EXPECT_EQ(index_by_value(top, INT32_MAX, INT32_MAX), 7u);
+  EXPECT_EQ(index_by_value(top, INT32_MAX, INT32_MIN), 0u);
+  static_assert(index_by_value(table, -1, 2) == 3, "usable in constant expressions");
+}
+
 TEST(GeneratedCpp, GeneratorAndRuntimeHashesAgree) {
   // Every branch of the hash: 0, 1-3, 4-7, 8-16 bytes, and longer (a word per round).
   const std::string long_code = "A-very.long_code-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789";

@@ -134,8 +134,6 @@ View CatalogView(const model::Catalog& c) {
   const auto& errs = c.errors;
   const cpp::HashTable codes = cpp::BuildHashTable(
       errs.size(), [&](size_t i, std::uint32_t seed) { return cpp::HashCode(errs[i].code, seed); });
-  const cpp::HashTable values = cpp::BuildHashTable(
-      errs.size(), [&](size_t i, std::uint32_t seed) { return cpp::HashValue(errs[i].value, seed); });
   v.add("slot_type", errs.size() < 0xFFFF ? "std::uint16_t" : "std::uint32_t");
   v.add("code_seed", std::to_string(codes.seed) + "u");
   v.add("code_mask", std::to_string(codes.mask) + "u");
@@ -222,7 +220,7 @@ View CatalogView(const model::Catalog& c) {
     max_value = high->value;
   }
   const std::int64_t value_range = max_value - min_value + 1;
-  if (!errs.empty() && value_range <= static_cast<std::int64_t>(values.slots.size())) {
+  if (!errs.empty() && value_range <= static_cast<std::int64_t>(cpp::HashTableSize(errs.size()))) {
     std::vector<std::uint32_t> index_by_value(static_cast<size_t>(value_range), 0);
     for (size_t i = 0; i < errs.size(); ++i)
       index_by_value[static_cast<size_t>(errs[i].value - min_value)] =
@@ -234,6 +232,9 @@ View CatalogView(const model::Catalog& c) {
             return std::to_string(index_by_value[i]) + ",";
           }));
   } else {
+    const cpp::HashTable values = cpp::BuildHashTable(
+        errs.size(),
+        [&](size_t i, std::uint32_t seed) { return cpp::HashValue(errs[i].value, seed); });
     v.add("value_direct", false);
     v.add("value_seed", std::to_string(values.seed) + "u");
     v.add("value_mask", std::to_string(values.mask) + "u");

@@ -68,14 +68,20 @@ struct HashTable {
   int max_probe = 0;                 // longest probe sequence of a present key
 };
 
+// The slots of the table BuildHashTable makes for `count` keys: a power of two, at least 2, with
+// a load factor of at most 2/3 (small enough tables stay in cache, and the best of several seeds
+// keeps the probe sequences short).
+constexpr std::uint32_t HashTableSize(size_t count) {
+  std::uint32_t size = 2;
+  while (size < count + count / 2) size *= 2;
+  return size;
+}
+
 // Builds a linear-probing table for keys whose hashes (under a seed) `hash(i, seed)` gives.
 // Tries several seeds and keeps the one with the shortest worst-case probe: deterministic.
 template <typename HashFn>
 HashTable BuildHashTable(size_t count, HashFn hash) {
-  std::uint32_t size = 2;
-  // Load factor at most 2/3: small enough tables stay in cache, and the best of several seeds
-  // keeps the probe sequences short.
-  while (size < count + count / 2) size *= 2;
+  const std::uint32_t size = HashTableSize(count);
   HashTable best;
   long best_total = -1;
   for (std::uint32_t seed = 0; seed < 16; ++seed) {
