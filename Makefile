@@ -9,9 +9,9 @@ ERRCAT := $(BUILD)/generator/errcat
 # The main job on catalog/: validate it, then regenerate the checked-in generated/ tree.
 all: build
 	@$(ERRCAT) check catalog/
-	@$(ERRCAT) generate --cpp generated/cpp catalog/
-	@$(ERRCAT) docs --format markdown -o generated/markdown catalog/
-	@$(ERRCAT) docs --format html -o $(BUILD)/site catalog/
+	@$(ERRCAT) generate --source-root . --cpp generated/cpp catalog/
+	@$(ERRCAT) docs --source-root . --format markdown -o generated/markdown catalog/
+	@$(ERRCAT) docs --source-root . --format html -o $(BUILD)/site catalog/
 	@echo
 	@echo "errcat outputs for catalog/:"
 	@echo "  C++ (checked in):       generated/cpp/       <catalog>_errors.hpp/.cpp, errcat_runtime.hpp"

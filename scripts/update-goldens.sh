@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
 errcat=$build/generator/errcat
-$errcat generate --cpp generated/cpp catalog/
-$errcat docs --format markdown -o generated/markdown catalog/
+$errcat generate --source-root . --cpp generated/cpp catalog/
+$errcat docs --source-root . --format markdown -o generated/markdown catalog/
 rm -rf tests/goldens/html
-$errcat docs --format html -o tests/goldens/html catalog/
+$errcat docs --source-root . --format html -o tests/goldens/html catalog/
 ERRCAT_UPDATE_GOLDENS=1 ctest --test-dir "$build" -R 'Golden|golden' >/dev/null || true
 echo "goldens refreshed; review them with: git diff --stat"

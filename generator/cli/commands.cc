@@ -52,7 +52,7 @@ struct CommonOptions {
 
 void AddCommon(CLI::App* cmd, CommonOptions& common) {
   cmd->add_option("--source-root", common.source_root,
-                  "Folder that generated files name catalogs relative to (default: current directory)");
+                  "Folder that generated files name catalogs relative to (default: the deepest folder holding every input)");
   cmd->add_option("--color", common.color, "Colour: auto (only on a terminal), always, never")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, ColorMode>{{"auto", ColorMode::kAuto},

@@ -24,7 +24,7 @@ const std::vector<Rule>& AllRules() {
       {"code-unsafe", RuleKind::kError, "A code cannot be used as a file name or URL."},
       {"code-pattern", RuleKind::kError, "A code does not match the catalog's code_pattern."},
       {"value-required", RuleKind::kError, "A code without trailing digits needs an explicit value."},
-      {"value-range", RuleKind::kError, "A value is 0 (success to std::error_code) or outside int32."},
+      {"value-range", RuleKind::kError, "A value is outside int32, or 0 (success to std::error_code) on an entry of severity error or fatal."},
       {"name-invalid", RuleKind::kError, "A name is not a PascalCase C++ identifier."},
       {"name-keyword", RuleKind::kError, "A name is a C++ keyword."},
       {"name-macro", RuleKind::kError, "A name is a common C/POSIX/Windows macro."},

@@ -452,6 +452,17 @@ class CatalogReader {
     }
     if (const Node* severity = map.Get("severity"); !IsNull(severity))
       e.severity = OneOf(ctx_, severity, "'severity'", kSeverities, "severity").value_or(model::Severity::kError);
+    if (ok && e.value == 0 && !e.is_success_or_status()) {
+      // std::error_code treats 0 as success: `if (ec)` would test false for this error. Public
+      // catalogs start with their success entry (gRPC OK, SQLITE_OK, CURLE_OK), which is right.
+      const Node* at = map.Get("value") ? map.Get("value") : code;
+      ctx_.Error(at,
+                 "value 0 means success to std::error_code (`if (ec)` tests false), but " + Quoted(e.code) +
+                     " has severity '" + std::string(model::Name(e.severity)) +
+                     "'; give it 'severity: info' (a success or status entry) or a non-zero 'value'",
+                 "value-range");
+      ok = false;
+    }
     if (const Node* retriable = map.Get("retriable"); !IsNull(retriable))
       e.retriable = Boolean(ctx_, retriable, "'retriable'");
     if (const Node* deprecated = map.Get("deprecated"); !IsNull(deprecated)) {
@@ -492,12 +503,6 @@ class CatalogReader {
   }
 
   bool SetValue(model::Error& e, std::int64_t value, const Node* at) {
-    if (value == 0) {
-      // std::error_code treats 0 as success: an error valued 0 would test false.
-      ctx_.Error(at, "error value 0 means success to std::error_code; give " + Quoted(e.code) + " a non-zero 'value'",
-                 "value-range");
-      return false;
-    }
     if (value < INT32_MIN || value > INT32_MAX) {
       ctx_.Error(at, "error value " + std::to_string(value) + " does not fit in std::int32_t",
                  "value-range");

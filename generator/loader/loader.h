@@ -22,7 +22,8 @@ struct SourceFile {
 
 struct Options {
   yaml::Limits limits;
-  // Generated files name catalogs relative to this folder (default: the working directory).
+  // Generated files name catalogs relative to this folder (default: the deepest folder that
+  // holds every input file, so that output never depends on the working directory).
   std::string source_root;
   int threads = 0;  // 0: one per core
 };

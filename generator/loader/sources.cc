@@ -17,12 +17,32 @@ bool IsCatalogFile(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-std::string DisplayPath(const fs::path& path, const fs::path& root) {
+fs::path Resolved(const fs::path& path) {
   std::error_code ec;
-  fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  fs::path base = fs::weakly_canonical(fs::absolute(root, ec), ec);
-  fs::path relative = absolute.lexically_relative(base);
-  if (relative.empty() || *relative.begin() == "..") relative = path.filename();
+  fs::path absolute = fs::absolute(path, ec);
+  if (ec) return path.lexically_normal();
+  fs::path resolved = fs::weakly_canonical(absolute, ec);
+  return ec ? absolute.lexically_normal() : resolved;
+}
+
+// The deepest folder that holds every file: generated files name catalogs relative to it, so
+// what they say depends on the inputs alone, never on the working directory.
+fs::path CommonFolder(const std::vector<fs::path>& resolved_files) {
+  if (resolved_files.empty()) return {};
+  fs::path common = resolved_files.front().parent_path();
+  for (const fs::path& file : resolved_files) {
+    const fs::path folder = file.parent_path();
+    fs::path prefix;
+    for (auto a = common.begin(), b = folder.begin(); a != common.end() && b != folder.end() && *a == *b; ++a, ++b)
+      prefix /= *a;
+    common = prefix;
+  }
+  return common;
+}
+
+std::string DisplayPath(const fs::path& resolved, const fs::path& root) {
+  fs::path relative = resolved.lexically_relative(root);
+  if (relative.empty() || *relative.begin() == "..") relative = resolved.filename();
   return relative.generic_string();
 }
 
@@ -56,7 +76,6 @@ bool ReadFile(const fs::path& path, std::int64_t max_bytes, std::string& out,
 
 std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const Options& options,
                                     diag::DiagnosticSink& sink) {
-  const fs::path root = options.source_root.empty() ? fs::current_path() : fs::path(options.source_root);
   std::vector<std::pair<std::string, fs::path>> files;  // (shown path, path)
   for (const std::string& arg : paths) {
     std::error_code ec;
@@ -81,11 +100,17 @@ std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const
   }
   // The same file named twice (directly and through its folder) is loaded once.
   std::set<fs::path> seen;
-  std::vector<SourceFile> sources;
+  std::vector<std::pair<std::string, fs::path>> unique;  // (shown path, resolved path)
   for (auto& [shown, path] : files) {
-    std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(path, ec);
-    if (!seen.insert(ec ? path : canonical).second) continue;
+    fs::path resolved = Resolved(path);
+    if (seen.insert(resolved).second) unique.emplace_back(std::move(shown), std::move(resolved));
+  }
+  std::vector<fs::path> resolved_files;
+  for (const auto& file : unique) resolved_files.push_back(file.second);
+  const fs::path root = options.source_root.empty() ? CommonFolder(resolved_files)
+                                                    : Resolved(options.source_root);
+  std::vector<SourceFile> sources;
+  for (auto& [shown, path] : unique) {
     SourceFile source{shown, DisplayPath(path, root), {}};
     std::string error;
     if (!ReadFile(path, options.limits.max_file_bytes, source.contents, error)) {

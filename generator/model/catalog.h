@@ -75,6 +75,10 @@ struct Error {
   std::map<std::string, SourcePos> key_pos;  // each key's value as written
 
   bool is_deprecated() const { return !deprecated.empty(); }
+  // Not an error: a success or status entry (severity info or warning), which may be valued 0.
+  bool is_success_or_status() const {
+    return severity == Severity::kInfo || severity == Severity::kWarning;
+  }
   SourcePos PosOf(std::string_view key) const;
   const FieldValue* Field(std::string_view id) const;
 };

@@ -21,12 +21,12 @@ std::string Errcat() { return ShellQuote(testing::ErrcatBinary()); }
 std::string Src() { return ShellQuote(testing::SourceDir()); }
 
 TEST(Docs, MarkdownGoldenIsCurrent) {
-  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " docs --check --format markdown -o generated/markdown catalog/");
+  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " docs --check --source-root . --format markdown -o generated/markdown catalog/");
   EXPECT_EQ(r.exit_code, 0) << r.err << "\nrefresh with: make goldens (then review git diff)";
 }
 
 TEST(Docs, HtmlGoldenIsCurrent) {
-  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " docs --check --format html -o tests/goldens/html catalog/");
+  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " docs --check --source-root . --format html -o tests/goldens/html catalog/");
   EXPECT_EQ(r.exit_code, 0) << r.err << "\nrefresh with: make goldens (then review git diff)";
 }
 

@@ -94,7 +94,9 @@ const RuleCase kCases[] = {
     {"ValueRequired", "catalog: t\ntitle: T\nerrors:\n  - code: ABC\n    name: First\n    summary: S\n    message: M.\n",
      "value-required", 4, 11, "does not end in digits"},
     {"ValueZero", "catalog: t\ntitle: T\nerrors:\n  - code: E000\n    name: First\n    summary: S\n    message: M.\n",
-     "value-range", 4, 11, "0 means success"},
+     "value-range", 4, 11, "has severity 'error'; give it 'severity: info'"},
+    {"ValueZeroFatal", "catalog: t\ntitle: T\nerrors:\n  - code: OK\n    value: 0\n    name: Ok\n    summary: S\n    message: M.\n    severity: fatal\n",
+     "value-range", 5, 12, "`if (ec)` tests false"},
     {"ValueTooLarge", Catalog("    value: 3000000000\n"), "value-range", 8, 12, "does not fit"},
     {"SummaryMultiline", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: \"a\\nb\"\n    message: M.\n",
      "summary-multiline", 6, 14, "one line"},
@@ -222,6 +224,28 @@ TEST(LoaderRules, ValueDefaultsFromTrailingDigitsOrIntegerCode) {
   EXPECT_EQ(errors[0].value, 5);
   EXPECT_EQ(errors[1].value, 947);
   EXPECT_EQ(errors[2].value, 12);
+}
+
+// Public catalogs start with their success code (gRPC OK, SQLITE_OK, CURLE_OK, SQLSTATE 00000):
+// an entry that is not an error may be valued 0, whether derived from the code or written.
+TEST(LoaderRules, SuccessEntriesMayBeValuedZero) {
+  testing::Loaded loaded = LoadYaml(
+      "catalog: t\ntitle: T\nerrors:\n"
+      "  - {code: OK, value: 0, name: Ok, summary: S, message: M., severity: info}\n"
+      "  - {code: E001, name: A, summary: S, message: M.}\n");
+  ASSERT_TRUE(loaded.set) << loaded.Text();
+  EXPECT_EQ(loaded.set->catalogs()[0].errors[0].value, 0);
+  testing::Loaded warning = LoadYaml(
+      "catalog: t\ntitle: T\nerrors:\n"
+      "  - {code: W000, name: Notice, summary: S, message: M., severity: warning}\n");
+  ASSERT_TRUE(warning.set) << warning.Text();
+  EXPECT_EQ(warning.set->catalogs()[0].errors[0].value, 0);
+  // Still at most one: values are unique.
+  testing::Loaded twice = LoadYaml(
+      "catalog: t\ntitle: T\nerrors:\n"
+      "  - {code: OK, value: 0, name: Ok, summary: S, message: M., severity: info}\n"
+      "  - {code: FINE, value: 0, name: Fine, summary: S, message: M., severity: info}\n");
+  EXPECT_NE(twice.FindRule("duplicate-value"), nullptr) << twice.Text();
 }
 
 TEST(LoaderRules, CppDefaultsFollowTheCatalogId) {
