@@ -43,6 +43,7 @@ const std::vector<Rule>& AllRules() {
       {"duplicate-catalog", RuleKind::kError, "A catalog id is used twice in the set."},
       {"reserved-code", RuleKind::kError, "A reserved (retired) code is in use."},
       {"reserved-value", RuleKind::kError, "The value of a reserved code is in use."},
+      {"limit", RuleKind::kError, "A text is longer than its limit, or a message has too many params (docs/catalog-format.md, Limits)."},
       {"unknown-reference", RuleKind::kError, "see_also or replaced_by names a code not in the set."},
       {"template", RuleKind::kError, "A template is missing or invalid."},
       {"output-path", RuleKind::kError, "An output file would be written outside its folder."},

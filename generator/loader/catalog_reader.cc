@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "diag/spellcheck.h"
+#include "loader/limits.h"
 #include "loader/loader.h"
 #include "loader/placeholders.h"
 #include "util/text.h"
@@ -252,6 +253,23 @@ diag::Location LocInScalar(const Context& ctx, const Node* node, size_t offset_i
   return ctx.Loc(node);
 }
 
+// Reports a text over its limit (loader/limits.h) at its node.
+void CheckLimit(const Context& ctx, const Node* node, std::string_view key, const std::string& text) {
+  const TextLimit& limit = LimitOf(key);
+  if (text.size() <= limit.max_bytes) return;
+  ctx.Error(node,
+            "'" + std::string(key) + "' is " + std::to_string(text.size()) + " bytes; the limit is " +
+                std::to_string(limit.max_bytes) + " (" + std::string(limit.why) + ")",
+            "limit");
+}
+
+// The same for each item of a list.
+void CheckItemLimits(const Context& ctx, const Node* list, std::string_view key) {
+  if (IsNull(list) || list->kind != NodeKind::kSequence) return;
+  for (const Node* item : list->items)
+    if (item->kind == NodeKind::kScalar) CheckLimit(ctx, item, key, item->value);
+}
+
 class CatalogReader {
  public:
   CatalogReader(const Context& ctx, const SourceFile& source) : ctx_(ctx), source_(source) {}
@@ -273,8 +291,12 @@ class CatalogReader {
                    "catalog-id");
       }
     }
-    if (const Node* title = top.Require("title")) c.title = Text(ctx_, title, "'title'").value_or("");
+    if (const Node* title = top.Require("title")) {
+      c.title = Text(ctx_, title, "'title'").value_or("");
+      CheckLimit(ctx_, title, "title", c.title);
+    }
     c.description = Text(ctx_, top.Get("description"), "'description'").value_or("");
+    CheckLimit(ctx_, top.Get("description"), "description (catalog)", c.description);
     ReadCpp(top.Get("cpp"));
     ReadCodePattern(top.Get("code_pattern"));
     ReadDocs(top.Get("docs"));
@@ -352,6 +374,8 @@ class CatalogReader {
     MapReader docs(ctx_, node, "'docs'", {"base_url", "edit_url"});
     catalog_.docs_base_url = Text(ctx_, docs.Get("base_url"), "'docs.base_url'").value_or("");
     catalog_.docs_edit_url = Text(ctx_, docs.Get("edit_url"), "'docs.edit_url'").value_or("");
+    CheckLimit(ctx_, docs.Get("base_url"), "docs.base_url", catalog_.docs_base_url);
+    CheckLimit(ctx_, docs.Get("edit_url"), "docs.edit_url", catalog_.docs_edit_url);
     for (const char* key : {"base_url", "edit_url"}) {
       const Node* url = docs.Get(key);
       if (!IsNull(url) && url->kind == NodeKind::kScalar && !url->value.starts_with("https://") &&
@@ -430,17 +454,24 @@ class CatalogReader {
     }
     if (const Node* summary = map.Require("summary")) {
       e.summary = Text(ctx_, summary, "'summary'").value_or("");
+      CheckLimit(ctx_, summary, "summary", e.summary);
       if (e.summary.find('\n') != std::string::npos)
         ctx_.Error(summary, "'summary' must be one line", "summary-multiline");
     }
     const Node* message = map.Require("message");
-    if (message) e.message = Text(ctx_, message, "'message'").value_or("");
+    if (message) {
+      e.message = Text(ctx_, message, "'message'").value_or("");
+      CheckLimit(ctx_, message, "message", e.message);
+    }
     ReadParams(map.Get("params"), e);
     if (message && message->kind == NodeKind::kScalar) CheckMessage(message, map.Get("params"), e);
 
     e.description = Text(ctx_, map.Get("description"), "'description'").value_or("");
+    CheckLimit(ctx_, map.Get("description"), "description", e.description);
     e.causes = TextList(ctx_, map.Get("causes"), "'causes'");
+    CheckItemLimits(ctx_, map.Get("causes"), "causes");
     e.resolution = TextList(ctx_, map.Get("resolution"), "'resolution'");
+    CheckItemLimits(ctx_, map.Get("resolution"), "resolution");
     if (const Node* status = map.Get("http_status"); !IsNull(status)) {
       if (auto v = Integer(ctx_, status, "'http_status'")) {
         if (*v < 100 || *v > 599)
@@ -467,14 +498,17 @@ class CatalogReader {
       e.retriable = Boolean(ctx_, retriable, "'retriable'");
     if (const Node* deprecated = map.Get("deprecated"); !IsNull(deprecated)) {
       e.deprecated = Text(ctx_, deprecated, "'deprecated'").value_or("");
+      CheckLimit(ctx_, deprecated, "deprecated", e.deprecated);
       if (e.deprecated.empty() || e.deprecated == "false")
         ctx_.Error(deprecated, "'deprecated' takes a note saying what to use instead, e.g. 'Use TOK009.'",
                    "type");
     }
     e.replaced_by = Text(ctx_, map.Get("replaced_by"), "'replaced_by'").value_or("");
     e.since = Text(ctx_, map.Get("since"), "'since'").value_or("");
+    CheckLimit(ctx_, map.Get("since"), "since", e.since);
     e.see_also = TextList(ctx_, map.Get("see_also"), "'see_also'");
     e.tags = TextList(ctx_, map.Get("tags"), "'tags'");
+    CheckItemLimits(ctx_, map.Get("tags"), "tags");
     ReadFieldValues(map.Get("fields"), e);
 
     if (ok) {
@@ -514,7 +548,9 @@ class CatalogReader {
 
   void CheckName(const Node* name) {
     const std::string& n = name->value;
-    if (!util::IsIdentifier(n)) {
+    if (n.size() > LimitOf("name").max_bytes) {
+      CheckLimit(ctx_, name, "name", n);
+    } else if (!util::IsIdentifier(n)) {
       ctx_.Error(name, "name " + Quoted(n) + " is not a C++ identifier", "name-invalid");
     } else if (util::IsCppKeyword(n)) {
       ctx_.Error(name, "name " + Quoted(n) + " is a C++ keyword", "name-keyword");
@@ -546,8 +582,13 @@ class CatalogReader {
       if (const Node* type = map.Require("type"))
         p.type = OneOf(ctx_, type, "param type", kParamTypes, "param-type").value_or(model::ParamType::kString);
       p.description = Text(ctx_, map.Get("description"), "param 'description'").value_or("");
+      CheckLimit(ctx_, map.Get("description"), "params[].description", p.description);
       e.params.push_back(std::move(p));
     }
+    if (e.params.size() > kMaxParams)
+      ctx_.Error(node, "'params' declares " + std::to_string(e.params.size()) + " params; the limit is " +
+                           std::to_string(kMaxParams) + " (format<E> takes them as one argument pack)",
+                 "limit");
   }
 
   void CheckMessage(const Node* message, const Node* params, model::Error& e) {
@@ -586,6 +627,7 @@ class CatalogReader {
         case model::FieldType::kString:
         case model::FieldType::kMarkdown:
           text = Text(ctx_, value, what);
+          if (text) CheckLimit(ctx_, value, "fields", *text);
           break;
         case model::FieldType::kBool:
           if (auto b = Boolean(ctx_, value, what)) text = *b ? "true" : "false";

@@ -62,6 +62,17 @@ class Hostile : public ::testing::Test {
 
 const std::string kGood = "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: M.\n";
 
+// A 50 MB message would compile into one string literal that MSVC rejects (C2026) in someone
+// else's build: errcat reports it at the message and writes nothing.
+TEST_F(Hostile, FiftyMegabyteMessageIsALimitErrorNotALiteral) {
+  auto r = Check("big.yaml",
+                 "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: " +
+                     std::string(50'000'000, 'x') + "\n",
+                 1, "big.yaml:7:14: error: 'message' is 50000000 bytes; the limit is 4096");
+  EXPECT_THAT(r.err, HasSubstr("[limit]"));
+  EXPECT_LT(r.err.size(), 4096u) << "the diagnostic must not quote the text";
+}
+
 TEST_F(Hostile, MalformedYaml) { Check("m.yaml", "catalog: t\ntitle: T\nerrors: [\n  - {code: E1\n", 1, "[yaml-syntax]"); }
 
 TEST_F(Hostile, DeepFlowNesting) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "diag/rules.h"
+#include "loader/limits.h"
 #include "test_support.h"
 
 namespace errcat {
@@ -98,6 +99,8 @@ const RuleCase kCases[] = {
     {"ValueZeroFatal", "catalog: t\ntitle: T\nerrors:\n  - code: OK\n    value: 0\n    name: Ok\n    summary: S\n    message: M.\n    severity: fatal\n",
      "value-range", 5, 12, "`if (ec)` tests false"},
     {"ValueTooLarge", Catalog("    value: 3000000000\n"), "value-range", 8, 12, "does not fit"},
+    {"SummaryOverLimit", Catalog("    causes: [ok]\n    since: \"" + std::string(65, '9') + "\"\n"), "limit", 9, 12,
+     "'since' is 65 bytes; the limit is 64 (a version)"},
     {"SummaryMultiline", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: \"a\\nb\"\n    message: M.\n",
      "summary-multiline", 6, 14, "one line"},
     {"PlaceholderSyntaxQuoted", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: \"Bad {x} here\"\n",
@@ -246,6 +249,56 @@ TEST(LoaderRules, SuccessEntriesMayBeValuedZero) {
       "  - {code: OK, value: 0, name: Ok, summary: S, message: M., severity: info}\n"
       "  - {code: FINE, value: 0, name: Fine, summary: S, message: M., severity: info}\n");
   EXPECT_NE(twice.FindRule("duplicate-value"), nullptr) << twice.Text();
+}
+
+// Every text limit holds at N bytes and is reported one past it, at the text itself.
+std::string CatalogWithText(std::string_view key, const std::string& text) {
+  const std::string q = "\"" + text + "\"";
+  if (key == "title") return "catalog: t\ntitle: " + q + "\n";
+  if (key == "description (catalog)") return "catalog: t\ntitle: T\ndescription: " + q + "\n";
+  if (key == "docs.base_url" || key == "docs.edit_url")
+    return "catalog: t\ntitle: T\ndocs: {" + std::string(key.substr(5)) + ": " + q + "}\n";
+  if (key == "fields")
+    return "catalog: t\ntitle: T\nfields: {note: {title: N}}\nerrors:\n  - {code: E001, name: A, summary: S, message: M., fields: {note: " + q + "}}\n";
+  if (key == "params[].description")
+    return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: \"{0}\", params: [{name: a, type: int, description: " + q + "}]}\n";
+  if (key == "name") return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: " + text + ", summary: S, message: M.}\n";
+  if (key == "summary") return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: " + q + ", message: M.}\n";
+  if (key == "message") return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: " + q + "}\n";
+  const bool list = key == "causes" || key == "resolution" || key == "tags";
+  return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: M., " + std::string(key) + ": " +
+         (list ? "[" + q + "]" : q) + "}\n";
+}
+
+TEST(LoaderRules, EveryTextLimitHoldsAtNAndIsReportedAtNPlusOne) {
+  for (const loader::TextLimit& limit : loader::TextLimits()) {
+    const auto text = [&](size_t n) {
+      if (limit.key == "name") return "A" + std::string(n - 1, 'b');
+      if (limit.key.starts_with("docs.")) return "https://" + std::string(n - 8, 'a');
+      return std::string(n, 'x');
+    };
+    testing::Loaded at = LoadYaml(CatalogWithText(limit.key, text(limit.max_bytes)));
+    EXPECT_TRUE(at.set) << limit.key << " at its limit:\n" << at.Text();
+    testing::Loaded over = LoadYaml(CatalogWithText(limit.key, text(limit.max_bytes + 1)));
+    const diag::Diagnostic* d = over.FindRule("limit");
+    ASSERT_NE(d, nullptr) << limit.key << " one past its limit:\n" << over.Text();
+    EXPECT_THAT(d->message, HasSubstr(std::to_string(limit.max_bytes + 1) + " bytes; the limit is " +
+                                      std::to_string(limit.max_bytes)));
+    EXPECT_GT(d->location.line, 0) << limit.key;
+  }
+}
+
+TEST(LoaderRules, AtMost32ParamsPerMessage) {
+  for (size_t n : {loader::kMaxParams, loader::kMaxParams + 1}) {
+    std::string message, params;
+    for (size_t i = 0; i < n; ++i) {
+      message += "{" + std::to_string(i) + "}";
+      params += std::string(i ? ", " : "") + "{name: p" + std::to_string(i) + ", type: int}";
+    }
+    testing::Loaded loaded = LoadYaml("catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: \"" +
+                                      message + "\", params: [" + params + "]}\n");
+    EXPECT_EQ(loaded.FindRule("limit") != nullptr, n > loader::kMaxParams) << n << "\n" << loaded.Text();
+  }
 }
 
 TEST(LoaderRules, CppDefaultsFollowTheCatalogId) {

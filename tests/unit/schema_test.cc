@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "diag/rules.h"
+#include "loader/limits.h"
 #include "test_support.h"
 
 namespace errcat {
@@ -27,6 +29,26 @@ TEST(JsonSchema, MatchesTheLoadersKeys) {
   EXPECT_EQ(Keys(schema["definitions"]["error"]["properties"]), Keys(loader::ErrorKeys()));
   EXPECT_EQ(schema["required"], nlohmann::json({"catalog", "title"}));
   EXPECT_EQ(schema["definitions"]["error"]["required"], nlohmann::json({"code", "name", "summary", "message"}));
+}
+
+// The Limits table of docs/catalog-format.md is the loader's table, row for row.
+TEST(Docs, LimitsTableMatchesTheLoader) {
+  const std::string format = testing::ReadFile(testing::SourceDir() + "/docs/catalog-format.md");
+  const size_t section = format.find("\n## Limits\n");
+  ASSERT_NE(section, std::string::npos);
+  const std::string limits = format.substr(section, format.find("\n## ", section + 1) - section);
+  std::set<std::pair<std::string, size_t>> documented, loader_limits;
+  std::istringstream lines(limits);
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.starts_with("| `")) continue;
+    std::string key = line.substr(2, line.find(" |", 2) - 2);
+    std::erase(key, '`');
+    const size_t number = line.find("| ", line.find(" |", 2) + 1) + 2;
+    documented.emplace(key, std::stoul(line.substr(number)));
+  }
+  for (const loader::TextLimit& l : loader::TextLimits()) loader_limits.emplace(std::string(l.key), l.max_bytes);
+  loader_limits.emplace("code", 64);  // checked with the code's other rules (code-unsafe)
+  EXPECT_EQ(documented, loader_limits);
 }
 
 TEST(JsonSchema, EveryCatalogPointsEditorsAtIt) {

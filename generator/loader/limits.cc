@@ -1,0 +1,36 @@
+#include "loader/limits.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace errcat::loader {
+
+const std::vector<TextLimit>& TextLimits() {
+  static const std::vector<TextLimit> kLimits = {
+      {"title", 256, "a heading"},
+      {"description (catalog)", 65536, "Markdown for the catalog's page"},
+      {"name", 128, "a C++ identifier"},
+      {"summary", 1024, "one line, in the C++ tables and every list"},
+      {"message", 4096, "one C++ string literal, a log line"},
+      {"deprecated", 1024, "a C++ string literal"},
+      {"description", 65536, "Markdown for the error's page"},
+      {"causes", 8192, "each item, Markdown"},
+      {"resolution", 8192, "each item, Markdown"},
+      {"since", 64, "a version"},
+      {"tags", 64, "each tag, a filter label"},
+      {"fields", 8192, "each value"},
+      {"params[].description", 1024, "one line in the docs"},
+      {"docs.base_url", 2048, "URLs past 2 KiB break in browsers and proxies"},
+      {"docs.edit_url", 2048, "URLs past 2 KiB break in browsers and proxies"},
+  };
+  return kLimits;
+}
+
+const TextLimit& LimitOf(std::string_view key) {
+  const auto& limits = TextLimits();
+  const auto it = std::find_if(limits.begin(), limits.end(), [&](const TextLimit& l) { return l.key == key; });
+  if (it == limits.end()) std::abort();  // a programming error: every caller names a listed key
+  return *it;
+}
+
+}  // namespace errcat::loader

@@ -1,0 +1,26 @@
+// Size limits on catalog text, chosen from what the outputs need: every text that reaches the
+// generated C++ stays well inside what every mainstream compiler accepts in one string literal
+// (MSVC: 16,380 bytes per literal, 65,535 after concatenation; C2026), and docs-only text stays
+// within what a reference page can sensibly show. Reported as [limit]; docs/catalog-format.md
+// lists the same table (a test keeps them in step).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace errcat::loader {
+
+struct TextLimit {
+  std::string_view key;  // as the docs name it: "message", "causes" (each item), "docs.base_url"
+  size_t max_bytes;      // UTF-8 bytes, as compilers and files count them
+  std::string_view why;
+};
+
+const std::vector<TextLimit>& TextLimits();
+const TextLimit& LimitOf(std::string_view key);  // key must be in TextLimits()
+
+// Parameters per message: format<E> takes them as one argument pack.
+inline constexpr size_t kMaxParams = 32;
+
+}  // namespace errcat::loader
