@@ -107,6 +107,8 @@
     if (count) count.textContent = shown + " of " + rows.length + " errors";
   }
   filters.forEach(function (f) { if (f.select) f.select.addEventListener("change", filterTable); });
+  var filterForm = document.getElementById("filters");
+  if (filterForm) filterForm.addEventListener("submit", function (e) { e.preventDefault(); });
   filterTable();
 
   // --- Theme toggle: follows the system until the reader picks one. -----------------------

@@ -19,7 +19,7 @@ namespace {
 
 // Root-level names the site itself uses; an error page must not overwrite them.
 constexpr const char* kReservedPages[] = {"index", "404", "sitemap", "search-index", "errors"};
-constexpr const char* kAssets[] = {"assets/errcat.css", "assets/errcat.js", "assets/favicon.svg"};
+constexpr const char* kAssets[] = {"assets/errcat.css", "assets/errcat.js", "assets/favicon.svg", "assets/theme.js"};
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
