@@ -92,6 +92,8 @@ inline constexpr ::errcat_runtime::ParamEntry kParams[] = {
 constexpr const ::errcat_runtime::SignatureEntry& signature(DataSourceLoginError e) noexcept {
   return ::errcat_runtime::find_signature(kSignatures, kDataSourceLoginErrorCount, static_cast<std::int32_t>(e));
 }
+// The sentinel, not its value, marks a miss: a success entry may be valued 0.
+constexpr bool is_entry(DataSourceLoginError e) noexcept { return &signature(e) != &kSignatures[kDataSourceLoginErrorCount]; }
 
 template <DataSourceLoginError E, typename Indexes = std::make_index_sequence<signature(E).count>>
 struct Check;
@@ -108,7 +110,7 @@ struct Check<E, std::index_sequence<I...>> {
 // arguments fails to compile, naming the error and its parameters.
 template <DataSourceLoginError E, typename... Args>
 std::string format(const Args&... args) {
-  static_assert(data_source_login_error_detail::signature(E).value != 0, "errcat: E is not an error of this catalog");
+  static_assert(data_source_login_error_detail::is_entry(E), "errcat: E is not an error of this catalog");
   using check = data_source_login_error_detail::Check<E>;
   if constexpr (check::types::template matches<Args...>()) {
     const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};

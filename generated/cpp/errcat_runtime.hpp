@@ -297,8 +297,8 @@ struct ParamEntry {
   ParamType type;
   std::uint32_t name;  // index of the parameter's name among the catalog's names
 };
-// `table` holds `count` entries sorted by value, then a sentinel with value 0 (never an error's
-// value), which is what a value that is not an error finds.
+// `table` holds `count` entries sorted by value, then a sentinel (its address, not its value,
+// tells a miss: an entry may be valued 0), which is what a value that is not an entry finds.
 constexpr const SignatureEntry& find_signature(const SignatureEntry* table, std::size_t count,
                                                std::int32_t value) noexcept {
   std::size_t low = 0, high = count;
@@ -336,7 +336,10 @@ inline void append_uint(std::string& out, std::uint64_t v) {
   char text[24];
   out.append(text, std::to_chars(text, text + sizeof text, v).ptr);
 }
-inline void append_double(std::string& out, double v) { fmt::format_to(std::back_inserter(out), "{}", v); }
+// fmt::format, not format_to(back_inserter): the latter instantiates fmt::detail::vformat_to,
+// which clang++ mangles differently from the g++-built libfmt that Debian ships (fmt 9), so
+// a clang++ program that formats a double would not link.
+inline void append_double(std::string& out, double v) { out += fmt::format("{}", v); }
 inline void append_string(std::string& out, std::string_view v) { out.append(v.data(), v.size()); }
 inline void append_bool(std::string& out, bool v) { out += v ? "true" : "false"; }
 

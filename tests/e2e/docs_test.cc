@@ -42,47 +42,14 @@ TEST(Docs, MarkdownShowsEverySeedField) {
   EXPECT_THAT(token, HasSubstr("| `max_hours` | int |"));
 }
 
-struct Page {
-  std::set<std::string> ids;
-  std::vector<std::string> links;
-};
-
-Page ScanPage(const fs::path& file) {
-  static const std::regex id_re(R"re(\sid="([^"]*)")re");
-  static const std::regex link_re(R"re(\s(?:href|src)="([^"]*)")re");
-  const std::string html = testing::ReadFile(file);
-  Page page;
-  for (std::sregex_iterator it(html.begin(), html.end(), id_re), end; it != end; ++it) page.ids.insert((*it)[1]);
-  for (std::sregex_iterator it(html.begin(), html.end(), link_re), end; it != end; ++it) page.links.push_back((*it)[1]);
-  return page;
-}
-
 TEST(Docs, EveryInternalLinkAndAnchorResolves) {
   testing::TempDir tmp;
   const fs::path site = tmp.path() / "site";
   ASSERT_EQ(RunCommand(Errcat() + " docs --format html -o " + ShellQuote(site.string()) + " " + Src() + "/catalog").exit_code, 0);
-  std::map<fs::path, Page> pages;
-  for (const auto& entry : fs::recursive_directory_iterator(site))
-    if (entry.path().extension() == ".html") pages[fs::weakly_canonical(entry.path())] = ScanPage(entry.path());
-  ASSERT_GE(pages.size(), 26u + 4u + 2u);
-  int checked = 0;
-  for (const auto& [file, page] : pages) {
-    for (const std::string& link : page.links) {
-      if (link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:")) continue;
-      ASSERT_FALSE(link.empty()) << file << " has an empty link";
-      const size_t hash = link.find('#');
-      const std::string path = link.substr(0, hash);
-      const std::string fragment = hash == std::string::npos ? "" : link.substr(hash + 1);
-      const fs::path target = path.empty() ? file : fs::weakly_canonical(file.parent_path() / path);
-      ASSERT_TRUE(fs::exists(target)) << file << " links to missing " << link;
-      if (!fragment.empty()) {
-        ASSERT_TRUE(pages.count(target)) << file << " links to a fragment of a non-page: " << link;
-        EXPECT_TRUE(pages.at(target).ids.count(fragment)) << file << " links to missing anchor " << link;
-      }
-      ++checked;
-    }
-  }
-  EXPECT_GT(checked, 300);  // 369 links in the catalog/ site today
+  const testing::LinkCheck links = testing::CheckSiteLinks(site);
+  EXPECT_EQ(links.problems, std::vector<std::string>{});
+  EXPECT_GE(links.pages, 26 + 4 + 2);
+  EXPECT_GT(links.checked, 300);  // 369 links in the catalog/ site today
 }
 
 TEST(Docs, SiteHasItsFilesAndNoExternalRequests) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Compiles generated code the way users will, and checks what must not compile.
-#   compile_checks.sh DIR...   (folders of generated C++; the first holds token_errors.hpp,
-#                               the second hostile_errors.hpp)
+#   compile_checks.sh SEED HOSTILE REAL ROUNDTRIP
+#     SEED, HOSTILE, REAL: folders of generated C++ (token_errors.hpp, hostile_errors.hpp, and
+#     the public catalogs of tests/real/); ROUNDTRIP: the program that round-trips REAL's codes.
 set -euo pipefail
-seed=$1 hostile=$2
+seed=$1 hostile=$2 real=$3 roundtrip=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -23,15 +24,24 @@ for cxx in "${compilers[@]}"; do
 done
 echo "generated code compiles with ${compilers[*]} in C++17 and C++20 with $flags"
 
+# The public catalogs: compiled, linked and round-tripped with every compiler and standard.
+for cxx in "${compilers[@]}"; do
+  for std in 17 20; do
+    $cxx -std=c++$std $flags -I"$real" "$real"/*.cpp "$roundtrip" -lfmt -o "$work/roundtrip" 2>"$work/err" \
+      || { cat "$work/err"; fail "$cxx -std=c++$std: the public catalogs' code does not build"; }
+    "$work/roundtrip" || fail "$cxx -std=c++$std: round trip of the public catalogs failed"
+  done
+done
+
 # No global constructors: the objects have no .init_array (constant-initialised tables).
-for cpp in "$seed"/*.cpp "$hostile"/*.cpp; do
+for cpp in "$seed"/*.cpp "$hostile"/*.cpp "$real"/*.cpp; do
   g++ -std=c++17 -O2 -I"$(dirname "$cpp")" -c "$cpp" -o "$work/o.o"
   if readelf -S "$work/o.o" | grep -qE "init_array|\.ctors"; then fail "$cpp has a global constructor"; fi
 done
 echo "no global constructors"
 
 # Plain ASCII only: no raw bidirectional controls (Trojan Source) or other bytes >= 0x80.
-if LC_ALL=C grep -lP '[^\x00-\x7F]' "$seed"/* "$hostile"/*; then fail "generated files contain non-ASCII bytes"; fi
+if LC_ALL=C grep -lP '[^\x00-\x7F]' "$seed"/* "$hostile"/* "$real"/*; then fail "generated files contain non-ASCII bytes"; fi
 echo "generated files are ASCII"
 
 expect_error() {  # name, source, regex the compiler output must match

@@ -5,7 +5,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <random>
+#include <regex>
+#include <set>
 #include <sstream>
 
 namespace errcat::testing {
@@ -120,6 +123,60 @@ std::string CompareGolden(const fs::path& golden, const std::string& actual) {
   return "output differs from golden " + golden.string() + " at line " + std::to_string(line) +
          "\n  expected: " + el + "\n  actual:   " + al +
          "\nIf the change is intended, refresh the goldens with: make goldens (then review git diff)";
+}
+
+}  // namespace errcat::testing
+
+namespace errcat::testing {
+namespace {
+
+struct Page {
+  std::set<std::string> ids;
+  std::vector<std::string> links;
+};
+
+Page ScanPage(const std::filesystem::path& file) {
+  static const std::regex id_re(R"re(\sid="([^"]*)")re");
+  static const std::regex link_re(R"re(\s(?:href|src)="([^"]*)")re");
+  const std::string html = ReadFile(file);
+  Page page;
+  for (std::sregex_iterator it(html.begin(), html.end(), id_re), end; it != end; ++it) page.ids.insert((*it)[1]);
+  for (std::sregex_iterator it(html.begin(), html.end(), link_re), end; it != end; ++it) page.links.push_back((*it)[1]);
+  return page;
+}
+
+}  // namespace
+
+LinkCheck CheckSiteLinks(const std::filesystem::path& site) {
+  namespace fs = std::filesystem;
+  std::map<fs::path, Page> pages;
+  for (const auto& entry : fs::recursive_directory_iterator(site))
+    if (entry.path().extension() == ".html") pages[fs::weakly_canonical(entry.path())] = ScanPage(entry.path());
+  LinkCheck result;
+  result.pages = static_cast<int>(pages.size());
+  for (const auto& [file, page] : pages) {
+    const std::string name = fs::relative(file, fs::weakly_canonical(site)).generic_string();
+    for (const std::string& link : page.links) {
+      if (link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:")) continue;
+      if (link.empty()) {
+        result.problems.push_back(name + ": empty link");
+        continue;
+      }
+      const size_t hash = link.find('#');
+      const std::string path = link.substr(0, hash);
+      const std::string fragment = hash == std::string::npos ? "" : link.substr(hash + 1);
+      const fs::path target = path.empty() ? file : fs::weakly_canonical(file.parent_path() / path);
+      ++result.checked;
+      if (!fs::exists(target)) {
+        result.problems.push_back(name + ": links to missing " + link);
+      } else if (!fragment.empty() && !pages.count(target)) {
+        result.problems.push_back(name + ": links to a fragment of a non-page: " + link);
+      } else if (!fragment.empty() && !pages.at(target).ids.count(fragment)) {
+        result.problems.push_back(name + ": links to missing anchor " + link);
+      }
+    }
+  }
+  return result;
 }
 
 }  // namespace errcat::testing

@@ -56,6 +56,14 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// Every internal link (href, src) and #anchor of a generated HTML site, resolved on disk.
+struct LinkCheck {
+  std::vector<std::string> problems;  // "page: what is wrong"
+  int pages = 0;
+  int checked = 0;  // internal links followed
+};
+LinkCheck CheckSiteLinks(const std::filesystem::path& site);
+
 // Golden files: compares, or rewrites them when ERRCAT_UPDATE_GOLDENS=1 (scripts/update-goldens.sh).
 // Returns "" on a match, else a message naming the refresh command.
 std::string CompareGolden(const std::filesystem::path& golden, const std::string& actual);
