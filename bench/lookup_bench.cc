@@ -1,5 +1,9 @@
-// Google Benchmark on the generated code of a 10k-error catalog (one enum), each generated
-// operation side by side with the usual alternative, measured in the same run.
+// Google Benchmark on the generated code, each generated operation side by side with the usual
+// alternative, measured in the same run. Two regimes for code lookups:
+//   * in cache: a 1,000-error catalog, every code in catalog order, so the tables stay in L1/L2
+//     and what is timed is the lookup's own work (InCache_*); the same codes through both
+//     lookup paths, digits1k00 (digits spell the value: no hash) and hash1k00 (hash table);
+//   * out of cache: a 10,000-error catalog in a scattered order (FromCode_*, UnorderedMap_*).
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
@@ -9,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "digits1k00_errors.hpp"
+#include "hash1k00_errors.hpp"
 #include "synth00_errors.hpp"
 
 namespace {
@@ -81,6 +87,52 @@ void BM_UnorderedMap_Miss(benchmark::State& s) {
 void BM_SortedArray_Hit(benchmark::State& s) { Lookup(s, Hits(), [](const std::string& c) { return SortedFind(c); }); }
 void BM_SortedArray_Miss(benchmark::State& s) { Lookup(s, Misses(), [](const std::string& c) { return SortedFind(c); }); }
 
+// --- In cache: 1,000 codes in catalog order. -----------------------------------------------
+template <typename Enum, typename List>
+std::vector<std::string> CodesInOrder(List all) {
+  std::vector<std::string> v;
+  for (const auto& info : all) v.emplace_back(info.code);
+  return v;
+}
+
+const std::vector<std::string>& Hits1k() {
+  static const auto codes = CodesInOrder<digits1k00::Digits1k00Error>(digits1k00::all_digits1k00_errors());
+  return codes;
+}
+
+// Misses that look like codes: the same shape, digits past the catalog's last code.
+const std::vector<std::string>& Misses1k() {
+  static const auto codes = [] {
+    std::vector<std::string> v;
+    for (int i = 0; i < 1000; ++i) v.push_back(fmt::format("SYN{:07}", 5000 + i));
+    return v;
+  }();
+  return codes;
+}
+
+template <typename Enum, typename List>
+const std::unordered_map<std::string_view, Enum>& MapOf(List all) {
+  static const auto map = [&] {
+    std::unordered_map<std::string_view, Enum> m;
+    for (const auto& info : all) m.emplace(info.code, static_cast<Enum>(info.value));
+    return m;
+  }();
+  return map;
+}
+
+std::optional<digits1k00::Digits1k00Error> MapFind1k(const std::string& c) {
+  const auto& map = MapOf<digits1k00::Digits1k00Error>(digits1k00::all_digits1k00_errors());
+  auto it = map.find(c);
+  return it == map.end() ? std::nullopt : std::optional(it->second);
+}
+
+void BM_InCache_DigitPath_Hit(benchmark::State& s) { Lookup(s, Hits1k(), [](const std::string& c) { return digits1k00::digits1k00_error_from_code(c); }); }
+void BM_InCache_HashPath_Hit(benchmark::State& s) { Lookup(s, Hits1k(), [](const std::string& c) { return hash1k00::hash1k00_error_from_code(c); }); }
+void BM_InCache_UnorderedMap_Hit(benchmark::State& s) { Lookup(s, Hits1k(), MapFind1k); }
+void BM_InCache_DigitPath_Miss(benchmark::State& s) { Lookup(s, Misses1k(), [](const std::string& c) { return digits1k00::digits1k00_error_from_code(c); }); }
+void BM_InCache_HashPath_Miss(benchmark::State& s) { Lookup(s, Misses1k(), [](const std::string& c) { return hash1k00::hash1k00_error_from_code(c); }); }
+void BM_InCache_UnorderedMap_Miss(benchmark::State& s) { Lookup(s, Misses1k(), MapFind1k); }
+
 void BM_Info(benchmark::State& state) {
   std::vector<Synth00Error> errors;
   for (const auto& info : synth00::all_synth00_errors()) errors.push_back(static_cast<Synth00Error>(info.value));
@@ -113,6 +165,12 @@ void BM_ErrorCodeMessage(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(ec.message());
 }
 
+BENCHMARK(BM_InCache_DigitPath_Hit);
+BENCHMARK(BM_InCache_HashPath_Hit);
+BENCHMARK(BM_InCache_UnorderedMap_Hit);
+BENCHMARK(BM_InCache_DigitPath_Miss);
+BENCHMARK(BM_InCache_HashPath_Miss);
+BENCHMARK(BM_InCache_UnorderedMap_Miss);
 BENCHMARK(BM_FromCode_Hit);
 BENCHMARK(BM_UnorderedMap_Hit);
 BENCHMARK(BM_SortedArray_Hit);

@@ -1,6 +1,6 @@
 // Writes a deterministic synthetic catalog set for tests and benchmarks:
-//   make_catalog --errors 10000 --files 4 --out DIR
-// Files DIR/synth00.yaml ... hold catalogs synth00 ... with realistic text: messages with 0-3
+//   make_catalog --errors 10000 --files 4 --out DIR [--name synth] [--value-offset 0]
+// Files DIR/synth00.yaml ... hold catalogs synth00 ... (NAME00 ...) with realistic text: messages with 0-3
 // typed, documented placeholders, Markdown descriptions, causes and resolution steps; lint-clean,
 // as a maintained catalog is. Same arguments, same bytes.
 #include <cstdint>
@@ -48,28 +48,31 @@ std::string Sentence(Random& r, int words) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  long errors = 1000, files = 1;
-  std::string out = ".";
+  long errors = 1000, files = 1, value_offset = 0;
+  std::string out = ".", name = "synth";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string_view flag = argv[i];
     if (flag == "--errors") errors = std::atol(argv[i + 1]);
     else if (flag == "--files") files = std::atol(argv[i + 1]);
     else if (flag == "--out") out = argv[i + 1];
+    else if (flag == "--name") name = argv[i + 1];
+    // Values = the codes' digits + K: K != 0 gives codes whose digits do not spell their value.
+    else if (flag == "--value-offset") value_offset = std::atol(argv[i + 1]);
     else {
-      std::fprintf(stderr, "usage: make_catalog --errors N --files F --out DIR\n");
+      std::fprintf(stderr, "usage: make_catalog --errors N --files F --out DIR [--name ID] [--value-offset K]\n");
       return 2;
     }
   }
-  if (errors < 1 || files < 1 || files > 100) {
-    std::fprintf(stderr, "make_catalog: need --errors >= 1 and 1 <= --files <= 100\n");
+  if (errors < 1 || files < 1 || files > 100 || value_offset < 0 || name.empty()) {
+    std::fprintf(stderr, "make_catalog: need --errors >= 1, 1 <= --files <= 100, --value-offset >= 0\n");
     return 2;
   }
   std::filesystem::create_directories(out);
   Random r{42};
   long next = 1;
   for (long f = 0; f < files; ++f) {
-    char id[32];
-    std::snprintf(id, sizeof id, "synth%02ld", f);
+    char id[64];
+    std::snprintf(id, sizeof id, "%.40s%02ld", name.c_str(), f);
     std::ofstream yaml(std::filesystem::path(out) / (std::string(id) + ".yaml"), std::ios::binary);
     const long count = errors / files + (f < errors % files ? 1 : 0);
     yaml << "catalog: " << id << "\ntitle: Synthetic catalog " << f
@@ -81,9 +84,10 @@ int main(int argc, char** argv) {
     for (long i = 0; i < count; ++i, ++next) {
       char code[32];
       std::snprintf(code, sizeof code, "SYN%07ld", next);
+      const std::string value = value_offset == 0 ? "" : "    value: " + std::to_string(next + value_offset) + "\n";
       if (next == 1) {
         // A fixed first error, so benchmarks can call format<E> with known argument types.
-        yaml << "  - code: " << code << "\n    name: BenchProbe\n    summary: Benchmark probe.\n"
+        yaml << "  - code: " << code << "\n" << value << "    name: BenchProbe\n    summary: Benchmark probe.\n"
              << "    message: \"The token {0} expired {1} hours ago; the limit is {2} hours.\"\n"
              << "    params:\n"
              << "      - {name: token, type: string, description: The token that expired.}\n"
@@ -98,7 +102,7 @@ int main(int argc, char** argv) {
       for (int p = 0; p < params; ++p) message += " " + std::string(r.Word()) + " {" + std::to_string(p) + "}";
       message += ". Please " + std::string(r.Word()) + " the " + std::string(r.Word()) + " and retry.";
       yaml << "  - code: " << code << "\n"
-           << "    name: " << Capitalized(r.Word()) << Capitalized(r.Word()) << next << "\n"
+           << value << "    name: " << Capitalized(r.Word()) << Capitalized(r.Word()) << next << "\n"
            << "    summary: " << Sentence(r, 5 + r.Below(4)) << "\n"
            << "    message: \"" << message << "\"\n";
       if (params > 0) {

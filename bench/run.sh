@@ -173,8 +173,12 @@ echo '```'
 echo
 ns() { awk -v name="BM_$1_median" '$1 == name {print $2}' "$work/gbench.txt"; }
 ratio() { awk -v a="$(ns "$1")" -v b="$(ns "$2")" 'BEGIN {printf "%.2f", a / b}'; }
-echo "Ratios in this run: \`unordered_map\` / \`_from_code\` on hits $(ratio UnorderedMap_Hit FromCode_Hit)x," \
-  "on misses $(ratio UnorderedMap_Miss FromCode_Miss)x; \`format<E>\` / \`fmt::format\` $(ratio FormatTyped FmtFormat)."
+echo "Ratios in this run, \`unordered_map\` / \`_from_code\`: in cache (1k codes in catalog order) on hits" \
+  "$(ratio InCache_UnorderedMap_Hit InCache_DigitPath_Hit)x by the digit path and" \
+  "$(ratio InCache_UnorderedMap_Hit InCache_HashPath_Hit)x by the hash path, on misses" \
+  "$(ratio InCache_UnorderedMap_Miss InCache_DigitPath_Miss)x / $(ratio InCache_UnorderedMap_Miss InCache_HashPath_Miss)x;" \
+  "10k codes in scattered order on hits $(ratio UnorderedMap_Hit FromCode_Hit)x, on misses" \
+  "$(ratio UnorderedMap_Miss FromCode_Miss)x; \`format<E>\` / \`fmt::format\` $(ratio FormatTyped FmtFormat)."
 } >>"$out"
 rm -rf "$outs"/out-* "$outs"/split-* "$outs"/floor-* "$work"/disk-*
 cat "$out"

@@ -112,28 +112,20 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[7];
 
-// Code lookup (errcat_runtime::find_code): an open-addressing table built by errcat (longest
-// probe 1) of 16-byte slots, and beside it one tag byte per slot (0: empty; else
-// 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8 consecutive
-// tags are one load. Codes longer than 10 bytes are stored back to back in kLongCodes.
 using ::errcat_runtime::CodeSlot;
 constexpr char kLongCodes[] =
     "";
-constexpr std::uint32_t kCodeSeed = 0u;
-constexpr std::uint32_t kCodeMask = 15u;
+// Code lookup (errcat_runtime::find_code_by_digits): every code is "LOGIN" and
+// up to 8 digits that spell its value, so the digits index a table of 16-byte slots
+// {value, length, code} by value, and one compare confirms the code. Codes longer than 10
+// bytes are stored back to back in kLongCodes.
+constexpr std::size_t kCodePrefixLength = 5;
+constexpr std::size_t kCodeLength = 8;  // of every code; 0: they differ
 constexpr CodeSlot kCodeSlots[] = {
-    {0, 0u, ""}, {2, 8u, "LOGIN002"},
-    {4, 8u, "LOGIN004"}, {0, 0u, ""},
-    {0, 0u, ""}, {3, 8u, "LOGIN003"},
-    {7, 8u, "LOGIN007"}, {1, 8u, "LOGIN001"},
-    {0, 0u, ""}, {6, 8u, "LOGIN006"},
-    {0, 0u, ""}, {5, 8u, "LOGIN005"},
-    {0, 0u, ""}, {0, 0u, ""},
-    {0, 0u, ""}, {0, 0u, ""},
-};
-constexpr std::uint8_t kCodeTags[] = {
-    0,166,232,0,0,172,171,159,0,205,0,205,0,0,0,0,
-    0,166,232,0,0,172,171,159,
+    {1, 8u, "LOGIN001"}, {2, 8u, "LOGIN002"},
+    {3, 8u, "LOGIN003"}, {4, 8u, "LOGIN004"},
+    {5, 8u, "LOGIN005"}, {6, 8u, "LOGIN006"},
+    {7, 8u, "LOGIN007"},
 };
 
 // Value -> index + 1 (0: not an error's value) for the values 1 to 7: dense
@@ -172,10 +164,9 @@ const ErrorInfo& info(DataSourceLoginError e) noexcept {
   return found != nullptr ? *found : kNotAnError;
 }
 
-std::optional<DataSourceLoginError> data_source_login_error_from_code(std::string_view code) noexcept {
-  const CodeSlot* found = ::errcat_runtime::find_code(kCodeSlots, kCodeTags, kCodeMask, kCodeSeed, kLongCodes, code);
-  if (found == nullptr) return std::nullopt;
-  return static_cast<DataSourceLoginError>(found->value);
+std::int64_t data_source_login_error_detail::value_of_code(std::string_view code) noexcept {
+  const CodeSlot* found = ::errcat_runtime::find_code_by_digits(kCodeSlots, kValueMin, kCodePrefixLength, kCodeLength, kLongCodes, code);
+  return found == nullptr ? data_source_login_error_detail::kNoCode : found->value;
 }
 
 ErrorList all_data_source_login_errors() noexcept { return {kInfos, 7}; }

@@ -221,18 +221,67 @@ struct alignas(16) CodeSlot {
   char code[11];  // up to 10 bytes and a NUL, or the offset in the pool
 };
 
+// The code bytes of `slot` (inline, or in the pool of long codes) equal `code`.
+inline bool slot_holds(const CodeSlot& slot, const char* long_codes, std::string_view code) noexcept {
+  return slot.length == code.size() &&
+         equal_bytes(code.size() < sizeof slot.code ? slot.code : long_codes + load_le(slot.code, 4), code.data(),
+                     code.size());
+}
+
 // The slot of `code` in a catalog's code table (`slots`, their tags, mask + 1 of each, hashed
 // with `seed`), or nullptr. Tags are tested 8 at a time and a slot is read only when its tag
 // matches, so a miss rarely leaves the small tag array.
 ERRCAT_RUNTIME_INLINE const CodeSlot* find_code(const CodeSlot* slots, const std::uint8_t* tags, std::uint32_t mask,
                                  std::uint32_t seed, const char* long_codes, std::string_view code) noexcept {
-  const std::uint32_t slot = probe_tags(tags, mask, hash_code(code, seed), [&](std::uint32_t at) {
-    const CodeSlot& entry = slots[at];
-    return entry.length == code.size() &&
-           equal_bytes(code.size() < sizeof entry.code ? entry.code : long_codes + load_le(entry.code, 4),
-                       code.data(), code.size());
-  });
+  const std::uint32_t slot = probe_tags(tags, mask, hash_code(code, seed),
+                                        [&](std::uint32_t at) { return slot_holds(slots[at], long_codes, code); });
   return slot == kNoSlot ? nullptr : &slots[slot];
+}
+
+// The number spelled by the last n (1 to 8) bytes of `code`: ASCII digits, eight at a time
+// (the multiply-and-fold of fast_float's parse_eight_digits). The bytes need not be digits:
+// the caller confirms the code by comparing it, so any other bytes give some number and a miss.
+inline std::uint32_t trailing_number(std::string_view code, std::size_t n) noexcept {
+  constexpr std::uint64_t kZeros = 0x3030303030303030ull;  // "00000000"
+  const char* p = code.data();
+  const std::size_t size = code.size();
+  std::uint64_t word;  // the code's last min(size, 8) bytes, the last one in the top byte
+  if (size >= 8) {
+    word = load_le(p + size - 8, 8);
+  } else {
+    // Overlapping loads that never read outside the code.
+    const std::uint64_t low = size >= 4 ? load_le(p, 4) | (load_le(p + size - 4, 4) << (8 * (size - 4)))
+                                        : load_le(p, 1) | (load_le(p + size / 2, 1) << (8 * (size / 2))) |
+                                              (load_le(p + size - 1, 1) << (8 * (size - 1)));
+    word = low << (8 * (8 - size));
+  }
+  // Keep the digits; the bytes before them become '0'.
+  const std::uint64_t keep = ~0ull << (8 * (8 - n));
+  word = ((word & keep) | (kZeros & ~keep)) - kZeros;
+  word = word * 10 + (word >> 8);
+  word = (((word & 0x000000FF000000FFull) * (100 + (1000000ull << 32))) +
+          (((word >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32)))) >> 32;
+  return static_cast<std::uint32_t>(word);
+}
+
+// The slot of `code` in a table of slots indexed by value - min, for a catalog whose codes are
+// all a prefix of `prefix_length` bytes and 1 to 8 digits that spell the value; or nullptr.
+// `fixed_length` is the length of every code when they all have one (TOK001..TOK999), else 0:
+// a constant, so that the loads and shifts of trailing_number fold away.
+template <std::size_t N>
+ERRCAT_RUNTIME_INLINE const CodeSlot* find_code_by_digits(const CodeSlot (&slots)[N], std::int64_t min,
+                                                          std::size_t prefix_length, std::size_t fixed_length,
+                                                          const char* long_codes, std::string_view code) noexcept {
+  if (fixed_length != 0) {
+    if (code.size() != fixed_length) return nullptr;
+    code = std::string_view(code.data(), fixed_length);
+  } else if (code.size() <= prefix_length || code.size() > prefix_length + 8) {
+    return nullptr;
+  }
+  const std::int64_t offset = static_cast<std::int64_t>(trailing_number(code, code.size() - prefix_length)) - min;
+  if (offset < 0 || offset >= static_cast<std::int64_t>(N)) return nullptr;
+  const CodeSlot& slot = slots[offset];
+  return slot_holds(slot, long_codes, code) ? &slot : nullptr;
 }
 
 constexpr std::uint32_t hash_value(std::int32_t v, std::uint32_t seed) noexcept {

@@ -64,23 +64,18 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[4];
 
-// Code lookup (errcat_runtime::find_code): an open-addressing table built by errcat (longest
-// probe 1) of 16-byte slots, and beside it one tag byte per slot (0: empty; else
-// 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8 consecutive
-// tags are one load. Codes longer than 10 bytes are stored back to back in kLongCodes.
 using ::errcat_runtime::CodeSlot;
 constexpr char kLongCodes[] =
     "";
-constexpr std::uint32_t kCodeSeed = 0u;
-constexpr std::uint32_t kCodeMask = 7u;
+// Code lookup (errcat_runtime::find_code_by_digits): every code is "ITK" and
+// up to 8 digits that spell its value, so the digits index a table of 16-byte slots
+// {value, length, code} by value, and one compare confirms the code. Codes longer than 10
+// bytes are stored back to back in kLongCodes.
+constexpr std::size_t kCodePrefixLength = 3;
+constexpr std::size_t kCodeLength = 6;  // of every code; 0: they differ
 constexpr CodeSlot kCodeSlots[] = {
-    {0, 0u, ""}, {3, 6u, "ITK003"},
-    {0, 0u, ""}, {1, 6u, "ITK001"},
-    {0, 0u, ""}, {2, 6u, "ITK002"},
-    {0, 0u, ""}, {4, 6u, "ITK004"},
-};
-constexpr std::uint8_t kCodeTags[] = {
-    0,156,0,137,0,255,0,148,0,156,0,137,0,255,0,148,
+    {1, 6u, "ITK001"}, {2, 6u, "ITK002"},
+    {3, 6u, "ITK003"}, {4, 6u, "ITK004"},
 };
 
 // Value -> index + 1 (0: not an error's value) for the values 1 to 4: dense
@@ -119,10 +114,9 @@ const ErrorInfo& info(InvalidTokenError e) noexcept {
   return found != nullptr ? *found : kNotAnError;
 }
 
-std::optional<InvalidTokenError> invalid_token_error_from_code(std::string_view code) noexcept {
-  const CodeSlot* found = ::errcat_runtime::find_code(kCodeSlots, kCodeTags, kCodeMask, kCodeSeed, kLongCodes, code);
-  if (found == nullptr) return std::nullopt;
-  return static_cast<InvalidTokenError>(found->value);
+std::int64_t invalid_token_error_detail::value_of_code(std::string_view code) noexcept {
+  const CodeSlot* found = ::errcat_runtime::find_code_by_digits(kCodeSlots, kValueMin, kCodePrefixLength, kCodeLength, kLongCodes, code);
+  return found == nullptr ? invalid_token_error_detail::kNoCode : found->value;
 }
 
 ErrorList all_invalid_token_errors() noexcept { return {kInfos, 4}; }

@@ -44,13 +44,13 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[2];
 
+using ::errcat_runtime::CodeSlot;
+constexpr char kLongCodes[] =
+    "";
 // Code lookup (errcat_runtime::find_code): an open-addressing table built by errcat (longest
 // probe 1) of 16-byte slots, and beside it one tag byte per slot (0: empty; else
 // 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8 consecutive
 // tags are one load. Codes longer than 10 bytes are stored back to back in kLongCodes.
-using ::errcat_runtime::CodeSlot;
-constexpr char kLongCodes[] =
-    "";
 constexpr std::uint32_t kCodeSeed = 1u;
 constexpr std::uint32_t kCodeMask = 3u;
 constexpr CodeSlot kCodeSlots[] = {
@@ -100,10 +100,9 @@ const ErrorInfo& info(OpenFinanceError e) noexcept {
   return found != nullptr ? *found : kNotAnError;
 }
 
-std::optional<OpenFinanceError> open_finance_error_from_code(std::string_view code) noexcept {
+std::int64_t open_finance_error_detail::value_of_code(std::string_view code) noexcept {
   const CodeSlot* found = ::errcat_runtime::find_code(kCodeSlots, kCodeTags, kCodeMask, kCodeSeed, kLongCodes, code);
-  if (found == nullptr) return std::nullopt;
-  return static_cast<OpenFinanceError>(found->value);
+  return found == nullptr ? open_finance_error_detail::kNoCode : found->value;
 }
 
 ErrorList all_open_finance_errors() noexcept { return {kInfos, 2}; }

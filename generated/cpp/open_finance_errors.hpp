@@ -39,8 +39,19 @@ std::string_view code(OpenFinanceError e) noexcept;
 // Everything the catalog says about the error. O(1); a value that is not an error gives an
 // ErrorInfo with an empty code.
 const ErrorInfo& info(OpenFinanceError e) noexcept;
+namespace open_finance_error_detail {
+inline constexpr std::int64_t kNoCode = INT64_MIN;
+// The value of the error with this code, or kNoCode. A plain integer across the call: GCC
+// returns a std::optional from an out-of-line function through the stack, a store-forwarding
+// stall that cost more than the lookup itself (bench/README.md).
+std::int64_t value_of_code(std::string_view code) noexcept;
+}  // namespace open_finance_error_detail
 // The error with this code, or std::nullopt. O(1), no allocation.
-std::optional<OpenFinanceError> open_finance_error_from_code(std::string_view code) noexcept;
+inline std::optional<OpenFinanceError> open_finance_error_from_code(std::string_view code) noexcept {
+  const std::int64_t value = open_finance_error_detail::value_of_code(code);
+  if (value == open_finance_error_detail::kNoCode) return std::nullopt;
+  return static_cast<OpenFinanceError>(value);
+}
 // Every error of the catalog, in catalog order.
 ErrorList all_open_finance_errors() noexcept;
 

@@ -181,37 +181,23 @@ constexpr ErrorInfo kInfos[] = {
 
 constexpr const ErrorInfo& kNotAnError = kInfos[13];
 
-// Code lookup (errcat_runtime::find_code): an open-addressing table built by errcat (longest
-// probe 1) of 16-byte slots, and beside it one tag byte per slot (0: empty; else
-// 0x80 and seven bits of the hash), the first 8 repeated at the end so that any 8 consecutive
-// tags are one load. Codes longer than 10 bytes are stored back to back in kLongCodes.
 using ::errcat_runtime::CodeSlot;
 constexpr char kLongCodes[] =
     "";
-constexpr std::uint32_t kCodeSeed = 0u;
-constexpr std::uint32_t kCodeMask = 31u;
+// Code lookup (errcat_runtime::find_code_by_digits): every code is "TOK" and
+// up to 8 digits that spell its value, so the digits index a table of 16-byte slots
+// {value, length, code} by value, and one compare confirms the code. Codes longer than 10
+// bytes are stored back to back in kLongCodes.
+constexpr std::size_t kCodePrefixLength = 3;
+constexpr std::size_t kCodeLength = 6;  // of every code; 0: they differ
 constexpr CodeSlot kCodeSlots[] = {
-    {0, 0u, ""}, {13, 6u, "TOK013"},
-    {0, 0u, ""}, {4, 6u, "TOK004"},
-    {2, 6u, "TOK002"}, {10, 6u, "TOK010"},
-    {0, 0u, ""}, {5, 6u, "TOK005"},
-    {11, 6u, "TOK011"}, {0, 0u, ""},
-    {0, 0u, ""}, {0, 0u, ""},
-    {0, 0u, ""}, {0, 0u, ""},
-    {0, 0u, ""}, {0, 0u, ""},
-    {12, 6u, "TOK012"}, {0, 0u, ""},
-    {0, 0u, ""}, {1, 6u, "TOK001"},
-    {0, 0u, ""}, {3, 6u, "TOK003"},
-    {0, 0u, ""}, {0, 0u, ""},
-    {0, 0u, ""}, {0, 0u, ""},
-    {8, 6u, "TOK008"}, {0, 0u, ""},
-    {6, 6u, "TOK006"}, {0, 0u, ""},
-    {9, 6u, "TOK009"}, {7, 6u, "TOK007"},
-};
-constexpr std::uint8_t kCodeTags[] = {
-    0,149,0,132,194,136,0,250,164,0,0,0,0,0,0,0,
-    247,0,0,152,0,130,0,0,0,0,151,0,213,0,141,235,
-    0,149,0,132,194,136,0,250,
+    {1, 6u, "TOK001"}, {2, 6u, "TOK002"},
+    {3, 6u, "TOK003"}, {4, 6u, "TOK004"},
+    {5, 6u, "TOK005"}, {6, 6u, "TOK006"},
+    {7, 6u, "TOK007"}, {8, 6u, "TOK008"},
+    {9, 6u, "TOK009"}, {10, 6u, "TOK010"},
+    {11, 6u, "TOK011"}, {12, 6u, "TOK012"},
+    {13, 6u, "TOK013"},
 };
 
 // Value -> index + 1 (0: not an error's value) for the values 1 to 13: dense
@@ -250,10 +236,9 @@ const ErrorInfo& info(TokenError e) noexcept {
   return found != nullptr ? *found : kNotAnError;
 }
 
-std::optional<TokenError> token_error_from_code(std::string_view code) noexcept {
-  const CodeSlot* found = ::errcat_runtime::find_code(kCodeSlots, kCodeTags, kCodeMask, kCodeSeed, kLongCodes, code);
-  if (found == nullptr) return std::nullopt;
-  return static_cast<TokenError>(found->value);
+std::int64_t token_error_detail::value_of_code(std::string_view code) noexcept {
+  const CodeSlot* found = ::errcat_runtime::find_code_by_digits(kCodeSlots, kValueMin, kCodePrefixLength, kCodeLength, kLongCodes, code);
+  return found == nullptr ? token_error_detail::kNoCode : found->value;
 }
 
 ErrorList all_token_errors() noexcept { return {kInfos, 13}; }

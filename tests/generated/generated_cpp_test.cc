@@ -12,6 +12,8 @@
 #include "allocation_counter.h"
 #include "backends/cpp/hash_table.h"
 #include "hostile_errors.hpp"
+#include "long_digits_errors.hpp"
+#include "short_digits_errors.hpp"
 #include "open_finance_errors.hpp"
 #include "synth00_errors.hpp"
 #include "test_support.h"
@@ -115,6 +117,54 @@ TEST(GeneratedCpp, HostileStringsRoundTripExactly) {
   EXPECT_EQ(controls.summary, std::string_view(kControls, sizeof kControls - 1));  // NUL kept
   EXPECT_EQ(hostile::info(hostile::HostileError::Huge).message.size(), 4096u);  // the limit
   EXPECT_EQ(hostile::info(hostile::HostileError::Unicode).summary, "Caf\xC3\xA9 \xE2\x9C\x93 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80");
+}
+
+// Catalogs whose codes are a prefix and digits spelling the value take the digit path of
+// _from_code (no hash): digits alone, zero-padded, one to three bytes, and codes longer than a
+// slot holds.
+TEST(GeneratedCpp, DigitPathCatalogsRoundTrip) {
+  ExpectTablesMatchCatalog<short_digits::ShortDigitsError>(Catalog("tests/data/digits/short_digits.yaml"),
+                                                           short_digits::all_short_digits_errors(),
+                                                           short_digits::short_digits_error_from_code);
+  ExpectTablesMatchCatalog<long_digits::LongDigitsError>(Catalog("tests/data/digits/long_digits.yaml"),
+                                                         long_digits::all_long_digits_errors(),
+                                                         long_digits::long_digits_error_from_code);
+  // The digits spell a value whose slot holds another code: the compare says no.
+  EXPECT_FALSE(short_digits::short_digits_error_from_code("13").has_value());   // the code is 013
+  EXPECT_FALSE(short_digits::short_digits_error_from_code("00").has_value());
+  EXPECT_FALSE(short_digits::short_digits_error_from_code("4").has_value());    // a hole
+  EXPECT_FALSE(short_digits::short_digits_error_from_code("1a").has_value());
+  EXPECT_FALSE(short_digits::short_digits_error_from_code("").has_value());
+  EXPECT_FALSE(short_digits::short_digits_error_from_code("000000013").has_value());  // 9 digits
+  EXPECT_EQ(short_digits::short_digits_error_from_code("0"), short_digits::ShortDigitsError::Fine);
+  EXPECT_FALSE(std::error_code(short_digits::ShortDigitsError::Fine));
+  EXPECT_FALSE(long_digits::long_digits_error_from_code("LONG_PREFIX4").has_value());  // the code is ...00000004
+  EXPECT_FALSE(long_digits::long_digits_error_from_code("LONG_PREFIY1").has_value());
+  EXPECT_FALSE(long_digits::long_digits_error_from_code("XLONG_PREFIX1").has_value());
+  EXPECT_EQ(long_digits::long_digits_error_from_code("LONG_PREFIX00000004"), long_digits::LongDigitsError::Four);
+}
+
+// trailing_number against a plain loop, for every length 1 to 8 of digits at the end of codes
+// of every length up to 20, and for bytes that are not digits (any number, never a crash).
+TEST(GeneratedCpp, TrailingNumberReadsUpToEightDigits) {
+  std::uint64_t state = 7;
+  const auto next = [&] { return state = state * 6364136223846793005ull + 1442695040888963407ull; };
+  for (std::size_t size = 1; size <= 20; ++size) {
+    for (std::size_t n = 1; n <= std::min<std::size_t>(size, 8); ++n) {
+      for (int round = 0; round < 50; ++round) {
+        std::string code(size, 'P');
+        std::uint32_t expected = 0;
+        for (std::size_t i = size - n; i < size; ++i) {
+          code[i] = static_cast<char>('0' + next() % 10);
+          expected = expected * 10 + static_cast<std::uint32_t>(code[i] - '0');
+        }
+        ASSERT_EQ(errcat_runtime::trailing_number(code, n), expected) << code << " n=" << n;
+      }
+    }
+  }
+  EXPECT_EQ(errcat_runtime::trailing_number("TOK005", 3), 5u);
+  EXPECT_EQ(errcat_runtime::trailing_number("99999999", 8), 99999999u);
+  EXPECT_EQ(errcat_runtime::trailing_number("947", 3), 947u);
 }
 
 TEST(GeneratedCpp, SyntheticCatalogRoundTrips) {

@@ -102,6 +102,143 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
   return v;
 }
 
+// The prefix all of a catalog's codes share before their trailing digits ("TOK" for TOK001).
+std::string CommonPrefix(const model::Catalog& c) {
+  const std::string& first = c.errors.front().code;
+  return first.substr(0, first.find_last_not_of("0123456789") + 1);
+}
+
+// True when every code is the same prefix and 1 to 8 digits that spell its value (TOK005 -> 5,
+// 947 -> 947): the digits alone then find the error, and one compare confirms the code.
+bool DigitsSpellValues(const model::Catalog& c) {
+  if (c.errors.empty()) return false;
+  const std::string prefix = CommonPrefix(c);
+  for (const model::Error& e : c.errors) {
+    const std::string_view code = e.code;
+    if (!code.starts_with(prefix)) return false;
+    const std::string_view digits = code.substr(prefix.size());
+    if (digits.empty() || digits.size() > 8 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos || e.value < 0)
+      return false;
+    std::int64_t number = 0;
+    for (char d : digits) number = number * 10 + (d - '0');
+    if (number != e.value) return false;
+  }
+  return true;
+}
+
+// Value -> error, and code -> error: the tables of the generated .cpp.
+void AddLookupTables(const model::Catalog& c, View& v) {
+  v.add("slot_type", c.errors.size() < 0xFFFF ? "std::uint16_t" : "std::uint32_t");
+  // Value -> error: most catalogs number their errors 1..N or close to it. When a table indexed
+  // by value is no larger than the hash table, info(e) is one load from it and touches no
+  // ErrorInfo; otherwise a hash table.
+  const auto& errs = c.errors;
+  std::int64_t min_value = 0, max_value = -1;
+  if (!errs.empty()) {
+    const auto [low, high] = std::minmax_element(
+        errs.begin(), errs.end(),
+        [](const model::Error& a, const model::Error& b) { return a.value < b.value; });
+    min_value = low->value;
+    max_value = high->value;
+  }
+  const std::int64_t value_range = max_value - min_value + 1;
+  const bool value_direct =
+      !errs.empty() && value_range <= static_cast<std::int64_t>(cpp::HashTableSize(errs.size()));
+  if (value_direct) {
+    std::vector<std::uint32_t> index_by_value(static_cast<size_t>(value_range), 0);
+    for (size_t i = 0; i < errs.size(); ++i)
+      index_by_value[static_cast<size_t>(errs[i].value - min_value)] =
+          static_cast<std::uint32_t>(i + 1);
+    v.add("value_direct", true);
+    v.add("value_min", std::to_string(min_value));
+    v.add("value_max", std::to_string(max_value));
+    v.add("value_slot_lines", Lines(index_by_value.size(), 16, " ", [&](size_t i) {
+            return std::to_string(index_by_value[i]) + ",";
+          }));
+  } else {
+    const cpp::HashTable values = cpp::BuildHashTable(
+        errs.size(),
+        [&](size_t i, std::uint32_t seed) { return cpp::HashValue(errs[i].value, seed); });
+    v.add("value_direct", false);
+    v.add("value_seed", std::to_string(values.seed) + "u");
+    v.add("value_mask", std::to_string(values.mask) + "u");
+    v.add("value_max_probe", std::to_string(values.max_probe));
+    v.add("value_slot_lines", Lines(values.slots.size(), 16, " ", [&](size_t i) {
+            return std::to_string(values.slots[i]) + ",";
+          }));
+  }
+  // Slots {value, length, code} (2 to a line): codes of up to 10 bytes inline (and a NUL), longer
+  // ones in a pool of their own (8 to a line), their slot holding the offset there as 4
+  // little-endian bytes. Codes are [A-Za-z0-9._-]: nothing to escape.
+  constexpr size_t kInlineCode = 10;
+  std::vector<std::uint32_t> offsets(errs.size(), 0);
+  std::vector<size_t> long_codes;
+  std::uint32_t pool_size = 0;
+  for (size_t i = 0; i < errs.size(); ++i) {
+    if (errs[i].code.size() <= kInlineCode) continue;
+    offsets[i] = pool_size;
+    pool_size += static_cast<std::uint32_t>(errs[i].code.size());
+    long_codes.push_back(i);
+  }
+  v.add("long_code_lines", Lines((long_codes.size() + 7) / 8, 1, "", [&](size_t line) {
+          std::string codes;
+          for (size_t i = line * 8; i < std::min(long_codes.size(), line * 8 + 8); ++i)
+            codes += errs[long_codes[i]].code;
+          return Lit(codes);
+        }));
+  // index + 1 of an error, or 0 for an empty slot.
+  const auto slot_literal = [&](std::uint32_t index) -> std::string {
+    if (index == 0) return "{0, 0u, \"\"},";
+    const model::Error& e = errs[index - 1];
+    std::string code;
+    if (e.code.size() <= kInlineCode) {
+      code = Lit(e.code);
+    } else {
+      // Octal escapes: unlike \x, they never run on into a next character.
+      for (int byte = 0; byte < 4; ++byte) {
+        const unsigned b = (offsets[index - 1] >> (8 * byte)) & 0xFFu;
+        code += '\\';
+        code += static_cast<char>('0' + (b >> 6));
+        code += static_cast<char>('0' + ((b >> 3) & 7));
+        code += static_cast<char>('0' + (b & 7));
+      }
+    }
+    return "{" + std::to_string(e.value) + ", " + std::to_string(e.code.size()) + "u, \"" + code + "\"},";
+  };
+  if (value_direct && DigitsSpellValues(c)) {
+    // Every code is one prefix and up to 8 digits that spell its value: a lookup reads the
+    // digits and indexes a table of slots by value, with one compare and no hash.
+    std::vector<std::uint32_t> by_value(static_cast<size_t>(value_range), 0);
+    for (size_t i = 0; i < errs.size(); ++i)
+      by_value[static_cast<size_t>(errs[i].value - min_value)] = static_cast<std::uint32_t>(i + 1);
+    v.add("code_digits", true);
+    v.add("code_prefix_length", std::to_string(CommonPrefix(c).size()));
+    v.add("code_prefix_comment", util::CppCommentText(CommonPrefix(c)));
+    const bool fixed = std::all_of(errs.begin(), errs.end(),
+                                   [&](const model::Error& e) { return e.code.size() == errs.front().code.size(); });
+    v.add("code_fixed_length", std::to_string(fixed ? errs.front().code.size() : 0));
+    v.add("code_slot_lines", Lines(by_value.size(), 2, " ", [&](size_t i) { return slot_literal(by_value[i]); }));
+    return;
+  }
+  const cpp::HashTable codes = cpp::BuildHashTable(
+      errs.size(), [&](size_t i, std::uint32_t seed) { return cpp::HashCode(errs[i].code, seed); });
+  v.add("code_digits", false);
+  v.add("code_seed", std::to_string(codes.seed) + "u");
+  v.add("code_mask", std::to_string(codes.mask) + "u");
+  v.add("code_max_probe", std::to_string(codes.max_probe));
+  v.add("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) { return slot_literal(codes.slots[i]); }));
+  // Each code's hash under the table's seed gives its tag.
+  std::vector<std::uint32_t> code_hashes(errs.size());
+  for (size_t i = 0; i < errs.size(); ++i) code_hashes[i] = cpp::HashCode(errs[i].code, codes.seed);
+  // One tag per slot, then the first 8 again (modulo the size, for tables under 8 slots), so a
+  // group of 8 starting at any slot is one load.
+  v.add("code_tag_lines", Lines(codes.slots.size() + 8, 16, "", [&](size_t i) {
+          const std::uint32_t index = codes.slots[i % codes.slots.size()];
+          return std::to_string(index == 0 ? 0 : cpp::CodeTag(code_hashes[index - 1])) + ",";
+        }));
+}
+
 View CatalogView(const model::Catalog& c) {
   View v = View::Object(48);
   const std::string enum_snake = util::SnakeCase(c.cpp_enum);
@@ -130,64 +267,11 @@ View CatalogView(const model::Catalog& c) {
   List errors;
   for (const model::Error& e : c.errors) errors.push_back(ErrorView(c, e));
   v.add("errors", errors);
+  AddLookupTables(c, v);
 
-  const auto& errs = c.errors;
-  const cpp::HashTable codes = cpp::BuildHashTable(
-      errs.size(), [&](size_t i, std::uint32_t seed) { return cpp::HashCode(errs[i].code, seed); });
-  v.add("slot_type", errs.size() < 0xFFFF ? "std::uint16_t" : "std::uint32_t");
-  v.add("code_seed", std::to_string(codes.seed) + "u");
-  v.add("code_mask", std::to_string(codes.mask) + "u");
-  v.add("code_max_probe", std::to_string(codes.max_probe));
-  // Slots {value, length, code} (2 to a line): codes of up to 10 bytes inline (and a NUL), longer
-  // ones in a pool of their own (8 to a line), their slot holding the offset there as 4
-  // little-endian bytes. Codes are [A-Za-z0-9._-]: nothing to escape.
-  constexpr size_t kInlineCode = 10;
-  std::vector<std::uint32_t> offsets(errs.size(), 0);
-  std::vector<size_t> long_codes;
-  std::uint32_t pool_size = 0;
-  for (size_t i = 0; i < errs.size(); ++i) {
-    if (errs[i].code.size() <= kInlineCode) continue;
-    offsets[i] = pool_size;
-    pool_size += static_cast<std::uint32_t>(errs[i].code.size());
-    long_codes.push_back(i);
-  }
-  v.add("long_code_lines", Lines((long_codes.size() + 7) / 8, 1, "", [&](size_t line) {
-          std::string codes;
-          for (size_t i = line * 8; i < std::min(long_codes.size(), line * 8 + 8); ++i)
-            codes += errs[long_codes[i]].code;
-          return Lit(codes);
-        }));
-  v.add("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) -> std::string {
-          const std::uint32_t index = codes.slots[i];
-          if (index == 0) return "{0, 0u, \"\"},";
-          const model::Error& e = errs[index - 1];
-          std::string code;
-          if (e.code.size() <= kInlineCode) {
-            code = Lit(e.code);
-          } else {
-            // Octal escapes: unlike \x, they never run on into a next character.
-            for (int byte = 0; byte < 4; ++byte) {
-              const unsigned b = (offsets[index - 1] >> (8 * byte)) & 0xFFu;
-              code += '\\';
-              code += static_cast<char>('0' + (b >> 6));
-              code += static_cast<char>('0' + ((b >> 3) & 7));
-              code += static_cast<char>('0' + (b & 7));
-            }
-          }
-          return "{" + std::to_string(e.value) + ", " + std::to_string(e.code.size()) + "u, \"" +
-                 code + "\"},";
-        }));
-  // Each code's hash under the table's seed gives its tag.
-  std::vector<std::uint32_t> code_hashes(errs.size());
-  for (size_t i = 0; i < errs.size(); ++i) code_hashes[i] = cpp::HashCode(errs[i].code, codes.seed);
-  // One tag per slot, then the first 8 again (modulo the size, for tables under 8 slots), so a
-  // group of 8 starting at any slot is one load.
-  v.add("code_tag_lines", Lines(codes.slots.size() + 8, 16, "", [&](size_t i) {
-          const std::uint32_t index = codes.slots[i % codes.slots.size()];
-          return std::to_string(index == 0 ? 0 : cpp::CodeTag(code_hashes[index - 1])) + ",";
-        }));
   // The compile-time check tables of format<E>: distinct parameter names (sorted), each error's
   // {value, first, count} sorted by value, and {type, name} per parameter in catalog order.
+  const auto& errs = c.errors;
   std::map<std::string, size_t> names;
   for (const model::Error& e : errs)
     for (const model::Param& p : e.params) names.emplace(p.name, 0);
@@ -208,41 +292,6 @@ View CatalogView(const model::Catalog& c) {
   std::sort(signatures.begin(), signatures.end());
   v.add("signature_lines", Lines(signatures.size(), 4, " ", [&](size_t i) { return signatures[i].second; }));
   v.add("param_lines", Lines(param_entries.size(), 4, " ", [&](size_t i) { return param_entries[i]; }));
-  // Value -> error: most catalogs number their errors 1..N or close to it. When a table indexed
-  // by value is no larger than the hash table, info(e) is one load from it and touches no
-  // ErrorInfo; otherwise a hash table.
-  std::int64_t min_value = 0, max_value = -1;
-  if (!errs.empty()) {
-    const auto [low, high] = std::minmax_element(
-        errs.begin(), errs.end(),
-        [](const model::Error& a, const model::Error& b) { return a.value < b.value; });
-    min_value = low->value;
-    max_value = high->value;
-  }
-  const std::int64_t value_range = max_value - min_value + 1;
-  if (!errs.empty() && value_range <= static_cast<std::int64_t>(cpp::HashTableSize(errs.size()))) {
-    std::vector<std::uint32_t> index_by_value(static_cast<size_t>(value_range), 0);
-    for (size_t i = 0; i < errs.size(); ++i)
-      index_by_value[static_cast<size_t>(errs[i].value - min_value)] =
-          static_cast<std::uint32_t>(i + 1);
-    v.add("value_direct", true);
-    v.add("value_min", std::to_string(min_value));
-    v.add("value_max", std::to_string(max_value));
-    v.add("value_slot_lines", Lines(index_by_value.size(), 16, " ", [&](size_t i) {
-            return std::to_string(index_by_value[i]) + ",";
-          }));
-  } else {
-    const cpp::HashTable values = cpp::BuildHashTable(
-        errs.size(),
-        [&](size_t i, std::uint32_t seed) { return cpp::HashValue(errs[i].value, seed); });
-    v.add("value_direct", false);
-    v.add("value_seed", std::to_string(values.seed) + "u");
-    v.add("value_mask", std::to_string(values.mask) + "u");
-    v.add("value_max_probe", std::to_string(values.max_probe));
-    v.add("value_slot_lines", Lines(values.slots.size(), 16, " ", [&](size_t i) {
-            return std::to_string(values.slots[i]) + ",";
-          }));
-  }
   return v;
 }
 
