@@ -92,12 +92,18 @@ int Report(const diag::DiagnosticSink& sink, const CommonOptions& common,
   return code;
 }
 
-int RunCheck(const CommonOptions& common, bool werror, ReportFormat format) {
+int RunCheck(const CommonOptions& common, bool werror, ReportFormat format, bool print_ids) {
   diag::DiagnosticSink sink;
   const model::CatalogSet* set = Keep(loader::LoadPaths(common.paths, LoaderOptions(common), sink));
   if (set) lint::LintSet(*set, sink);
   if (werror) sink.PromoteWarnings();
   const int code = Report(sink, common, format);
+  if (print_ids) {
+    // For build systems, which name outputs after the ids (errcat_add_catalog).
+    if (code == kExitOk && set)
+      for (const model::Catalog& c : set->catalogs()) std::printf("%s\n", c.id.c_str());
+    return code;
+  }
   if (code == kExitOk && set && format == ReportFormat::kText) {
     std::fprintf(stderr, "ok: %zu catalog%s, %zu error code%s\n", set->catalogs().size(),
                  set->catalogs().size() == 1 ? "" : "s", set->error_count(),
@@ -259,6 +265,8 @@ int Run(int argc, char** argv, const std::string& allocator) {
   CLI::App* check = app.add_subcommand("check", "Validate catalogs and report every problem");
   check->add_option("paths", common.paths, "Catalog files or folders")->required();
   check->add_flag("--werror", werror, "Treat warnings as errors");
+  bool print_ids = false;
+  check->add_flag("--print-catalog-ids", print_ids, "Print the catalog ids of a valid set, one a line (for build systems)");
   ReportFormat check_format = ReportFormat::kText;
   check->add_option("--format", check_format, "text (stderr), json, github (workflow annotations) or sarif (2.1.0)")
       ->transform(CLI::CheckedTransformer(std::map<std::string, ReportFormat>{{"text", ReportFormat::kText},
@@ -315,7 +323,7 @@ int Run(int argc, char** argv, const std::string& allocator) {
     const int status = app.exit(e);
     return status == 0 ? kExitOk : kExitUsage;
   }
-  if (check->parsed()) return RunCheck(common, werror, check_format);
+  if (check->parsed()) return RunCheck(common, werror, check_format, print_ids);
   if (diffcmd->parsed()) {
     for (const std::string& rule : allow) {
       const diag::Rule* r = diag::FindRule(rule);
