@@ -32,6 +32,20 @@ TEST(Cli, CheckInvalidCatalogExitsOneWithFileLineColumn) {
   EXPECT_THAT(r.err, Not(HasSubstr("\033[")));  // not a terminal: no colour
 }
 
+// What errcat_add_catalog() asks at configure time: the ids, sorted, one a line on stdout;
+// nothing there and exit 1 when the set does not load.
+TEST(Cli, CheckPrintsCatalogIdsForBuildSystems) {
+  auto r = RunCommand(Errcat("check --print-catalog-ids " + CatalogDir()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "data_source_login\ninvalid_token\nopen_finance\ntoken\n");
+  testing::TempDir tmp;
+  auto bad = tmp.Write("bad.yaml", "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: x, summary: S, message: M.}\n");
+  auto b = RunCommand(Errcat("check --print-catalog-ids " + ShellQuote(bad.string())));
+  EXPECT_EQ(b.exit_code, 1);
+  EXPECT_EQ(b.out, "");
+  EXPECT_THAT(b.err, HasSubstr("[name-invalid]"));
+}
+
 TEST(Cli, MissingPathIsAnIoErrorExitTwo) {
   auto r = RunCommand(Errcat("check /nonexistent/catalog.yaml"));
   EXPECT_EQ(r.exit_code, 2);
