@@ -1,4 +1,5 @@
 #include "backends/driver.h"
+#include "diag/rules.h"
 
 #include <chrono>
 #include <filesystem>
@@ -48,7 +49,7 @@ RunResult Finish(Rendered& rendered, const RunOptions& options, diag::Diagnostic
     for (const std::string& t : templates.files_read()) deps.push_back(fs::absolute(t, ec).string());
     const std::string target = fs::absolute(fs::path(options.out_dir) / out.primary(), ec).string();
     if (std::string error = WriteFileAtomically(options.depfile, DepfileText(target, deps)); !error.empty()) {
-      sink.Error({options.depfile, 0, 0}, error, "io");
+      sink.Error({options.depfile, 0, 0}, error, diag::kIoRule);
       return result;
     }
   }
@@ -79,7 +80,7 @@ std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const mo
   std::vector<RunResult> results(runs.size());
   bool all_ok = true;
   for (const auto& r : rendered) {
-    for (const diag::Diagnostic& d : r->sink.diagnostics()) sink.Add(d);
+    sink.Merge(r->sink);
     all_ok &= r->ok;
   }
   if (!all_ok) return results;  // ~OutputContext discards what was staged: nothing is written

@@ -1,4 +1,5 @@
 #include "backends/output.h"
+#include "diag/rules.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -177,7 +178,7 @@ bool OutputContext::Flush(diag::DiagnosticSink& sink) {
   if (mode_ != Mode::kWrite) return true;
   std::unique_lock lock(mutex_);
   pending_shrank_.wait(lock, [&] { return pending_.empty() && !staging_busy_; });
-  for (const diag::Diagnostic& d : stage_sink_.diagnostics()) sink.Add(d);
+  sink.Merge(stage_sink_);
   stage_sink_ = diag::DiagnosticSink();
   return !stage_failed_;
 }
@@ -214,7 +215,7 @@ bool OutputContext::Stage(const std::string& path, const std::string& contents, 
       std::lock_guard lock(mutex_);
       if (!staging_created_) {
         if (::mkdir(staging_.c_str(), 0777) != 0) {
-          sink.Error({shown_.string(), 0, 0}, ErrnoText("cannot create folder"), "io");
+          sink.Error({shown_.string(), 0, 0}, ErrnoText("cannot create folder"), diag::kIoRule);
           return false;
         }
         staging_created_ = true;
@@ -222,7 +223,7 @@ bool OutputContext::Stage(const std::string& path, const std::string& contents, 
       }
     }
     if (!EnsureFolder(file.parent_path(), false, error) || !(error = WriteNewFile(file, contents)).empty()) {
-      sink.Error({(shown_ / path).string(), 0, 0}, error, "io");
+      sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
       return false;
     }
     std::lock_guard lock(mutex_);
@@ -237,7 +238,7 @@ bool OutputContext::Stage(const std::string& path, const std::string& contents, 
   }
   const fs::path temporary = TemporaryNameFor(target, ".tmp");
   if (!EnsureFolder(target.parent_path(), true, error) || !(error = WriteNewFile(temporary, contents)).empty()) {
-    sink.Error({(shown_ / path).string(), 0, 0}, error, "io");
+    sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
     return false;
   }
   std::lock_guard lock(mutex_);
@@ -253,7 +254,7 @@ OutputContext::CommitResult OutputContext::Commit(diag::DiagnosticSink& sink) {
   if (staging_created_) {
     fs::create_directories(dir_.parent_path(), ec);
     if (ec) {
-      sink.Error({shown_.string(), 0, 0}, "cannot create folder: " + ec.message(), "io");
+      sink.Error({shown_.string(), 0, 0}, "cannot create folder: " + ec.message(), diag::kIoRule);
       return result;
     }
     if (::rename(staging_.c_str(), dir_.c_str()) == 0) {
@@ -276,7 +277,7 @@ OutputContext::CommitResult OutputContext::Commit(diag::DiagnosticSink& sink) {
       }
       if (!EnsureFolder(target.parent_path(), false, error) || ::rename(from.c_str(), target.c_str()) != 0) {
         if (error.empty()) error = ErrnoText("cannot rename into place");
-        sink.Error({(shown_ / it->first).string(), 0, 0}, error, "io");
+        sink.Error({(shown_ / it->first).string(), 0, 0}, error, diag::kIoRule);
         return result;
       }
       result.written.push_back(it->first);
@@ -287,7 +288,7 @@ OutputContext::CommitResult OutputContext::Commit(diag::DiagnosticSink& sink) {
     for (auto it = staged_.begin(); it != staged_.end(); it = staged_.erase(it)) {
       const fs::path target = dir_ / it->first;
       if (::rename(it->second.c_str(), target.c_str()) != 0) {
-        sink.Error({(shown_ / it->first).string(), 0, 0}, ErrnoText("cannot rename into place"), "io");
+        sink.Error({(shown_ / it->first).string(), 0, 0}, ErrnoText("cannot rename into place"), diag::kIoRule);
         return result;
       }
       result.written.push_back(it->first);

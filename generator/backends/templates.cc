@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "backends/embedded_files.h"
+#include "diag/rules.h"
 
 namespace errcat::backends {
 namespace fs = std::filesystem;
@@ -26,7 +27,7 @@ std::optional<std::string> TemplateSet::Load(const std::string& name, diag::Diag
       std::ostringstream text;
       text << in.rdbuf();
       if (!in) {
-        sink.Error({path.string(), 0, 0}, "cannot read template", "io");
+        sink.Error({path.string(), 0, 0}, "cannot read template", diag::kIoRule);
         return std::nullopt;
       }
       files_read_.insert(path.string());

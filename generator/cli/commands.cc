@@ -76,7 +76,7 @@ int Report(const diag::DiagnosticSink& sink, const CommonOptions& common,
   const std::vector<diag::Diagnostic> sorted = sink.Sorted();
   bool io_error = false;
   for (const diag::Diagnostic& d : sorted)
-    if (d.severity == diag::Severity::kError && d.rule == loader::kIoRule) io_error = true;
+    if (d.severity == diag::Severity::kError && d.rule == diag::kIoRule) io_error = true;
   const int code = io_error ? kExitUsage : sink.HasErrors() ? kExitInvalid : kExitOk;
   if (format == ReportFormat::kJson) std::fputs(diag::FormatJson(sorted).c_str(), stdout);
   if (format == ReportFormat::kGithub) std::fputs(diag::FormatGithub(sorted).c_str(), stdout);
@@ -215,7 +215,7 @@ std::optional<model::CatalogSet> LoadSide(const DiffSide& side, const DiffSide& 
   if (side.ref.empty()) return loader::LoadPaths({side.path}, LoaderOptions(common), sink);
   const std::string path = !side.path.empty() ? side.path : other.ref.empty() ? other.path : "";
   if (path.empty()) {
-    sink.Error({"git:" + side.ref, 0, 0}, "say which folder to read at the ref: git:REF:PATH", loader::kIoRule);
+    sink.Error({"git:" + side.ref, 0, 0}, "say which folder to read at the ref: git:REF:PATH", diag::kIoRule);
     return std::nullopt;
   }
   std::vector<loader::SourceFile> sources = loader::ReadGitSources(side.ref, {path}, sink);
@@ -232,7 +232,7 @@ int RunDiff(const CommonOptions& common, const std::string& base_spec, const std
   std::thread base_loader([&] { base_set = LoadSide(base, head, common, base_sink); });
   std::optional<model::CatalogSet> head_set = LoadSide(head, base, common, sink);
   base_loader.join();
-  for (const diag::Diagnostic& d : base_sink.diagnostics()) sink.Add(d);
+  sink.Merge(base_sink);
   if (!base_set || !head_set || sink.HasErrors()) {
     Report(sink, common);
     std::fprintf(stderr, "errcat diff: cannot compare: %s did not load\n",

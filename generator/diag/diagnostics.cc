@@ -37,6 +37,10 @@ void DiagnosticSink::Add(Diagnostic diagnostic) {
   diagnostics_.push_back(std::move(diagnostic));
 }
 
+void DiagnosticSink::Merge(const DiagnosticSink& other) {
+  for (const Diagnostic& d : other.diagnostics_) Add(d);
+}
+
 std::vector<Diagnostic> DiagnosticSink::Sorted() const {
   std::vector<Diagnostic> sorted = diagnostics_;
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -35,6 +35,8 @@ class DiagnosticSink {
   // Adds a note to the last reported diagnostic.
   void Note(Location location, std::string message);
   void Add(Diagnostic diagnostic);
+  // Appends everything `other` holds, in its order (per-thread and per-file sinks into one).
+  void Merge(const DiagnosticSink& other);
 
   bool HasErrors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }

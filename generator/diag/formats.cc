@@ -1,9 +1,9 @@
 #include "diag/formats.h"
+#include "diag/rules.h"
 
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "diag/rules.h"
 
 namespace errcat::diag {
 
@@ -92,7 +92,7 @@ std::string FormatSarif(const std::vector<Diagnostic>& diagnostics, std::string_
   ordered_json results = ordered_json::array();
   for (const Diagnostic& d : diagnostics) {
     ordered_json result;
-    result["ruleId"] = d.rule.empty() ? "io" : d.rule;
+    result["ruleId"] = d.rule.empty() ? kIoRule : d.rule;
     if (rule_index.count(d.rule)) result["ruleIndex"] = rule_index[d.rule];
     result["level"] = d.severity == Severity::kError ? "error" : d.severity == Severity::kWarning ? "warning" : "note";
     result["message"] = {{"text", d.message}};

@@ -15,6 +15,10 @@ struct Rule {
   std::string_view summary;
 };
 
+// The rule of I/O problems (a missing path, a file that cannot be read or written); the CLI
+// maps it to exit code 2.
+inline constexpr const char* kIoRule = "io";
+
 const std::vector<Rule>& AllRules();
 const Rule* FindRule(std::string_view id);
 

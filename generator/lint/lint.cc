@@ -4,15 +4,12 @@
 
 #include "diag/rules.h"
 #include "diag/spellcheck.h"
+#include "util/text.h"
 
 namespace errcat::lint {
 namespace {
 
 constexpr size_t kMaxSummary = 80;
-
-size_t Utf8Length(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 bool EndsInPunctuation(std::string_view message) {
   while (!message.empty() && (message.back() == ' ' || message.back() == '\n')) message.remove_suffix(1);
@@ -31,8 +28,8 @@ class Linter {
     for (const model::Error& e : c_.errors) {
       if (!EndsInPunctuation(e.message))
         Warn(e, "message", "message of " + e.code + " does not end in punctuation", "message-punctuation");
-      if (Utf8Length(e.summary) > kMaxSummary)
-        Warn(e, "summary", "summary of " + e.code + " is " + std::to_string(Utf8Length(e.summary)) +
+      if (util::Utf8Length(e.summary) > kMaxSummary)
+        Warn(e, "summary", "summary of " + e.code + " is " + std::to_string(util::Utf8Length(e.summary)) +
                                " characters; keep it under " + std::to_string(kMaxSummary),
              "summary-length");
       if (e.causes.empty()) Warn(e, "code", e.code + " lists no causes", "missing-causes");

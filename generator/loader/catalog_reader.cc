@@ -283,10 +283,10 @@ class CatalogReader {
 
     if (const Node* id = top.Require("catalog"); id && ExpectKind(ctx_, id, NodeKind::kScalar, "'catalog'")) {
       c.id = id->value;
-      if (!util::IsSnakeCase(c.id) || util::IsCppKeyword(c.id)) {
+      if (!util::IsSnakeCase(c.id) || util::IsReservedCppWord(c.id)) {
         ctx_.Error(id,
                    "catalog id " + Quoted(c.id) +
-                       (util::IsCppKeyword(c.id) ? " is a C++ keyword"
+                       (util::IsReservedCppWord(c.id) ? " is a C++ keyword"
                                                  : " must match [a-z][a-z0-9_]*"),
                    "catalog-id");
       }
@@ -302,7 +302,8 @@ class CatalogReader {
     ReadDocs(top.Get("docs"));
     ReadFieldDefs(top.Get("fields"));
     ReadLint(top.Get("lint"));
-    for (const Node* item : ReservedItems(top.Get("reserved"))) c.reserved.push_back(item->value);
+    const std::vector<const Node*> reserved = ReservedItems(top.Get("reserved"));
+    for (const Node* item : reserved) c.reserved.push_back(item->value);
 
     if (const Node* errors = top.Get("errors"); !IsNull(errors)) {
       if (ExpectKind(ctx_, errors, NodeKind::kSequence, "'errors'")) {
@@ -311,7 +312,7 @@ class CatalogReader {
       }
     }
     CheckUniqueness();
-    CheckReservedValues(top.Get("reserved"));
+    CheckReservedValues(reserved);
     return std::move(catalog_);
   }
 
@@ -333,7 +334,7 @@ class CatalogReader {
     if (const Node* e = cpp.Get("enum"); !IsNull(e)) {
       if (auto text = Text(ctx_, e, "'cpp.enum'")) {
         c.cpp_enum = *text;
-        if (!util::IsIdentifier(*text) || util::IsCppKeyword(*text) || util::IsCommonMacro(*text))
+        if (!util::IsIdentifier(*text) || util::IsReservedCppWord(*text) || util::IsCommonMacro(*text))
           ctx_.Error(e, "C++ enum name " + Quoted(*text) + " is not a usable identifier",
                      "cpp-identifier");
       }
@@ -346,7 +347,7 @@ class CatalogReader {
     while (true) {
       const size_t end = ns.find("::", start);
       std::string_view part = ns.substr(start, end == std::string_view::npos ? ns.npos : end - start);
-      if (!util::IsIdentifier(part) || util::IsCppKeyword(part)) return false;
+      if (!util::IsIdentifier(part) || util::IsReservedCppWord(part)) return false;
       if (end == std::string_view::npos) return true;
       start = end + 2;
     }
@@ -552,7 +553,7 @@ class CatalogReader {
       CheckLimit(ctx_, name, "name", n);
     } else if (!util::IsIdentifier(n)) {
       ctx_.Error(name, "name " + Quoted(n) + " is not a C++ identifier", "name-invalid");
-    } else if (util::IsCppKeyword(n)) {
+    } else if (util::IsReservedCppWord(n)) {
       ctx_.Error(name, "name " + Quoted(n) + " is a C++ keyword", "name-keyword");
     } else if (util::IsCommonMacro(n)) {
       ctx_.Error(name, "name " + Quoted(n) + " is a common C/POSIX macro and would be rewritten by the preprocessor",
@@ -573,7 +574,7 @@ class CatalogReader {
       model::Param p;
       if (const Node* name = map.Require("name"); name && ExpectKind(ctx_, name, NodeKind::kScalar, "param 'name'")) {
         p.name = name->value;
-        if (!util::IsSnakeCase(p.name) || util::IsCppKeyword(p.name))
+        if (!util::IsSnakeCase(p.name) || util::IsReservedCppWord(p.name))
           ctx_.Error(name, "param name " + Quoted(p.name) + " must be snake_case ([a-z][a-z0-9_]*) and not a C++ keyword",
                      "param-name");
         else if (!seen.insert(p.name).second)
@@ -672,10 +673,10 @@ class CatalogReader {
     }
   }
 
-  void CheckReservedValues(const Node* reserved) {
+  void CheckReservedValues(const std::vector<const Node*>& reserved) {
     std::unordered_map<std::int32_t, const model::Error*> by_value;
     for (const model::Error& e : catalog_.errors) by_value.emplace(e.value, &e);
-    for (const Node* item : ReservedItems(reserved)) {
+    for (const Node* item : reserved) {
       auto v = TrailingNumber(item->value);
       if (!v) continue;
       auto it = by_value.find(static_cast<std::int32_t>(*v));
@@ -724,7 +725,12 @@ const std::vector<std::string_view>& ErrorKeys() {
 std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
                                           diag::DiagnosticSink& sink) {
   std::unique_ptr<yaml::Document> doc = yaml::Parse(source.path, source.contents, sink, options.limits);
-  if (!doc) return std::nullopt;
+  if (!doc) {
+    // What the format needs is the loader's to say, not the YAML layer's.
+    if (!sink.diagnostics().empty() && sink.diagnostics().back().rule == "file-empty")
+      sink.Note({source.path, 0, 0}, "a catalog needs at least 'catalog:' and 'title:'");
+    return std::nullopt;
+  }
   Context ctx{*doc, sink};
   // A catalog with errors is still returned, so that the cross-file rules can report their
   // own problems in the same run; the caller decides from the sink.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "diag/rules.h"
 #include "model/catalog.h"
 #include "yaml/raw_tree.h"
 
@@ -25,14 +26,11 @@ struct Options {
   // Generated files name catalogs relative to this folder (default: the deepest folder that
   // holds every input file, so that output never depends on the working directory).
   std::string source_root;
-  int threads = 0;  // 0: one per core
+  int threads = 0;  // 1: load files on the calling thread only; otherwise util::ParallelFor (one per core)
 };
 
-// Rule id used for I/O problems; the CLI maps them to exit code 2.
-inline constexpr const char* kIoRule = "io";
-
 // Expands folders (recursively, *.yaml and *.yml, sorted) and reads every file. Missing or
-// unreadable paths are reported with rule kIoRule.
+// unreadable paths are reported with rule diag::kIoRule.
 std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const Options& options,
                                     diag::DiagnosticSink& sink);
 

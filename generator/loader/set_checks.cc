@@ -1,10 +1,9 @@
 // Cross-file rules and the parallel driver.
-#include <atomic>
-#include <thread>
 #include <unordered_map>
 
 #include "diag/spellcheck.h"
 #include "loader/loader.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace errcat::loader {
@@ -84,26 +83,21 @@ std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
   // Each file gets its own sink so that threads never share one; merged in file order.
   std::vector<diag::DiagnosticSink> sinks(sources.size());
   std::vector<std::optional<model::Catalog>> results(sources.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < sources.size();) {
-      results[i] = LoadCatalog(sources[i], options, sinks[i]);
-      // The bytes are no longer needed; free them early for large sets.
-      std::string().swap(sources[i].contents);
-    }
+  const auto load = [&](size_t i) {
+    results[i] = LoadCatalog(sources[i], options, sinks[i]);
+    // The bytes are no longer needed; free them early for large sets.
+    std::string().swap(sources[i].contents);
   };
-  unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
-                                         : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(sources.size()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  if (options.threads == 1) {
+    for (size_t i = 0; i < sources.size(); ++i) load(i);
+  } else {
+    util::ParallelFor(sources.size(), [&](size_t i, unsigned) { load(i); });
+  }
 
   std::vector<model::Catalog> catalogs;
   bool complete = true;
   for (size_t i = 0; i < sources.size(); ++i) {
-    for (const diag::Diagnostic& d : sinks[i].diagnostics()) sink.Add(d);
+    sink.Merge(sinks[i]);
     if (results[i]) {
       catalogs.push_back(std::move(*results[i]));
     } else {
@@ -119,7 +113,7 @@ std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths
                                            const Options& options, diag::DiagnosticSink& sink) {
   std::vector<SourceFile> sources = ReadSources(paths, options, sink);
   if (sources.empty() && !sink.HasErrors())
-    sink.Error({}, "no catalog files given", kIoRule);
+    sink.Error({}, "no catalog files given", diag::kIoRule);
   std::optional<model::CatalogSet> set = LoadSources(std::move(sources), options, sink);
   if (sink.HasErrors()) return std::nullopt;
   return set;

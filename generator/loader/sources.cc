@@ -81,7 +81,7 @@ std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const
     std::error_code ec;
     const fs::file_status status = fs::status(arg, ec);
     if (ec || !fs::exists(status)) {
-      sink.Error({arg, 0, 0}, "no such file or directory", kIoRule);
+      sink.Error({arg, 0, 0}, "no such file or directory", diag::kIoRule);
       continue;
     }
     if (fs::is_directory(status)) {
@@ -90,7 +90,7 @@ std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const
       for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file(ec) && IsCatalogFile(it->path())) found.push_back(it->path());
       }
-      if (ec) sink.Error({arg, 0, 0}, "cannot list folder: " + ec.message(), kIoRule);
+      if (ec) sink.Error({arg, 0, 0}, "cannot list folder: " + ec.message(), diag::kIoRule);
       std::sort(found.begin(), found.end());
       if (found.empty()) sink.Warning({arg, 0, 0}, "folder holds no *.yaml or *.yml files", "empty-folder");
       for (const fs::path& p : found) files.emplace_back(p.generic_string(), p);
@@ -114,7 +114,7 @@ std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const
     SourceFile source{shown, DisplayPath(path, root), {}};
     std::string error;
     if (!ReadFile(path, options.limits.max_file_bytes, source.contents, error)) {
-      sink.Error({shown, 0, 0}, error, kIoRule);
+      sink.Error({shown, 0, 0}, error, diag::kIoRule);
       continue;
     }
     sources.push_back(std::move(source));

@@ -87,7 +87,7 @@ bool IsSnakeCase(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return IsLower(c) || IsDigit(c) || c == '_'; });
 }
 
-bool IsCppKeyword(std::string_view s) {
+bool IsReservedCppWord(std::string_view s) {
   static constexpr std::string_view kKeywords[] = {
       "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
       "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
@@ -248,6 +248,12 @@ std::optional<std::int64_t> TrailingNumber(std::string_view code) {
   std::int64_t value = 0;
   for (char c : digits) value = value * 10 + (c - '0');
   return value;
+}
+
+size_t Utf8Length(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 }  // namespace errcat::util

@@ -26,7 +26,9 @@ LineColumn LineColumnAt(std::string_view text, size_t offset);
 bool IsIdentifier(std::string_view s);      // [A-Za-z_][A-Za-z0-9_]*
 bool IsPascalCase(std::string_view s);      // [A-Z][A-Za-z0-9]*
 bool IsSnakeCase(std::string_view s);       // [a-z][a-z0-9_]*
-bool IsCppKeyword(std::string_view s);
+// C++ keywords, the identifiers with special meaning (final, override, import, module) and
+// `std`: none may name a namespace, an enumerator or a parameter of generated code.
+bool IsReservedCppWord(std::string_view s);
 bool IsCommonMacro(std::string_view s);     // EOF, NULL, errno, DOMAIN, ...
 
 // "token_error" -> "TokenError"
@@ -50,5 +52,8 @@ std::string Quoted(std::string_view s);
 // The decimal digits ending a code, as a number: "TOK005" -> 5, "947" -> 947; nothing when the
 // code does not end in digits or they do not fit in 10 digits.
 std::optional<std::int64_t> TrailingNumber(std::string_view code);
+
+// The number of code points of UTF-8 text (bytes that do not continue a sequence).
+size_t Utf8Length(std::string_view text);
 
 }  // namespace errcat::util

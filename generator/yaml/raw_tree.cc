@@ -169,7 +169,7 @@ std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::Di
   try {
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder)) {
-      sink.Error({doc->file, 0, 0}, "file is empty; a catalog needs at least 'catalog:' and 'title:'",
+      sink.Error({doc->file, 0, 0}, "file is empty: it holds no YAML document",
                  "file-empty");
       return nullptr;
     }
@@ -197,7 +197,7 @@ std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::Di
     return nullptr;
   }
   if (doc->root == nullptr || doc->root->kind == NodeKind::kNull) {
-    sink.Error({doc->file, 0, 0}, "file is empty; a catalog needs at least 'catalog:' and 'title:'",
+    sink.Error({doc->file, 0, 0}, "file is empty: it holds no YAML document",
                "file-empty");
     return nullptr;
   }

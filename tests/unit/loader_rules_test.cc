@@ -301,6 +301,16 @@ TEST(LoaderRules, AtMost32ParamsPerMessage) {
   }
 }
 
+// Each problem once: 'reserved' was read twice (for the list, then for the value check).
+TEST(LoaderRules, BadReservedItemIsReportedOnce) {
+  testing::Loaded loaded = LoadYaml("catalog: t\ntitle: T\nreserved: [OLD1, [nested], OLD2]\n");
+  EXPECT_EQ(loaded.sink.diagnostics().size(), 1u) << loaded.Text();
+  const diag::Diagnostic* d = loaded.FindRule("type");
+  ASSERT_NE(d, nullptr) << loaded.Text();
+  EXPECT_EQ(d->location.line, 3);
+  EXPECT_EQ(d->location.column, 18);
+}
+
 TEST(LoaderRules, CppDefaultsFollowTheCatalogId) {
   testing::Loaded loaded = LoadYaml("catalog: data_source\ntitle: T\n");
   ASSERT_TRUE(loaded.set) << loaded.Text();

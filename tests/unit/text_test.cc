@@ -20,9 +20,9 @@ TEST(PascalCase, JoinsSnakeWords) {
 }
 
 TEST(Identifiers, RecogniseKeywordsAndMacros) {
-  EXPECT_TRUE(IsCppKeyword("class"));
-  EXPECT_TRUE(IsCppKeyword("co_await"));
-  EXPECT_FALSE(IsCppKeyword("Class"));
+  EXPECT_TRUE(IsReservedCppWord("class"));
+  EXPECT_TRUE(IsReservedCppWord("co_await"));
+  EXPECT_FALSE(IsReservedCppWord("Class"));
   EXPECT_TRUE(IsCommonMacro("EOF"));
   EXPECT_TRUE(IsCommonMacro("errno"));
   EXPECT_TRUE(IsCommonMacro("DOMAIN"));

@@ -316,8 +316,7 @@ class CppBackend final : public Backend {
           !out.Write(c.id + "_errors.cpp", std::move(*source), sinks[w]))
         failed = true;
     });
-    for (const diag::DiagnosticSink& s : sinks)
-      for (const diag::Diagnostic& d : s.diagnostics()) sink.Add(d);
+    for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
     if (failed) return false;
     return true;
   }

@@ -113,8 +113,7 @@ class HtmlBackend final : public Backend {
     views.site = View();
     views.catalogs.clear();
     util::ParallelFor(views.errors.size(), [&](size_t ci, unsigned) { views.errors[ci].clear(); });
-    for (const diag::DiagnosticSink& s : sinks)
-      for (const diag::Diagnostic& d : s.diagnostics()) sink.Add(d);
+    for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
     if (failed) return false;
 
     for (const char* asset : kAssets) {

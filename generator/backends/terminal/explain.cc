@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+#include "util/text.h"
+
 namespace errcat::backends {
 namespace {
 
@@ -24,14 +26,15 @@ std::string Printable(std::string_view text) {
   return out;
 }
 
+// Code points, not counting colour escapes (ESC ... m).
 size_t VisibleWidth(std::string_view s) {
   size_t width = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\033') {
-      while (i < s.size() && s[i] != 'm') ++i;
-      continue;
-    }
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++width;
+  while (!s.empty()) {
+    const size_t escape = s.find('\033');
+    width += util::Utf8Length(s.substr(0, escape));
+    if (escape == std::string_view::npos) break;
+    const size_t end = s.find('m', escape);
+    s.remove_prefix(end == std::string_view::npos ? s.size() : end + 1);
   }
   return width;
 }
