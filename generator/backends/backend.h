@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "backends/output.h"
 #include "backends/templates.h"
@@ -16,6 +18,9 @@ class Backend {
  public:
   virtual ~Backend() = default;
   virtual std::string_view name() const = 0;
+  // Extensions of the files it writes: with --check, such files in its folder that it would
+  // not write any more are reported as stale.
+  virtual std::vector<std::string> owned_extensions() const = 0;
   // Renders every output file into `out`. Returns false after reporting to `sink`.
   virtual bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                         diag::DiagnosticSink& sink) const = 0;

@@ -27,13 +27,13 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Writes or compares what one back end rendered.
-RunResult Finish(Rendered& rendered, const RunOptions& options, diag::DiagnosticSink& sink) {
+RunResult Finish(const Backend& backend, Rendered& rendered, const RunOptions& options, diag::DiagnosticSink& sink) {
   RunResult result;
   OutputContext& out = rendered.out;
   TemplateSet& templates = rendered.templates;
 
   if (options.check) {
-    result.stale = out.Stale(options.owned_extensions);
+    result.stale = out.Stale(backend.owned_extensions());
     result.ok = true;
     return result;
   }
@@ -86,16 +86,33 @@ std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const mo
   if (!all_ok) return results;  // ~OutputContext discards what was staged: nothing is written
   for (size_t i = 0; i < runs.size(); ++i) {
     const auto start = std::chrono::steady_clock::now();
-    results[i] = Finish(*rendered[i], runs[i].options, sink);
+    results[i] = Finish(*runs[i].backend, *rendered[i], runs[i].options, sink);
     results[i].render_seconds = rendered[i]->seconds;
     results[i].write_seconds = SecondsSince(start);
   }
   return results;
 }
 
-RunResult RunBackend(const Backend& backend, const model::CatalogSet& set, const RunOptions& options,
-                     diag::DiagnosticSink& sink) {
-  return RunBackends({{&backend, options}}, set, sink).front();
+std::vector<GenerateReport> Generate(const model::CatalogSet& set, const GenerateOptions& options,
+                                     diag::DiagnosticSink& sink) {
+  const std::unique_ptr<Backend> cpp = MakeCppBackend(), markdown = MakeMarkdownBackend(), html = MakeHtmlBackend();
+  std::vector<BackendRun> runs;
+  for (const auto& [backend, dir] : {std::pair{cpp.get(), &options.cpp_dir}, std::pair{markdown.get(), &options.markdown_dir},
+                                     std::pair{html.get(), &options.html_dir}}) {
+    if (dir->empty()) continue;
+    RunOptions run;
+    run.out_dir = *dir;
+    run.templates_dir = options.templates_dir;
+    run.check = options.check;
+    run.depfile = runs.empty() ? options.depfile : "";  // the first back end's main file is its target
+    for (const model::Catalog& c : set.catalogs()) run.inputs.push_back(c.path);
+    runs.push_back({backend, std::move(run)});
+  }
+  std::vector<RunResult> results = RunBackends(runs, set, sink);
+  std::vector<GenerateReport> reports;
+  for (size_t i = 0; i < runs.size(); ++i)
+    reports.push_back({runs[i].backend->name(), runs[i].options.out_dir, std::move(results[i])});
+  return reports;
 }
 
 }  // namespace errcat::backends

@@ -15,9 +15,6 @@ struct RunOptions {
   bool check = false;         // compare instead of write
   std::string depfile;        // write a depfile listing every input read
   std::vector<std::string> inputs;  // catalog files read (for the depfile)
-  // Extensions of files in out_dir that this back end owns: with `check`, such files that
-  // would not be generated any more are reported as stale.
-  std::vector<std::string> owned_extensions;
 };
 
 struct RunResult {
@@ -29,9 +26,6 @@ struct RunResult {
   std::vector<std::string> unchanged;
 };
 
-RunResult RunBackend(const Backend& backend, const model::CatalogSet& set, const RunOptions& options,
-                     diag::DiagnosticSink& sink);
-
 struct BackendRun {
   const Backend* backend;
   RunOptions options;
@@ -41,5 +35,23 @@ struct BackendRun {
 // them rendered: one catalog load serves C++, Markdown and HTML.
 std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const model::CatalogSet& set,
                                    diag::DiagnosticSink& sink);
+
+// What `errcat generate` asks for: a folder per back end ("" for none).
+struct GenerateOptions {
+  std::string cpp_dir, markdown_dir, html_dir;
+  std::string templates_dir;
+  std::string depfile;  // names the first back end's main file as its target
+  bool check = false;
+};
+
+struct GenerateReport {
+  std::string_view backend;  // "cpp", "markdown", "html"
+  std::string out_dir;
+  RunResult result;
+};
+
+// Runs the back ends `options` names over `set` with RunBackends, C++ then Markdown then HTML.
+std::vector<GenerateReport> Generate(const model::CatalogSet& set, const GenerateOptions& options,
+                                     diag::DiagnosticSink& sink);
 
 }  // namespace errcat::backends

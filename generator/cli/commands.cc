@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <thread>
+#include <functional>
+#include <memory>
 
-#include "backends/backend.h"
 #include "backends/driver.h"
 #include "backends/terminal/explain.h"
 #include "diag/diagnostics.h"
@@ -19,6 +19,7 @@
 #include "diff/diff.h"
 #include "lint/lint.h"
 #include "loader/loader.h"
+#include "loader/source_spec.h"
 #include "util/keep_until_exit.h"
 
 #ifndef ERRCAT_VERSION
@@ -92,19 +93,28 @@ int Report(const diag::DiagnosticSink& sink, const CommonOptions& common,
   return code;
 }
 
-int RunCheck(const CommonOptions& common, bool werror, ReportFormat format, bool print_ids) {
+// --- The commands: each declares its options and calls one function of the layers below. ---
+
+struct CheckOptions {
+  CommonOptions common;
+  bool werror = false;
+  bool print_ids = false;
+  ReportFormat format = ReportFormat::kText;
+};
+
+int RunCheck(const CheckOptions& o) {
   diag::DiagnosticSink sink;
-  const model::CatalogSet* set = Keep(loader::LoadPaths(common.paths, LoaderOptions(common), sink));
+  const model::CatalogSet* set = Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
   if (set) lint::LintSet(*set, sink);
-  if (werror) sink.PromoteWarnings();
-  const int code = Report(sink, common, format);
-  if (print_ids) {
+  if (o.werror) sink.PromoteWarnings();
+  const int code = Report(sink, o.common, o.format);
+  if (o.print_ids) {
     // For build systems, which name outputs after the ids (errcat_add_catalog).
     if (code == kExitOk && set)
       for (const model::Catalog& c : set->catalogs()) std::printf("%s\n", c.id.c_str());
     return code;
   }
-  if (code == kExitOk && set && format == ReportFormat::kText) {
+  if (code == kExitOk && set && o.format == ReportFormat::kText) {
     std::fprintf(stderr, "ok: %zu catalog%s, %zu error code%s\n", set->catalogs().size(),
                  set->catalogs().size() == 1 ? "" : "s", set->error_count(),
                  set->error_count() == 1 ? "" : "s");
@@ -112,81 +122,87 @@ int RunCheck(const CommonOptions& common, bool werror, ReportFormat format, bool
   return code;
 }
 
-int RunExplain(const CommonOptions& common, const std::string& code) {
+std::function<int()> DefineCheck(CLI::App& cmd) {
+  auto o = std::make_shared<CheckOptions>();
+  cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
+  cmd.add_flag("--werror", o->werror, "Treat warnings as errors");
+  cmd.add_flag("--print-catalog-ids", o->print_ids, "Print the catalog ids of a valid set, one a line (for build systems)");
+  cmd.add_option("--format", o->format, "text (stderr), json, github (workflow annotations) or sarif (2.1.0)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, ReportFormat>{{"text", ReportFormat::kText},
+                                                                              {"json", ReportFormat::kJson},
+                                                                              {"github", ReportFormat::kGithub},
+                                                                              {"sarif", ReportFormat::kSarif}}));
+  AddCommon(&cmd, o->common);
+  return [o] { return RunCheck(*o); };
+}
+
+struct ExplainOptions {
+  CommonOptions common;
+  std::string code;
+};
+
+int RunExplain(const ExplainOptions& o) {
   diag::DiagnosticSink sink;
-  std::optional<model::CatalogSet> set = loader::LoadPaths(common.paths, LoaderOptions(common), sink);
-  if (!set) return Report(sink, common);
-  Report(sink, common);  // warnings, if any
-  auto hit = set->FindCode(code);
+  std::optional<model::CatalogSet> set = loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink);
+  if (!set) return Report(sink, o.common);
+  Report(sink, o.common);  // warnings, if any
+  auto hit = set->FindCode(o.code);
   if (!hit) {
-    std::fprintf(stderr, "error: no error code '%s' in the catalogs%s\n", code.c_str(),
-                 diag::DidYouMean(code, set->AllCodes()).c_str());
+    std::fprintf(stderr, "error: no error code '%s' in the catalogs%s\n", o.code.c_str(),
+                 diag::DidYouMean(o.code, set->AllCodes()).c_str());
     return kExitInvalid;
   }
   backends::TerminalStyle style;
-  style.color = UseColor(common.color, STDOUT_FILENO);
+  style.color = UseColor(o.common.color, STDOUT_FILENO);
   std::fputs(backends::ExplainError(*hit->catalog, *hit->error, style).c_str(), stdout);
   return kExitOk;
 }
 
-struct GenerateOptions {
-  std::string cpp_dir, markdown_dir, html_dir;
-  std::string templates_dir;
-  std::string depfile;
-  bool check = false;
+std::function<int()> DefineExplain(CLI::App& cmd) {
+  auto o = std::make_shared<ExplainOptions>();
+  cmd.add_option("code", o->code, "The error code, e.g. TOK005")->required();
+  cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
+  AddCommon(&cmd, o->common);
+  return [o] { return RunExplain(*o); };
+}
+
+struct GenerateCommand {
+  CommonOptions common;
+  backends::GenerateOptions generate;
   bool timings = false;
 };
 
 // Loads once, then runs the requested back ends together; shared by `generate` and `docs`.
-int RunGenerate(const CommonOptions& common, const GenerateOptions& options) {
+int RunGenerate(const GenerateCommand& o) {
   diag::DiagnosticSink sink;
   const auto load_start = std::chrono::steady_clock::now();
-  const model::CatalogSet* set = Keep(loader::LoadPaths(common.paths, LoaderOptions(common), sink));
+  const model::CatalogSet* set = Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
   const double load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
-  if (!set) return Report(sink, common);  // a catalog with errors writes nothing
+  if (!set) return Report(sink, o.common);  // a catalog with errors writes nothing
 
-  const auto cpp = backends::MakeCppBackend();
-  const auto markdown = backends::MakeMarkdownBackend();
-  const auto html = backends::MakeHtmlBackend();
-  std::vector<backends::BackendRun> runs;
-  auto add = [&](const backends::Backend& backend, const std::string& dir, std::vector<std::string> owned) {
-    if (dir.empty()) return;
-    backends::RunOptions run;
-    run.out_dir = dir;
-    run.templates_dir = options.templates_dir;
-    run.check = options.check;
-    run.depfile = runs.empty() ? options.depfile : "";  // the first output is the depfile's target
-    run.owned_extensions = std::move(owned);
-    for (const model::Catalog& c : set->catalogs()) run.inputs.push_back(c.path);
-    runs.push_back({&backend, std::move(run)});
-  };
-  add(*cpp, options.cpp_dir, {".hpp", ".cpp"});
-  add(*markdown, options.markdown_dir, {".md"});
-  add(*html, options.html_dir, {".html", ".json", ".js", ".css", ".xml", ".svg"});
-  const std::vector<backends::RunResult> results = backends::RunBackends(runs, *set, sink);
-  if (options.timings) {
+  const std::vector<backends::GenerateReport> reports = backends::Generate(*set, o.generate, sink);
+  if (o.timings) {
     // Load = read + parse + validate (files in parallel); back ends render in parallel, staging
     // each file on disk as it is rendered; commit moves the staged files into place.
     std::fprintf(stderr, "errcat: timings: load %.3f s (%zu errors)", load_seconds, set->error_count());
-    for (size_t i = 0; i < runs.size(); ++i)
-      std::fprintf(stderr, "; %s render+stage %.3f s, commit %.3f s", std::string(runs[i].backend->name()).c_str(),
-                   results[i].render_seconds, results[i].write_seconds);
+    for (const backends::GenerateReport& r : reports)
+      std::fprintf(stderr, "; %s render+stage %.3f s, commit %.3f s", std::string(r.backend).c_str(),
+                   r.result.render_seconds, r.result.write_seconds);
     std::fprintf(stderr, "\n");
   }
-  const int code = Report(sink, common);
+  const int code = Report(sink, o.common);
   if (code != kExitOk) return code;
   size_t stale = 0;
-  for (size_t i = 0; i < runs.size(); ++i) {
-    const backends::RunResult& result = results[i];
-    const std::string& dir = runs[i].options.out_dir;
-    if (!result.ok) return kExitUsage;
-    if (options.check) {
-      for (const std::string& file : result.stale) std::fprintf(stderr, "%s/%s: stale; regenerate it\n", dir.c_str(), file.c_str());
-      stale += result.stale.size();
+  for (const backends::GenerateReport& r : reports) {
+    if (!r.result.ok) return kExitUsage;
+    if (o.generate.check) {
+      for (const std::string& file : r.result.stale)
+        std::fprintf(stderr, "%s/%s: stale; regenerate it\n", r.out_dir.c_str(), file.c_str());
+      stale += r.result.stale.size();
     } else {
-      std::fprintf(stderr, "errcat: %s: %zu file%s written, %zu unchanged in %s\n",
-                   std::string(runs[i].backend->name()).c_str(), result.written.size(),
-                   result.written.size() == 1 ? "" : "s", result.unchanged.size(), dir.c_str());
+      std::fprintf(stderr, "errcat: %s: %zu file%s written, %zu unchanged in %s\n", std::string(r.backend).c_str(),
+                   r.result.written.size(), r.result.written.size() == 1 ? "" : "s", r.result.unchanged.size(),
+                   r.out_dir.c_str());
     }
   }
   if (stale > 0) {
@@ -196,156 +212,122 @@ int RunGenerate(const CommonOptions& common, const GenerateOptions& options) {
   return kExitOk;
 }
 
-// One side of a diff: "git:REF", "git:REF:PATH" or a path.
-struct DiffSide {
-  std::string ref;  // empty: the file system
-  std::string path;
+std::function<int()> DefineGenerate(CLI::App& cmd) {
+  auto o = std::make_shared<GenerateCommand>();
+  backends::GenerateOptions& g = o->generate;
+  cmd.add_option("--cpp", g.cpp_dir, "Write <catalog>_errors.hpp/.cpp and errcat_runtime.hpp here");
+  cmd.add_option("--markdown", g.markdown_dir, "Write the Markdown reference here");
+  cmd.add_option("--html", g.html_dir, "Write the HTML reference site here");
+  cmd.add_option("--templates", g.templates_dir,
+                 "Folder whose <backend>/<name>.mustache files override the built-in templates");
+  cmd.add_option("--depfile", g.depfile, "Write a Makefile-syntax list of every file read");
+  cmd.add_flag("--timings", o->timings, "Print how long loading, rendering and writing took");
+  cmd.add_flag("--check", g.check, "Write nothing; exit 1 and name the files that are out of date");
+  cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
+  AddCommon(&cmd, o->common);
+  return [o] {
+    if (o->generate.cpp_dir.empty() && o->generate.markdown_dir.empty() && o->generate.html_dir.empty()) {
+      std::fprintf(stderr, "errcat generate: name at least one output: --cpp DIR, --markdown DIR or --html DIR\n");
+      return kExitUsage;
+    }
+    return RunGenerate(*o);
+  };
+}
+
+std::function<int()> DefineDocs(CLI::App& cmd) {
+  auto o = std::make_shared<GenerateCommand>();
+  auto format = std::make_shared<std::string>();
+  auto dir = std::make_shared<std::string>();
+  cmd.add_option("--format", *format, "markdown or html")->required()->check(CLI::IsMember({"markdown", "html"}));
+  cmd.add_option("-o,--output", *dir, "Folder to write into")->required();
+  cmd.add_option("--templates", o->generate.templates_dir,
+                 "Folder whose <format>/<name>.mustache files override the built-in templates");
+  cmd.add_flag("--check", o->generate.check, "Write nothing; exit 1 and name the files that are out of date");
+  cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
+  AddCommon(&cmd, o->common);
+  return [o, format, dir] {
+    (*format == "markdown" ? o->generate.markdown_dir : o->generate.html_dir) = *dir;
+    return RunGenerate(*o);
+  };
+}
+
+struct DiffCommand {
+  CommonOptions common;
+  std::string base, head, format = "text";
+  std::vector<std::string> allow;
 };
 
-DiffSide ParseSide(const std::string& spec) {
-  if (!spec.starts_with("git:")) return {"", spec};
-  const std::string rest = spec.substr(4);
-  const size_t colon = rest.find(':');
-  if (colon == std::string::npos) return {rest, ""};
-  return {rest.substr(0, colon), rest.substr(colon + 1)};
-}
-
-std::optional<model::CatalogSet> LoadSide(const DiffSide& side, const DiffSide& other,
-                                          const CommonOptions& common, diag::DiagnosticSink& sink) {
-  if (side.ref.empty()) return loader::LoadPaths({side.path}, LoaderOptions(common), sink);
-  const std::string path = !side.path.empty() ? side.path : other.ref.empty() ? other.path : "";
-  if (path.empty()) {
-    sink.Error({"git:" + side.ref, 0, 0}, "say which folder to read at the ref: git:REF:PATH", diag::kIoRule);
-    return std::nullopt;
+int RunDiff(const DiffCommand& o) {
+  for (const std::string& rule : o.allow) {
+    const diag::Rule* r = diag::FindRule(rule);
+    if (!r || r->kind != diag::RuleKind::kBreaking) {
+      std::fprintf(stderr, "errcat diff: --allow %s: not a breaking rule\n", rule.c_str());
+      return kExitUsage;
+    }
   }
-  std::vector<loader::SourceFile> sources = loader::ReadGitSources(side.ref, {path}, sink);
-  if (sink.HasErrors()) return std::nullopt;
-  return loader::LoadSources(std::move(sources), LoaderOptions(common), sink);
-}
-
-int RunDiff(const CommonOptions& common, const std::string& base_spec, const std::string& head_spec,
-            const std::string& format, const std::vector<std::string>& allow) {
-  const DiffSide base = ParseSide(base_spec), head = ParseSide(head_spec);
-  // Both sides load at once (each also loads its files in parallel).
-  diag::DiagnosticSink sink, base_sink;
-  std::optional<model::CatalogSet> base_set;
-  std::thread base_loader([&] { base_set = LoadSide(base, head, common, base_sink); });
-  std::optional<model::CatalogSet> head_set = LoadSide(head, base, common, sink);
-  base_loader.join();
-  sink.Merge(base_sink);
-  if (!base_set || !head_set || sink.HasErrors()) {
-    Report(sink, common);
-    std::fprintf(stderr, "errcat diff: cannot compare: %s did not load\n",
-                 !base_set ? base_spec.c_str() : head_spec.c_str());
+  diag::DiagnosticSink sink;
+  const loader::LoadedPair sets = loader::LoadPair(o.base, o.head, LoaderOptions(o.common), sink);
+  if (!sets.base || !sets.head || sink.HasErrors()) {
+    Report(sink, o.common);
+    std::fprintf(stderr, "errcat diff: cannot compare: %s did not load\n", !sets.base ? o.base.c_str() : o.head.c_str());
     return kExitUsage;  // a load error is not a verdict on the change
   }
   diff::DiffOptions options;
-  options.allowed.insert(allow.begin(), allow.end());
-  const diff::DiffResult result = diff::Diff(*base_set, *head_set, options);
-  const std::string text = format == "markdown" ? diff::FormatMarkdown(result)
-                           : format == "json"   ? diff::FormatJson(result)
-                           : format == "github" ? diff::FormatGithub(result)
-                                                : diff::FormatText(result);
+  options.allowed.insert(o.allow.begin(), o.allow.end());
+  const diff::DiffResult result = diff::Diff(*sets.base, *sets.head, options);
+  const std::string text = o.format == "markdown" ? diff::FormatMarkdown(result)
+                           : o.format == "json"   ? diff::FormatJson(result)
+                           : o.format == "github" ? diff::FormatGithub(result)
+                           : o.format == "sarif"  ? diff::FormatSarif(result, ERRCAT_VERSION)
+                                                  : diff::FormatText(result);
   std::fputs(text.c_str(), stdout);
   return result.breaking() ? kExitInvalid : kExitOk;
 }
+
+std::function<int()> DefineDiff(CLI::App& cmd) {
+  auto o = std::make_shared<DiffCommand>();
+  cmd.add_option("base", o->base, "The base: a file or folder, git:REF (same paths as HEAD) or git:REF:PATH")->required();
+  cmd.add_option("head", o->head, "The head: a file or folder, or git:REF[:PATH]")->required();
+  cmd.add_option("--format", o->format, "text, markdown (a pull-request comment), json, github or sarif (2.1.0)")
+      ->check(CLI::IsMember({"text", "markdown", "json", "github", "sarif"}));
+  cmd.add_option("--allow", o->allow, "Accept a breaking rule (repeatable), e.g. --allow error-removed");
+  AddCommon(&cmd, o->common);
+  return [o] { return RunDiff(*o); };
+}
+
+// The command table, as ninja's tools: a name, a line of help, and what declares and runs it.
+struct Command {
+  const char* name;
+  const char* help;
+  std::function<int()> (*define)(CLI::App&);
+};
+
+constexpr Command kCommands[] = {
+    {"check", "Validate catalogs and report every problem", DefineCheck},
+    {"explain", "Explain one error code, like rustc --explain", DefineExplain},
+    {"generate", "Generate C++ code, the Markdown reference and/or the HTML site from catalogs", DefineGenerate},
+    {"docs", "Render catalogs as a Markdown reference or a static HTML site", DefineDocs},
+    {"diff", "Compare two catalog sets and flag breaking changes", DefineDiff},
+};
 
 }  // namespace
 
 int Run(int argc, char** argv, const std::string& allocator) {
   CLI::App app{"errcat: YAML error catalogs to C++ code, docs and review reports", "errcat"};
-  app.set_version_flag("--version",
-                       std::string("errcat ") + ERRCAT_VERSION + " (" + allocator + ")");
+  app.set_version_flag("--version", std::string("errcat ") + ERRCAT_VERSION + " (" + allocator + ")");
   app.require_subcommand(1);
-
-  CommonOptions common;
-  bool werror = false;
-  std::string code;
-
-  CLI::App* check = app.add_subcommand("check", "Validate catalogs and report every problem");
-  check->add_option("paths", common.paths, "Catalog files or folders")->required();
-  check->add_flag("--werror", werror, "Treat warnings as errors");
-  bool print_ids = false;
-  check->add_flag("--print-catalog-ids", print_ids, "Print the catalog ids of a valid set, one a line (for build systems)");
-  ReportFormat check_format = ReportFormat::kText;
-  check->add_option("--format", check_format, "text (stderr), json, github (workflow annotations) or sarif (2.1.0)")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, ReportFormat>{{"text", ReportFormat::kText},
-                                                                              {"json", ReportFormat::kJson},
-                                                                              {"github", ReportFormat::kGithub},
-                                                                              {"sarif", ReportFormat::kSarif}}));
-  AddCommon(check, common);
-
-  CLI::App* explain = app.add_subcommand("explain", "Explain one error code, like rustc --explain");
-  explain->add_option("code", code, "The error code, e.g. TOK005")->required();
-  explain->add_option("paths", common.paths, "Catalog files or folders")->required();
-  AddCommon(explain, common);
-
-  GenerateOptions gen;
-  CLI::App* generate = app.add_subcommand("generate", "Generate C++ code from catalogs");
-  generate->add_option("--cpp", gen.cpp_dir, "Write <catalog>_errors.hpp/.cpp and errcat_runtime.hpp here");
-  generate->add_option("--markdown", gen.markdown_dir, "Also write the Markdown reference here");
-  generate->add_option("--html", gen.html_dir, "Also write the HTML reference site here");
-  generate->add_option("--templates", gen.templates_dir,
-                       "Folder whose <backend>/<name>.mustache files override the built-in templates");
-  generate->add_option("--depfile", gen.depfile, "Write a Makefile-syntax list of every file read");
-  generate->add_flag("--timings", gen.timings, "Print how long loading, rendering and writing took");
-  generate->add_flag("--check", gen.check,
-                     "Write nothing; exit 1 and name the files that are out of date");
-  generate->add_option("paths", common.paths, "Catalog files or folders")->required();
-  AddCommon(generate, common);
-
-  std::string docs_format, docs_dir;
-  CLI::App* docs = app.add_subcommand("docs", "Render catalogs as a Markdown reference or a static HTML site");
-  docs->add_option("--format", docs_format, "markdown or html")
-      ->required()
-      ->check(CLI::IsMember({"markdown", "html"}));
-  docs->add_option("-o,--output", docs_dir, "Folder to write into")->required();
-  docs->add_option("--templates", gen.templates_dir,
-                   "Folder whose <format>/<name>.mustache files override the built-in templates");
-  docs->add_flag("--check", gen.check, "Write nothing; exit 1 and name the files that are out of date");
-  docs->add_option("paths", common.paths, "Catalog files or folders")->required();
-  AddCommon(docs, common);
-
-  std::string diff_base, diff_head, diff_format = "text";
-  std::vector<std::string> allow;
-  CLI::App* diffcmd = app.add_subcommand("diff", "Compare two catalog sets and flag breaking changes");
-  diffcmd->add_option("base", diff_base, "The base: a file or folder, git:REF (same paths as HEAD) or git:REF:PATH")
-      ->required();
-  diffcmd->add_option("head", diff_head, "The head: a file or folder, or git:REF[:PATH]")->required();
-  diffcmd->add_option("--format", diff_format, "text, markdown (a pull-request comment), json or github")
-      ->check(CLI::IsMember({"text", "markdown", "json", "github"}));
-  diffcmd->add_option("--allow", allow, "Accept a breaking rule (repeatable), e.g. --allow error-removed");
-  AddCommon(diffcmd, common);
-
+  std::vector<std::pair<CLI::App*, std::function<int()>>> commands;
+  for (const Command& c : kCommands) {
+    CLI::App* cmd = app.add_subcommand(c.name, c.help);
+    commands.emplace_back(cmd, c.define(*cmd));
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int status = app.exit(e);
-    return status == 0 ? kExitOk : kExitUsage;
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
-  if (check->parsed()) return RunCheck(common, werror, check_format, print_ids);
-  if (diffcmd->parsed()) {
-    for (const std::string& rule : allow) {
-      const diag::Rule* r = diag::FindRule(rule);
-      if (!r || r->kind != diag::RuleKind::kBreaking) {
-        std::fprintf(stderr, "errcat diff: --allow %s: not a breaking rule\n", rule.c_str());
-        return kExitUsage;
-      }
-    }
-    return RunDiff(common, diff_base, diff_head, diff_format, allow);
-  }
-  if (explain->parsed()) return RunExplain(common, code);
-  if (generate->parsed()) {
-    if (gen.cpp_dir.empty() && gen.markdown_dir.empty() && gen.html_dir.empty()) {
-      std::fprintf(stderr, "errcat generate: name at least one output: --cpp DIR, --markdown DIR or --html DIR\n");
-      return kExitUsage;
-    }
-    return RunGenerate(common, gen);
-  }
-  if (docs->parsed()) {
-    (docs_format == "markdown" ? gen.markdown_dir : gen.html_dir) = docs_dir;
-    return RunGenerate(common, gen);
-  }
+  for (const auto& [cmd, run] : commands)
+    if (cmd->parsed()) return run();
   return kExitUsage;
 }
 

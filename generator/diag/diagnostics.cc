@@ -62,7 +62,7 @@ void DiagnosticSink::PromoteWarnings() {
 
 namespace {
 
-void AppendOne(std::string& out, const Diagnostic& d, bool color) {
+void AppendOne(std::string& out, const Diagnostic& d, bool color, std::string_view label) {
   const Location& loc = d.location;
   if (color) out += "\033[1m";
   if (!loc.file.empty()) {
@@ -78,7 +78,7 @@ void AppendOne(std::string& out, const Diagnostic& d, bool color) {
            : d.severity == Severity::kWarning ? "\033[35m"
                                               : "\033[36m";
   }
-  out += SeverityName(d.severity);
+  out += label.empty() ? SeverityName(d.severity) : label;
   out += ": ";
   if (color) out += "\033[0m";
   out += d.message;
@@ -88,10 +88,10 @@ void AppendOne(std::string& out, const Diagnostic& d, bool color) {
 
 }  // namespace
 
-std::string FormatText(const Diagnostic& diagnostic, bool color) {
+std::string FormatText(const Diagnostic& diagnostic, bool color, std::string_view label) {
   std::string out;
-  AppendOne(out, diagnostic, color);
-  for (const Diagnostic& note : diagnostic.notes) AppendOne(out, note, color);
+  AppendOne(out, diagnostic, color, label);
+  for (const Diagnostic& note : diagnostic.notes) AppendOne(out, note, color, {});
   return out;
 }
 

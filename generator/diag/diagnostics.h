@@ -56,7 +56,8 @@ class DiagnosticSink {
   int warning_count_ = 0;
 };
 
-// `file:line:col: error: text [rule]`, one line per diagnostic, notes indented after it.
-std::string FormatText(const Diagnostic& diagnostic, bool color);
+// `file:line:col: error: text [rule]`, one line per diagnostic, notes after it. `label`, when
+// given, is printed instead of the severity (errcat diff says "breaking" and "notable").
+std::string FormatText(const Diagnostic& diagnostic, bool color, std::string_view label = {});
 
 }  // namespace errcat::diag

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <functional>
 #include <tuple>
 
 namespace errcat::diff {
@@ -40,8 +41,9 @@ class Differ {
     for (const model::Catalog& b : base_.catalogs()) {
       const model::Catalog* h = head_.FindCatalog(b.id);
       if (!h) {
-        Add("catalog-removed", b, nullptr, "", "", "",
-            "catalog '" + b.id + "' was removed with its " + std::to_string(b.errors.size()) + " errors", b, {1, 1});
+        Add({.rule = "catalog-removed", .catalog = &b,
+             .message = "catalog '" + b.id + "' was removed with its " + std::to_string(b.errors.size()) + " errors",
+             .where = &b, .pos = {1, 1}});
         result_.removed += static_cast<int>(b.errors.size());
         continue;
       }
@@ -49,36 +51,60 @@ class Differ {
     }
     for (const model::Catalog& h : head_.catalogs()) {
       if (base_.FindCatalog(h.id)) continue;
-      Add("catalog-added", h, nullptr, "", "", "", "new catalog '" + h.id + "' with " + std::to_string(h.errors.size()) + " errors", h, {1, 1});
+      Add({.rule = "catalog-added", .catalog = &h,
+           .message = "new catalog '" + h.id + "' with " + std::to_string(h.errors.size()) + " errors", .where = &h,
+           .pos = {1, 1}});
       result_.added += static_cast<int>(h.errors.size());
     }
+    // Breaking first, then by catalog, code and rule.
     std::stable_sort(result_.changes.begin(), result_.changes.end(), [](const Change& a, const Change& b) {
-      return std::tie(a.level, a.catalog, a.code, a.rule) < std::tie(b.level, b.catalog, b.code, b.rule);
+      return std::make_tuple(!a.breaking(), std::cref(a.catalog), std::cref(a.code), std::cref(a.rule())) <
+             std::make_tuple(!b.breaking(), std::cref(b.catalog), std::cref(b.code), std::cref(b.rule()));
     });
     return std::move(result_);
   }
 
  private:
-  void Add(std::string rule, const model::Catalog& c, const model::Error* e, std::string field,
-           std::string before, std::string after, std::string message, const model::Catalog& where,
-           model::SourcePos pos) {
-    const diag::Rule* r = diag::FindRule(rule);
-    Level level = r && r->kind == diag::RuleKind::kBreaking ? Level::kBreaking : Level::kNotable;
-    if (level == Level::kBreaking && options_.allowed.count(rule)) {
-      level = Level::kNotable;
-      message += " (allowed)";
+  // What one change is; `where` and `pos` say where to point.
+  struct ChangeSpec {
+    std::string rule = {};
+    const model::Catalog* catalog = nullptr;
+    const model::Error* error = nullptr;
+    std::string field = {}, before = {}, after = {};
+    std::string message = {};
+    const model::Catalog* where = nullptr;
+    model::SourcePos pos = {};
+  };
+
+  void Add(ChangeSpec spec) {
+    const diag::Rule* r = diag::FindRule(spec.rule);
+    bool breaking = r && r->kind == diag::RuleKind::kBreaking;
+    if (breaking && options_.allowed.count(spec.rule)) {
+      breaking = false;
+      spec.message += " (allowed)";
     }
-    result_.changes.push_back({std::move(rule), level, c.id, e ? e->code : "", std::move(field), std::move(before),
-                               std::move(after), std::move(message), where.path, pos.line, pos.column});
+    Change change;
+    change.diagnostic = {breaking ? diag::Severity::kError : diag::Severity::kWarning,
+                         {spec.where->path, spec.pos.line, spec.pos.column}, std::move(spec.message),
+                         std::move(spec.rule), {}};
+    change.catalog = spec.catalog->id;
+    change.code = spec.error ? spec.error->code : "";
+    change.field = std::move(spec.field);
+    change.before = std::move(spec.before);
+    change.after = std::move(spec.after);
+    result_.changes.push_back(std::move(change));
   }
 
   void DiffCatalog(const model::Catalog& b, const model::Catalog& h) {
     if (b.cpp_namespace != h.cpp_namespace)
-      Add("cpp-namespace-changed", h, nullptr, "cpp.namespace", b.cpp_namespace, h.cpp_namespace,
-          "C++ namespace of '" + h.id + "' changed from " + b.cpp_namespace + " to " + h.cpp_namespace, h, {1, 1});
+      Add({.rule = "cpp-namespace-changed", .catalog = &h, .field = "cpp.namespace", .before = b.cpp_namespace,
+           .after = h.cpp_namespace,
+           .message = "C++ namespace of '" + h.id + "' changed from " + b.cpp_namespace + " to " + h.cpp_namespace,
+           .where = &h, .pos = {1, 1}});
     if (b.cpp_enum != h.cpp_enum)
-      Add("cpp-enum-changed", h, nullptr, "cpp.enum", b.cpp_enum, h.cpp_enum,
-          "C++ enum of '" + h.id + "' renamed from " + b.cpp_enum + " to " + h.cpp_enum, h, {1, 1});
+      Add({.rule = "cpp-enum-changed", .catalog = &h, .field = "cpp.enum", .before = b.cpp_enum, .after = h.cpp_enum,
+           .message = "C++ enum of '" + h.id + "' renamed from " + b.cpp_enum + " to " + h.cpp_enum, .where = &h,
+           .pos = {1, 1}});
 
     const Index base = IndexOf(b), head = IndexOf(h);
     for (const model::Error& be : b.errors) {
@@ -90,20 +116,22 @@ class Differ {
       // codes break).
       const model::Error* renamed = Find(head.by_name, be.name);
       if (renamed && !base.by_code.count(renamed->code)) {
-        Add("code-changed", h, renamed, "code", be.code, renamed->code,
-            be.name + " changed its code from " + be.code + " to " + renamed->code, h, renamed->PosOf("code"));
+        Add({.rule = "code-changed", .catalog = &h, .error = renamed, .field = "code", .before = be.code,
+             .after = renamed->code, .message = be.name + " changed its code from " + be.code + " to " + renamed->code,
+             .where = &h, .pos = renamed->PosOf("code")});
         ++result_.changed;
         continue;
       }
       if (std::find(h.reserved.begin(), h.reserved.end(), be.code) != h.reserved.end()) {
-        Add("error-removed", h, &be, "", be.code, "", be.code + " (" + be.name + ") was removed and its code reserved",
-            h, {0, 0});
-        result_.changes.back().level = Level::kNotable;
+        Add({.rule = "error-removed", .catalog = &h, .error = &be, .before = be.code,
+             .message = be.code + " (" + be.name + ") was removed and its code reserved", .where = &h, .pos = {0, 0}});
+        result_.changes.back().diagnostic.severity = diag::Severity::kWarning;  // retired properly: notable
       } else {
         // Pointed at the HEAD file (where the reviewer can act), without a line.
-        Add("error-removed", h, &be, "", be.code, "",
-            be.code + " (" + be.name + ") was removed; deprecate it, or add its code to 'reserved' when retiring it",
-            h, {0, 0});
+        Add({.rule = "error-removed", .catalog = &h, .error = &be, .before = be.code,
+             .message = be.code + " (" + be.name +
+                        ") was removed; deprecate it, or add its code to 'reserved' when retiring it",
+             .where = &h, .pos = {0, 0}});
       }
       ++result_.removed;
     }
@@ -114,10 +142,12 @@ class Differ {
       const model::Error* old = Find(base.by_name, he.name);
       if (old && !head.by_code.count(old->code)) continue;
       if (std::find(b.reserved.begin(), b.reserved.end(), he.code) != b.reserved.end()) {
-        Add("reserved-reused", h, &he, "code", "", he.code, "code " + he.code + " was reserved in the base and is used again",
-            h, he.PosOf("code"));
+        Add({.rule = "reserved-reused", .catalog = &h, .error = &he, .field = "code", .after = he.code,
+             .message = "code " + he.code + " was reserved in the base and is used again", .where = &h,
+             .pos = he.PosOf("code")});
       }
-      Add("error-added", h, &he, "", "", he.code, "new error " + he.code + " (" + he.name + ")", h, he.PosOf("code"));
+      Add({.rule = "error-added", .catalog = &h, .error = &he, .after = he.code,
+           .message = "new error " + he.code + " (" + he.name + ")", .where = &h, .pos = he.PosOf("code")});
       ++result_.added;
     }
     // A base-reserved code's value reused by a new head error.
@@ -126,8 +156,9 @@ class Differ {
       if (!value) continue;
       const model::Error* user = Find(head.by_value, *value);
       if (user && user->code != reserved && !base.by_code.count(user->code))
-        Add("reserved-reused", h, user, "value", "", std::to_string(*value),
-            user->code + " uses value " + std::to_string(*value) + " of reserved code " + reserved, h, user->PosOf("value"));
+        Add({.rule = "reserved-reused", .catalog = &h, .error = user, .field = "value", .after = std::to_string(*value),
+             .message = user->code + " uses value " + std::to_string(*value) + " of reserved code " + reserved,
+             .where = &h, .pos = user->PosOf("value")});
     }
   }
 
@@ -159,8 +190,9 @@ class Differ {
       // Short one-line values are worth quoting in the sentence itself.
       const bool quote = b.size() + a.size() <= 240 && b.find('\n') == std::string::npos &&
                          a.find('\n') == std::string::npos && what.find(" from ") == std::string::npos;
-      Add(rule, h, &he, field, b, a, he.code + ": " + what + (quote ? " from \"" + b + "\" to \"" + a + "\"" : ""), h,
-          he.PosOf(field));
+      Add({.rule = rule, .catalog = &h, .error = &he, .field = field, .before = b, .after = a,
+           .message = he.code + ": " + what + (quote ? " from \"" + b + "\" to \"" + a + "\"" : ""), .where = &h,
+           .pos = he.PosOf(field)});
     };
     change("value-changed", "value", std::to_string(be.value), std::to_string(he.value),
            "value changed from " + std::to_string(be.value) + " to " + std::to_string(he.value));
@@ -174,8 +206,8 @@ class Differ {
            "severity changed");
     change("retriable-changed", "retriable", Bool(be.retriable), Bool(he.retriable), "retriable changed");
     if (!be.is_deprecated() && he.is_deprecated()) {
-      Add("error-deprecated", h, &he, "deprecated", "", he.deprecated, he.code + " is now deprecated: " + he.deprecated, h,
-          he.PosOf("deprecated"));
+      Add({.rule = "error-deprecated", .catalog = &h, .error = &he, .field = "deprecated", .after = he.deprecated,
+           .message = he.code + " is now deprecated: " + he.deprecated, .where = &h, .pos = he.PosOf("deprecated")});
       ++result_.deprecated;
     }
     change("docs-changed", "description", be.description, he.description, "description changed");
@@ -202,10 +234,10 @@ class Differ {
       breaking = bs == as;  // same names, different order
     }
     const model::SourcePos pos = he.PosOf("params").line ? he.PosOf("params") : he.PosOf("message");
-    if (breaking)
-      Add("placeholders-changed", h, &he, "params", b, a, he.code + ": parameters changed from " + b + " to " + a, h, pos);
-    else
-      Add("param-renamed", h, &he, "params", b, a, he.code + ": parameters renamed from " + b + " to " + a, h, pos);
+    Add({.rule = breaking ? "placeholders-changed" : "param-renamed", .catalog = &h, .error = &he, .field = "params",
+         .before = b, .after = a,
+         .message = he.code + ": parameters " + (breaking ? "changed" : "renamed") + " from " + b + " to " + a,
+         .where = &h, .pos = pos});
   }
 
   const model::CatalogSet& base_;
@@ -217,7 +249,7 @@ class Differ {
 }  // namespace
 
 bool DiffResult::breaking() const {
-  return std::any_of(changes.begin(), changes.end(), [](const Change& c) { return c.level == Level::kBreaking; });
+  return std::any_of(changes.begin(), changes.end(), [](const Change& c) { return c.breaking(); });
 }
 
 DiffResult Diff(const model::CatalogSet& base, const model::CatalogSet& head, const DiffOptions& options) {

@@ -8,26 +8,25 @@
 #include <string>
 #include <vector>
 
+#include "diag/diagnostics.h"
 #include "diag/rules.h"
 #include "model/catalog.h"
 
 namespace errcat::diff {
 
-enum class Level { kBreaking, kNotable };
-
+// One change: a diagnostic (its rule, its sentence, where it is: the HEAD location when the
+// thing exists there, else the BASE one; severity error for a breaking change, warning for a
+// notable one), and what changed.
 struct Change {
-  std::string rule;  // e.g. "error-removed"
-  Level level = Level::kNotable;
+  diag::Diagnostic diagnostic;
   std::string catalog;  // catalog id
   std::string code;     // empty for catalog-level changes
   std::string field;    // what changed: "message", "value", ... (empty: the whole error)
   std::string before;
   std::string after;
-  std::string message;  // one sentence for people
-  // Where to point: the HEAD location when the thing exists there, else the BASE location.
-  std::string file;
-  int line = 0;
-  int column = 0;
+
+  bool breaking() const { return diagnostic.severity == diag::Severity::kError; }
+  const std::string& rule() const { return diagnostic.rule; }
 };
 
 struct DiffResult {
@@ -42,11 +41,13 @@ struct DiffOptions {
 
 DiffResult Diff(const model::CatalogSet& base, const model::CatalogSet& head, const DiffOptions& options);
 
-// Reports.
+// Reports. Text, GitHub and SARIF are diag/formats' renderings of the changes' diagnostics;
+// Markdown and JSON also show what changed.
 std::string FormatText(const DiffResult& result);
 std::string FormatMarkdown(const DiffResult& result);
 std::string FormatJson(const DiffResult& result);
 std::string FormatGithub(const DiffResult& result);
+std::string FormatSarif(const DiffResult& result, std::string_view tool_version);
 
 // Word-level difference of two texts as Markdown-safe HTML: <del>removed</del> <ins>added</ins>.
 std::string WordDiffHtml(std::string_view before, std::string_view after);

@@ -1,4 +1,4 @@
-// The four renderings of a DiffResult.
+// The renderings of a DiffResult.
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -9,10 +9,17 @@
 namespace errcat::diff {
 namespace {
 
-std::string LevelName(Level level) { return level == Level::kBreaking ? "breaking" : "notable"; }
+std::string LevelName(const Change& c) { return c.breaking() ? "breaking" : "notable"; }
 
-int Count(const DiffResult& r, Level level) {
-  return static_cast<int>(std::count_if(r.changes.begin(), r.changes.end(), [&](const Change& c) { return c.level == level; }));
+int Count(const DiffResult& r, bool breaking) {
+  return static_cast<int>(
+      std::count_if(r.changes.begin(), r.changes.end(), [&](const Change& c) { return c.breaking() == breaking; }));
+}
+
+std::vector<diag::Diagnostic> Diagnostics(const DiffResult& r) {
+  std::vector<diag::Diagnostic> out;
+  for (const Change& c : r.changes) out.push_back(c.diagnostic);
+  return out;
 }
 
 // Text inside a Markdown table cell: no raw HTML, no pipes, no line breaks.
@@ -83,21 +90,17 @@ std::string WordDiffHtml(std::string_view before, std::string_view after) {
 
 std::string FormatText(const DiffResult& r) {
   std::string out;
-  for (const Change& c : r.changes) {
-    out += c.file;
-    if (c.line > 0) out += ":" + std::to_string(c.line) + ":" + std::to_string(c.column);
-    out += ": " + LevelName(c.level) + ": " + c.message + " [" + c.rule + "]\n";
-  }
-  const int breaking = Count(r, Level::kBreaking);
+  for (const Change& c : r.changes) out += diag::FormatText(c.diagnostic, false, LevelName(c));
+  const int breaking = Count(r, true);
   out += std::to_string(breaking) + " breaking change" + (breaking == 1 ? "" : "s") + ", " +
-         std::to_string(Count(r, Level::kNotable)) + " notable; errors added " + std::to_string(r.added) +
+         std::to_string(Count(r, false)) + " notable; errors added " + std::to_string(r.added) +
          ", removed " + std::to_string(r.removed) + ", changed " + std::to_string(r.changed) + ", deprecated " +
          std::to_string(r.deprecated) + "\n";
   return out;
 }
 
 std::string FormatMarkdown(const DiffResult& r) {
-  const int breaking = Count(r, Level::kBreaking);
+  const int breaking = Count(r, true);
   std::string out = "<!-- errcat diff -->\n";
   if (breaking > 0)
     out += "### :x: errcat: " + std::to_string(breaking) + " breaking change" + (breaking == 1 ? "" : "s") + " to the error catalogs\n\n";
@@ -111,17 +114,18 @@ std::string FormatMarkdown(const DiffResult& r) {
          std::to_string(r.deprecated) + " |\n";
 
   auto where = [](const Change& c) {
-    return c.line > 0 ? " (`" + Cell(c.file) + ":" + std::to_string(c.line) + "`)" : " (`" + Cell(c.file) + "`)";
+    const diag::Location& at = c.diagnostic.location;
+    return at.line > 0 ? " (`" + Cell(at.file) + ":" + std::to_string(at.line) + "`)" : " (`" + Cell(at.file) + "`)";
   };
   if (breaking > 0) {
     out += "\n#### Breaking changes\n\n";
     for (const Change& c : r.changes)
-      if (c.level == Level::kBreaking) out += "- **" + Cell(c.message) + "** `" + c.rule + "`" + where(c) + "\n";
+      if (c.breaking()) out += "- **" + Cell(c.diagnostic.message) + "** `" + c.rule() + "`" + where(c) + "\n";
   }
   std::vector<const Change*> lifecycle;
   std::map<std::pair<std::string, std::string>, std::vector<const Change*>> by_error;
   for (const Change& c : r.changes) {
-    if (c.level == Level::kBreaking && (c.field.empty() || c.field.starts_with("cpp.") || c.field == "code"))
+    if (c.breaking() && (c.field.empty() || c.field.starts_with("cpp.") || c.field == "code"))
       continue;  // already listed under "Breaking changes"
     if (c.field.empty() || c.field.starts_with("cpp.") || c.field == "code") lifecycle.push_back(&c);
     else by_error[{c.catalog, c.code}].push_back(&c);
@@ -129,7 +133,7 @@ std::string FormatMarkdown(const DiffResult& r) {
   if (!lifecycle.empty()) {
     out += "\n#### Errors and catalogs\n\n";
     for (const Change* c : lifecycle)
-      out += "- " + Cell(c->message) + " `" + c->rule + "`" + where(*c) + "\n";
+      out += "- " + Cell(c->diagnostic.message) + " `" + c->rule() + "`" + where(*c) + "\n";
   }
   if (!by_error.empty()) {
     out += "\n#### Changed errors\n";
@@ -144,8 +148,8 @@ std::string FormatMarkdown(const DiffResult& r) {
           // Word-level highlight: the combined view goes in "After", the old text stays plain.
           after = WordDiffHtml(c->before, c->after);
         }
-        out += "| " + Cell(c->field) + " | " + before + " | " + after + " | `" + c->rule + "`" +
-               (c->level == Level::kBreaking ? " **breaking**" : "") + " |\n";
+        out += "| " + Cell(c->field) + " | " + before + " | " + after + " | `" + c->rule() + "`" +
+               (c->breaking() ? " **breaking**" : "") + " |\n";
       }
     }
   }
@@ -156,17 +160,18 @@ std::string FormatMarkdown(const DiffResult& r) {
 std::string FormatJson(const DiffResult& r) {
   nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const Change& c : r.changes) {
-    changes.push_back({{"rule", c.rule},
-                       {"level", LevelName(c.level)},
+    const diag::Location& at = c.diagnostic.location;
+    changes.push_back({{"rule", c.rule()},
+                       {"level", LevelName(c)},
                        {"catalog", c.catalog},
                        {"code", c.code},
                        {"field", c.field},
                        {"before", c.before},
                        {"after", c.after},
-                       {"message", c.message},
-                       {"file", c.file},
-                       {"line", c.line},
-                       {"column", c.column}});
+                       {"message", c.diagnostic.message},
+                       {"file", at.file},
+                       {"line", at.line},
+                       {"column", at.column}});
   }
   nlohmann::ordered_json j = {{"breaking", r.breaking()},
                               {"summary", {{"added", r.added}, {"removed", r.removed}, {"changed", r.changed}, {"deprecated", r.deprecated}}},
@@ -174,15 +179,10 @@ std::string FormatJson(const DiffResult& r) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string FormatGithub(const DiffResult& r) {
-  std::string out;
-  for (const Change& c : r.changes) {
-    out += c.level == Level::kBreaking ? "::error " : "::warning ";
-    out += "file=" + diag::GithubEscapeProperty(c.file);
-    if (c.line > 0) out += ",line=" + std::to_string(c.line) + ",col=" + std::to_string(c.column);
-    out += ",title=" + diag::GithubEscapeProperty("errcat " + c.rule) + "::" + diag::GithubEscapeData(c.message) + "\n";
-  }
-  return out;
+std::string FormatGithub(const DiffResult& r) { return diag::FormatGithub(Diagnostics(r)); }
+
+std::string FormatSarif(const DiffResult& r, std::string_view tool_version) {
+  return diag::FormatSarif(Diagnostics(r), tool_version);
 }
 
 }  // namespace errcat::diff

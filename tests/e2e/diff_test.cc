@@ -103,6 +103,32 @@ TEST(Diff, JsonAndGithubFormats) {
   EXPECT_EQ(j["changes"][0]["level"], "breaking");
 }
 
+// Changes are diagnostics, so diff gets SARIF from the shared formatter: one result per change,
+// breaking ones at level error with the rule's metadata, notable ones at warning.
+TEST(Diff, SarifFormatGolden) {
+  const fs::path dir = DiffDir() / "realistic";
+  const std::string cd = "cd " + ShellQuote(dir.string()) + " && ";
+  auto sarif = RunCommand(cd + Errcat() + " diff --format sarif base head");
+  EXPECT_EQ(sarif.exit_code, 1);
+  EXPECT_EQ(testing::CompareGolden(dir / "diff.sarif", sarif.out), "");
+  const auto j = nlohmann::json::parse(sarif.out);
+  EXPECT_EQ(j["version"], "2.1.0");
+  const auto json = nlohmann::json::parse(RunCommand(cd + Errcat() + " diff --format json base head").out);
+  const auto& results = j["runs"][0]["results"];
+  ASSERT_EQ(results.size(), json["changes"].size());
+  for (size_t i = 0; i < results.size(); ++i) {
+    const auto& change = json["changes"][i];
+    EXPECT_EQ(results[i]["ruleId"], change["rule"]);
+    EXPECT_EQ(results[i]["level"], change["level"] == "breaking" ? "error" : "warning");
+    EXPECT_EQ(results[i]["message"]["text"], change["message"]);
+    EXPECT_EQ(results[i]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], change["file"]);
+  }
+  bool described = false;
+  for (const auto& rule : j["runs"][0]["tool"]["driver"]["rules"])
+    if (rule["id"] == "error-removed") described = rule["shortDescription"]["text"].get<std::string>().size() > 10;
+  EXPECT_TRUE(described);
+}
+
 TEST(Diff, RealisticChangeGoldens) {
   const fs::path dir = DiffDir() / "realistic";
   const std::string cd = "cd " + ShellQuote(dir.string()) + " && ";

@@ -298,6 +298,7 @@ View CatalogView(const model::Catalog& c) {
 class CppBackend final : public Backend {
  public:
   std::string_view name() const override { return "cpp"; }
+  std::vector<std::string> owned_extensions() const override { return {".hpp", ".cpp"}; }
 
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {

@@ -29,6 +29,7 @@ std::string Lower(std::string s) {
 class HtmlBackend final : public Backend {
  public:
   std::string_view name() const override { return "html"; }
+  std::vector<std::string> owned_extensions() const override { return {".html", ".json", ".js", ".css", ".xml", ".svg"}; }
 
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {

@@ -9,6 +9,7 @@ namespace {
 class MarkdownBackend final : public Backend {
  public:
   std::string_view name() const override { return "markdown"; }
+  std::vector<std::string> owned_extensions() const override { return {".md"}; }
 
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {
