@@ -1,4 +1,5 @@
 // Cross-file rules and the parallel driver.
+#include <cctype>
 #include <unordered_map>
 
 #include "diag/spellcheck.h"
@@ -43,6 +44,33 @@ void CheckSet(const std::vector<model::Catalog>& catalogs, bool complete,
                    "duplicate code " + Quoted(e.code) + "; codes are unique across the catalog set",
                    "duplicate-code");
         sink.Note(At(*it->second.catalog, it->second.error->PosOf("code")), "first defined here");
+      }
+    }
+  }
+
+  // Codes become file names: each error's page is <code>.html at the root of the HTML site, so
+  // a code must not take a name the site itself uses, and two codes must not differ only in case
+  // (their pages would be one file on macOS and Windows).
+  static constexpr std::pair<const char*, const char*> kSiteFiles[] = {
+      {"index", "index.html"}, {"404", "404.html"}, {"sitemap", "sitemap.xml"},
+      {"search-index", "search-index.js"}, {"errors", "errors.json"}};
+  std::unordered_map<std::string, Where> by_lower;
+  for (const model::Catalog& c : catalogs) {
+    for (const model::Error& e : c.errors) {
+      std::string lower = e.code;
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      for (const auto& [name, file] : kSiteFiles) {
+        if (lower == name)
+          sink.Error(At(c, e.PosOf("code")),
+                     "code " + Quoted(e.code) + " takes a name the HTML site uses for its own " + file, "code-unsafe");
+      }
+      auto [it, inserted] = by_lower.try_emplace(lower, Where{&c, &e});
+      if (!inserted && it->second.error->code != e.code) {
+        sink.Error(At(c, e.PosOf("code")),
+                   "codes " + Quoted(e.code) + " and " + Quoted(it->second.error->code) +
+                       " differ only in case; their pages would collide on case-insensitive file systems",
+                   "code-unsafe");
+        sink.Note(At(*it->second.catalog, it->second.error->PosOf("code")), "the other one");
       }
     }
   }

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <map>
 #include <optional>
 #include <functional>
 
@@ -17,14 +16,7 @@ namespace errcat::backends {
 namespace {
 
 
-// Root-level names the site itself uses; an error page must not overwrite them.
-constexpr const char* kReservedPages[] = {"index", "404", "sitemap", "search-index", "errors"};
 constexpr const char* kAssets[] = {"assets/errcat.css", "assets/errcat.js", "assets/favicon.svg", "assets/theme.js"};
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 class HtmlBackend final : public Backend {
  public:
@@ -33,7 +25,6 @@ class HtmlBackend final : public Backend {
 
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {
-    if (!CheckPageNames(set, sink)) return false;
     out.SetPrimary("index.html");
     const docs::HtmlTarget target;
 
@@ -128,33 +119,6 @@ class HtmlBackend final : public Backend {
     return true;
   }
 
- private:
-  // Error pages are <code>.html at the root: a code must not take a name the site uses, and
-  // two codes must not differ only in case (they would share a file on macOS and Windows).
-  static bool CheckPageNames(const model::CatalogSet& set, diag::DiagnosticSink& sink) {
-    bool ok = true;
-    std::map<std::string, const model::Error*> seen;
-    for (const model::Catalog& c : set.catalogs()) {
-      for (const model::Error& e : c.errors) {
-        const diag::Location at{c.path, e.PosOf("code").line, e.PosOf("code").column};
-        const std::string lower = Lower(e.code);
-        for (const char* reserved : kReservedPages) {
-          if (lower == reserved) {
-            sink.Error(at, "code '" + e.code + "' would overwrite the site's own " + reserved + ".html", "code-unsafe");
-            ok = false;
-          }
-        }
-        auto [it, inserted] = seen.try_emplace(lower, &e);
-        if (!inserted) {
-          sink.Error(at, "codes '" + e.code + "' and '" + it->second->code +
-                             "' differ only in case; their pages would collide on case-insensitive file systems",
-                     "code-unsafe");
-          ok = false;
-        }
-      }
-    }
-    return ok;
-  }
 };
 
 }  // namespace
