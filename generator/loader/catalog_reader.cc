@@ -182,8 +182,7 @@ std::vector<std::string> TextList(const Context& ctx, const Node* node, std::str
 
 template <typename Enum>
 std::optional<Enum> OneOf(const Context& ctx, const Node* node, std::string_view what,
-                          const std::vector<std::pair<std::string_view, Enum>>& choices,
-                          std::string_view rule) {
+                          const std::vector<model::EnumName<Enum>>& choices, std::string_view rule) {
   auto text = Text(ctx, node, what);
   if (!text) return std::nullopt;
   std::vector<std::string_view> names;
@@ -199,21 +198,6 @@ std::optional<Enum> OneOf(const Context& ctx, const Node* node, std::string_view
             std::string(rule));
   return std::nullopt;
 }
-
-const std::vector<std::pair<std::string_view, model::ParamType>> kParamTypes = {
-    {"int", model::ParamType::kInt},       {"uint", model::ParamType::kUint},
-    {"double", model::ParamType::kDouble}, {"string", model::ParamType::kString},
-    {"bool", model::ParamType::kBool}};
-const std::vector<std::pair<std::string_view, model::Severity>> kSeverities = {
-    {"fatal", model::Severity::kFatal},
-    {"error", model::Severity::kError},
-    {"warning", model::Severity::kWarning},
-    {"info", model::Severity::kInfo}};
-const std::vector<std::pair<std::string_view, model::FieldType>> kFieldTypes = {
-    {"string", model::FieldType::kString},
-    {"markdown", model::FieldType::kMarkdown},
-    {"bool", model::FieldType::kBool},
-    {"int", model::FieldType::kInt}};
 
 bool IsWindowsDeviceName(std::string_view code) {
   std::string stem(code.substr(0, code.find('.')));
@@ -399,7 +383,7 @@ class CatalogReader {
       MapReader spec(ctx_, value, "field " + Quoted(def.id), {"title", "type"});
       if (const Node* title = spec.Require("title")) def.title = Text(ctx_, title, "'title'").value_or("");
       if (const Node* type = spec.Get("type"); !IsNull(type))
-        def.type = OneOf(ctx_, type, "field type", kFieldTypes, "type").value_or(model::FieldType::kString);
+        def.type = OneOf(ctx_, type, "field type", model::FieldTypeNames(), "type").value_or(model::FieldType::kString);
       if (catalog_.Field(def.id) == nullptr) catalog_.fields.push_back(std::move(def));
     }
   }
@@ -483,7 +467,7 @@ class CatalogReader {
       }
     }
     if (const Node* severity = map.Get("severity"); !IsNull(severity))
-      e.severity = OneOf(ctx_, severity, "'severity'", kSeverities, "severity").value_or(model::Severity::kError);
+      e.severity = OneOf(ctx_, severity, "'severity'", model::SeverityNames(), "severity").value_or(model::Severity::kError);
     if (ok && e.value == 0 && !e.is_success_or_status()) {
       // std::error_code treats 0 as success: `if (ec)` would test false for this error. Public
       // catalogs start with their success entry (gRPC OK, SQLITE_OK, CURLE_OK), which is right.
@@ -581,7 +565,7 @@ class CatalogReader {
           ctx_.Error(name, "duplicate param name " + Quoted(p.name), "param-name");
       }
       if (const Node* type = map.Require("type"))
-        p.type = OneOf(ctx_, type, "param type", kParamTypes, "param-type").value_or(model::ParamType::kString);
+        p.type = OneOf(ctx_, type, "param type", model::ParamTypeNames(), "param-type").value_or(model::ParamType::kString);
       p.description = Text(ctx_, map.Get("description"), "param 'description'").value_or("");
       CheckLimit(ctx_, map.Get("description"), "params[].description", p.description);
       e.params.push_back(std::move(p));

@@ -4,49 +4,45 @@
 
 namespace errcat::model {
 
-std::string_view Name(ParamType type) {
-  switch (type) {
-    case ParamType::kInt:
-      return "int";
-    case ParamType::kUint:
-      return "uint";
-    case ParamType::kDouble:
-      return "double";
-    case ParamType::kString:
-      return "string";
-    case ParamType::kBool:
-      return "bool";
-  }
-  return "string";
+const std::vector<EnumName<ParamType>>& ParamTypeNames() {
+  static const std::vector<EnumName<ParamType>> kNames = {{"int", ParamType::kInt},
+                                                          {"uint", ParamType::kUint},
+                                                          {"double", ParamType::kDouble},
+                                                          {"string", ParamType::kString},
+                                                          {"bool", ParamType::kBool}};
+  return kNames;
 }
 
-std::string_view Name(Severity severity) {
-  switch (severity) {
-    case Severity::kFatal:
-      return "fatal";
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "info";
-  }
-  return "error";
+const std::vector<EnumName<Severity>>& SeverityNames() {
+  static const std::vector<EnumName<Severity>> kNames = {{"fatal", Severity::kFatal},
+                                                         {"error", Severity::kError},
+                                                         {"warning", Severity::kWarning},
+                                                         {"info", Severity::kInfo}};
+  return kNames;
 }
 
-std::string_view Name(FieldType type) {
-  switch (type) {
-    case FieldType::kString:
-      return "string";
-    case FieldType::kMarkdown:
-      return "markdown";
-    case FieldType::kBool:
-      return "bool";
-    case FieldType::kInt:
-      return "int";
-  }
-  return "string";
+const std::vector<EnumName<FieldType>>& FieldTypeNames() {
+  static const std::vector<EnumName<FieldType>> kNames = {{"string", FieldType::kString},
+                                                          {"markdown", FieldType::kMarkdown},
+                                                          {"bool", FieldType::kBool},
+                                                          {"int", FieldType::kInt}};
+  return kNames;
 }
+
+namespace {
+
+template <typename Enum>
+std::string_view NameIn(const std::vector<EnumName<Enum>>& names, Enum value) {
+  for (const EnumName<Enum>& n : names)
+    if (n.value == value) return n.name;
+  return names.front().name;  // unreachable for a valid enumerator
+}
+
+}  // namespace
+
+std::string_view Name(ParamType type) { return NameIn(ParamTypeNames(), type); }
+std::string_view Name(Severity severity) { return NameIn(SeverityNames(), severity); }
+std::string_view Name(FieldType type) { return NameIn(FieldTypeNames(), type); }
 
 SourcePos Error::PosOf(std::string_view key) const {
   auto it = key_pos.find(std::string(key));

@@ -22,6 +22,17 @@ enum class ParamType : std::uint8_t { kInt, kUint, kDouble, kString, kBool };
 enum class Severity : std::uint8_t { kFatal, kError, kWarning, kInfo };
 enum class FieldType : std::uint8_t { kString, kMarkdown, kBool, kInt };
 
+// Each enum's values as the catalog format spells them, in enumerator order: the one table the
+// loader parses with and every back end prints from.
+template <typename Enum>
+struct EnumName {
+  std::string_view name;
+  Enum value;
+};
+const std::vector<EnumName<ParamType>>& ParamTypeNames();  // int, uint, double, string, bool
+const std::vector<EnumName<Severity>>& SeverityNames();    // fatal, error, warning, info
+const std::vector<EnumName<FieldType>>& FieldTypeNames();  // string, markdown, bool, int
+
 std::string_view Name(ParamType type);
 std::string_view Name(Severity severity);
 std::string_view Name(FieldType type);

@@ -17,35 +17,10 @@ namespace {
 
 std::string Lit(std::string_view text) { return util::CppStringBody(text); }
 
-std::string TypeEnumerator(model::ParamType type) {
-  switch (type) {
-    case model::ParamType::kInt:
-      return "kInt";
-    case model::ParamType::kUint:
-      return "kUint";
-    case model::ParamType::kDouble:
-      return "kDouble";
-    case model::ParamType::kString:
-      return "kString";
-    case model::ParamType::kBool:
-      return "kBool";
-  }
-  return "kString";
-}
-
-std::string SeverityEnumerator(model::Severity severity) {
-  switch (severity) {
-    case model::Severity::kFatal:
-      return "kFatal";
-    case model::Severity::kError:
-      return "kError";
-    case model::Severity::kWarning:
-      return "kWarning";
-    case model::Severity::kInfo:
-      return "kInfo";
-  }
-  return "kError";
-}
+// The runtime's enumerators are the format's names in PascalCase: int -> kInt, fatal -> kFatal.
+std::string Enumerator(std::string_view format_name) { return "k" + util::PascalCase(format_name); }
+std::string TypeEnumerator(model::ParamType type) { return Enumerator(model::Name(type)); }
+std::string SeverityEnumerator(model::Severity severity) { return Enumerator(model::Name(severity)); }
 
 // Items grouped into lines of `per_line`, joined by `separator`: {{#lines}}{{line}}{{/lines}}.
 List Lines(size_t count, size_t per_line, const char* separator,
