@@ -11,6 +11,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+struct RunOptions {
+  std::string out_dir;
+  std::string templates_dir;  // overrides; "" for the built-in templates
+  bool check = false;         // compare instead of write
+  std::string depfile;        // write a depfile listing every input read
+  std::vector<std::string> inputs;  // catalog files read (for the depfile)
+};
+
 struct Rendered {
   explicit Rendered(const RunOptions& options)
       : templates(options.templates_dir),
@@ -57,7 +65,10 @@ RunResult Finish(const Backend& backend, Rendered& rendered, const RunOptions& o
   return result;
 }
 
-}  // namespace
+struct BackendRun {
+  const Backend* backend;
+  RunOptions options;
+};
 
 std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const model::CatalogSet& set,
                                    diag::DiagnosticSink& sink) {
@@ -92,6 +103,8 @@ std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const mo
   }
   return results;
 }
+
+}  // namespace
 
 std::vector<GenerateReport> Generate(const model::CatalogSet& set, const GenerateOptions& options,
                                      diag::DiagnosticSink& sink) {

@@ -1,5 +1,5 @@
-// Runs one back end over a catalog set: render everything into an OutputContext, then either
-// commit it (only if every file rendered) or, with `check`, compare it against the folder.
+// Runs the back ends over a catalog set: each renders everything into an OutputContext, then
+// all commit (only if every file of every back end rendered) or, with `check`, compare.
 #pragma once
 
 #include <string>
@@ -9,14 +9,6 @@
 
 namespace errcat::backends {
 
-struct RunOptions {
-  std::string out_dir;
-  std::string templates_dir;  // overrides; "" for the built-in templates
-  bool check = false;         // compare instead of write
-  std::string depfile;        // write a depfile listing every input read
-  std::vector<std::string> inputs;  // catalog files read (for the depfile)
-};
-
 struct RunResult {
   bool ok = false;                  // rendered (and written or compared) without error
   double render_seconds = 0;        // building views and rendering, in memory
@@ -25,16 +17,6 @@ struct RunResult {
   std::vector<std::string> written;
   std::vector<std::string> unchanged;
 };
-
-struct BackendRun {
-  const Backend* backend;
-  RunOptions options;
-};
-
-// Renders every back end at once, one thread each, then writes (or compares) only if all of
-// them rendered: one catalog load serves C++, Markdown and HTML.
-std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const model::CatalogSet& set,
-                                   diag::DiagnosticSink& sink);
 
 // What `errcat generate` asks for: a folder per back end ("" for none).
 struct GenerateOptions {
@@ -50,7 +32,9 @@ struct GenerateReport {
   RunResult result;
 };
 
-// Runs the back ends `options` names over `set` with RunBackends, C++ then Markdown then HTML.
+// Runs the back ends `options` names over `set`, C++ then Markdown then HTML: all render at
+// once, one thread each, then write (or compare) only if all of them rendered, so one catalog
+// load serves every output.
 std::vector<GenerateReport> Generate(const model::CatalogSet& set, const GenerateOptions& options,
                                      diag::DiagnosticSink& sink);
 

@@ -30,14 +30,7 @@ std::string Dump(const ordered_json& j) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace
-
-std::string FormatJson(const std::vector<Diagnostic>& diagnostics) {
-  ordered_json list = ordered_json::array();
-  for (const Diagnostic& d : diagnostics) list.push_back(ToJson(d));
-  return Dump({{"diagnostics", list}});
-}
-
+// GitHub's escaping for a workflow command's message and its properties.
 std::string GithubEscapeData(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -57,6 +50,14 @@ std::string GithubEscapeProperty(std::string_view text) {
     else out += c;
   }
   return out;
+}
+
+}  // namespace
+
+std::string FormatJson(const std::vector<Diagnostic>& diagnostics) {
+  ordered_json list = ordered_json::array();
+  for (const Diagnostic& d : diagnostics) list.push_back(ToJson(d));
+  return Dump({{"diagnostics", list}});
 }
 
 std::string FormatGithub(const std::vector<Diagnostic>& diagnostics) {

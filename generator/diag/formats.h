@@ -12,9 +12,6 @@ std::string FormatJson(const std::vector<Diagnostic>& diagnostics);
 
 // `::error file=F,line=L,col=C,title=RULE::message`, one per line.
 std::string FormatGithub(const std::vector<Diagnostic>& diagnostics);
-// GitHub's escaping for a workflow command's message and its properties.
-std::string GithubEscapeData(std::string_view text);
-std::string GithubEscapeProperty(std::string_view text);
 
 std::string FormatSarif(const std::vector<Diagnostic>& diagnostics, std::string_view tool_version);
 

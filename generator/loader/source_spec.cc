@@ -7,6 +7,19 @@
 namespace errcat::loader {
 namespace {
 
+struct SourceSpec {
+  std::string ref;   // empty: the file system
+  std::string path;  // empty with a ref: the other side's path
+};
+
+SourceSpec ParseSourceSpec(const std::string& spec) {
+  if (!spec.starts_with("git:")) return {"", spec};
+  const std::string rest = spec.substr(4);
+  const size_t colon = rest.find(':');
+  if (colon == std::string::npos) return {rest, ""};
+  return {rest.substr(0, colon), rest.substr(colon + 1)};
+}
+
 std::optional<model::CatalogSet> LoadSide(const SourceSpec& side, const SourceSpec& other, const Options& options,
                                           diag::DiagnosticSink& sink) {
   if (side.ref.empty()) return LoadPaths({side.path}, options, sink);
@@ -23,13 +36,6 @@ std::optional<model::CatalogSet> LoadSide(const SourceSpec& side, const SourceSp
 
 }  // namespace
 
-SourceSpec ParseSourceSpec(const std::string& spec) {
-  if (!spec.starts_with("git:")) return {"", spec};
-  const std::string rest = spec.substr(4);
-  const size_t colon = rest.find(':');
-  if (colon == std::string::npos) return {rest, ""};
-  return {rest.substr(0, colon), rest.substr(colon + 1)};
-}
 
 LoadedPair LoadPair(const std::string& base, const std::string& head, const Options& options,
                     diag::DiagnosticSink& sink) {

@@ -11,13 +11,6 @@
 
 namespace errcat::loader {
 
-struct SourceSpec {
-  std::string ref;   // empty: the file system
-  std::string path;  // empty with a ref: the other side's path
-};
-
-SourceSpec ParseSourceSpec(const std::string& spec);
-
 struct LoadedPair {
   std::optional<model::CatalogSet> base, head;
 };

@@ -21,7 +21,6 @@ class TreeBuilder final : public YAML::EventHandler {
  public:
   TreeBuilder(Document& doc, const Limits& limits) : doc_(doc), limits_(limits) {}
 
-  bool alias_limit_hit() const { return alias_limit_hit_; }
   YAML::Mark alias_mark() const { return alias_mark_; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
@@ -37,7 +36,6 @@ class TreeBuilder final : public YAML::EventHandler {
     if (it == anchors_.end()) return;  // yaml-cpp reports unknown anchors itself
     expanded_ += it->second.second;
     if (expanded_ > limits_.max_expanded_nodes) {
-      alias_limit_hit_ = true;
       alias_mark_ = mark;
       throw AliasLimitExceeded{};
     }
@@ -114,7 +112,6 @@ class TreeBuilder final : public YAML::EventHandler {
   std::vector<Open_> stack_;
   std::unordered_map<YAML::anchor_t, std::pair<const Node*, std::int64_t>> anchors_;
   std::int64_t expanded_ = 0;
-  bool alias_limit_hit_ = false;
   YAML::Mark alias_mark_;
 };
 
@@ -123,6 +120,16 @@ class TreeBuilder final : public YAML::EventHandler {
 diag::Location At(const std::string& file, const YAML::Mark& mark) {
   if (mark.is_null()) return {file, 0, 0};
   return {file, mark.line + 1, mark.column + 1};
+}
+
+// Checks that `text` is UTF-8 without control characters YAML forbids; reports the first
+// offending byte with its line and column.
+bool CheckEncoding(const std::string& file, const std::string& text, diag::DiagnosticSink& sink) {
+  const util::Utf8Problem problem = util::FindUtf8Problem(text);
+  if (problem.offset < 0) return true;
+  const util::LineColumn lc = util::LineColumnAt(text, static_cast<size_t>(problem.offset));
+  sink.Error({file, lc.line, lc.column}, problem.what, "encoding");
+  return false;
 }
 
 }  // namespace
@@ -141,13 +148,6 @@ const char* KindName(NodeKind kind) {
   return "node";
 }
 
-bool CheckEncoding(const std::string& file, const std::string& text, diag::DiagnosticSink& sink) {
-  const util::Utf8Problem problem = util::FindUtf8Problem(text);
-  if (problem.offset < 0) return true;
-  const util::LineColumn lc = util::LineColumnAt(text, static_cast<size_t>(problem.offset));
-  sink.Error({file, lc.line, lc.column}, problem.what, "encoding");
-  return false;
-}
 
 std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::DiagnosticSink& sink,
                                 const Limits& limits) {

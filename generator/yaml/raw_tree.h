@@ -47,10 +47,6 @@ struct Document {
 std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::DiagnosticSink& sink,
                                 const Limits& limits = {});
 
-// Checks that `text` is UTF-8 without control characters YAML forbids; reports the first
-// offending byte with its line and column.
-bool CheckEncoding(const std::string& file, const std::string& text, diag::DiagnosticSink& sink);
-
 const char* KindName(NodeKind kind);
 
 }  // namespace errcat::yaml

@@ -169,11 +169,8 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
   v.add("catalog_href", t.CatalogHref(c));
   v.add("severity", std::string(model::Name(e.severity)));
   v.add("http_status", e.http_status ? std::to_string(e.http_status) : "");
-  v.add("has_http_status", e.http_status != 0);
   v.add("retriable", e.retriable ? (*e.retriable ? "yes" : "no") : "");
-  v.add("has_retriable", e.retriable.has_value());
   v.add("since", t.Text(e.since));
-  v.add("has_since", !e.since.empty());
   v.add("value", std::to_string(e.value));
 
   List params;
@@ -189,7 +186,6 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
   v.add("has_params", !e.params.empty());
 
   v.add("description", t.Markdown(e.description));
-  v.add("has_description", !e.description.empty());
   List causes, steps;
   for (const std::string& cause : e.causes) causes.push_back(View{{"text", t.InlineMarkdown(cause)}});
   for (size_t i = 0; i < e.resolution.size(); ++i)
@@ -222,9 +218,7 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
   v.add("tags", tags);
   v.add("has_tags", !e.tags.empty());
   v.add("permalink", c.docs_base_url.empty() ? "" : t.Text(c.docs_base_url + e.code));
-  v.add("has_permalink", !c.docs_base_url.empty());
   v.add("edit_url", t.Text(c.docs_edit_url));
-  v.add("has_edit_url", !c.docs_edit_url.empty());
   return v;
 }
 
@@ -236,11 +230,9 @@ View CatalogView(const model::Catalog& c, const std::vector<View>& errors, const
   v.add("title", t.Text(c.title));
   v.add("href", t.CatalogHref(c));
   v.add("description", t.Markdown(c.description));
-  v.add("has_description", !c.description.empty());
   v.add("count", std::to_string(c.errors.size()));
   v.add("source_path", t.Text(c.display_path));
   v.add("edit_url", t.Text(c.docs_edit_url));
-  v.add("has_edit_url", !c.docs_edit_url.empty());
   v.add("errors", List(errors));  // shares each error's view
   return v;
 }
