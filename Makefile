@@ -1,5 +1,5 @@
 # The two entry points of the README. Everything else is CMake (see CMakePresets.json).
-#   make       install missing packages, build, check catalog/, generate code and docs into out/
+#   make       install missing packages, build, check catalog/, regenerate generated/ and build the site into build/site/
 #   make test  the same set-up, then every test through CTest
 .PHONY: all deps browser-deps build test goldens bench clean
 

@@ -1,7 +1,7 @@
 // A small Mustache engine for errcat's templates: compiled once, rendered many times.
 //
 // Supported: {{name}}, {{{name}}} and {{&name}} (all unescaped: view models carry text already
-// escaped for their target), dotted names, {{#section}}, {{^inverted}}, {{! comments }},
+// escaped for their target; docs/templates.md gives the rule to override authors), dotted names, {{#section}}, {{^inverted}}, {{! comments }},
 // {{> partial}}, and the spec's standalone-line rule. Not supported (reported when compiling):
 // set-delimiter tags. Falsy: null, false, "", an empty list.
 //

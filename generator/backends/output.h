@@ -2,9 +2,8 @@
 // reaches its target path until every back end has succeeded, yet nothing is held in memory
 // either: each file is staged on disk as soon as it is rendered and moved into place by
 // Commit(), or thrown away by Discard() (or the destructor) when any back end failed.
-// Staging runs on a thread of its own, so rendering threads hand a file over and go on: the
-// kernel serialises file creation in one folder, which makes the file system the slowest stage
-// of a large site, and it is kept busy from the first file on.
+// Staging runs on a thread of its own, so that rendering threads hand a file over and go on
+// instead of waiting on the file system (bench/README.md has the measurements).
 //  - Output folder missing: files are staged in a hidden sibling folder that Commit() renames
 //    to the output folder in one step (the common first-build case: one rename, not one per file).
 //  - Output folder present: a file whose bytes did not change is left alone (builds do not

@@ -6,7 +6,9 @@
 
 namespace errcat::diag {
 
-// Levenshtein distance, capped: returns max_distance + 1 as soon as it is exceeded.
+// Edit distance ignoring case, counting insertions, deletions, substitutions and swaps of two
+// adjacent characters (optimal string alignment), capped: returns max_distance + 1 as soon as
+// it is exceeded.
 int EditDistance(std::string_view a, std::string_view b, int max_distance);
 
 // The closest candidate within a small edit distance, or "" (ninja's SpellcheckString).

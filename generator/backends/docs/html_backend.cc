@@ -28,11 +28,9 @@ class HtmlBackend final : public Backend {
     out.SetPrimary("index.html");
     const docs::HtmlTarget target;
 
-    // Each page is handed to the output context as soon as it is rendered; its staging thread
-    // writes it to disk while the pages after it render, so the site is never held in memory and
-    // the file system (creations in one folder are serialised by the kernel) is busy from the
-    // first page on. Pages render their view inside a layout context holding the page title and
-    // the path back to the site root, so the shared views are never copied or changed.
+    // Each page goes to the output context as soon as it is rendered, so the site is never held
+    // in memory. Pages render their view inside a layout context holding the page title and the
+    // path back to the site root, so the shared views are never copied or changed.
     const unsigned workers = util::WorkerCount();
     std::vector<diag::DiagnosticSink> sinks(workers);
     std::atomic<bool> failed{false};

@@ -1,5 +1,6 @@
-// The catalog set as JSON, written straight to text (util::JsonWriter; a 10k-error set is
-// 15 MB, too large for a tree of JSON nodes): errors.json on the site, and the search index.
+// The catalog set as JSON, written straight to text (util::JsonWriter) rather than built as a
+// tree of JSON nodes, which large sets cannot afford: errors.json on the site, and the search
+// index.
 #pragma once
 
 #include <string>
@@ -11,8 +12,8 @@
 namespace errcat::backends::docs {
 
 // Each error's records in errors.json and in the search index are made apart (on any thread,
-// as each error's page is) and joined into the documents at the end, so the 150 MB errors.json
-// of a 100k-error site is not one long task on one core. Records[catalog][error].
+// as each error's page is) and joined into the documents at the end, so that writing them is
+// not one long task on one core. Records[catalog][error].
 using Records = std::vector<std::vector<std::string>>;
 
 // An error's object in errors.json, indented for its place there.
