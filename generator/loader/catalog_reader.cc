@@ -1,9 +1,12 @@
 // Per-file validation: one raw YAML tree -> one model::Catalog.
 #include <algorithm>
 #include <charconv>
-#include <regex>
+#include <functional>
+#include <memory>
 #include <set>
 #include <unordered_map>
+
+#include <re2/re2.h>
 
 #include "diag/spellcheck.h"
 #include "loader/limits.h"
@@ -345,13 +348,17 @@ class CatalogReader {
       ctx_.Error(node, "'code_pattern' is longer than 256 characters", "pattern-invalid");
       return;
     }
-    try {
-      pattern_.emplace(*text, std::regex::ECMAScript);
-      catalog_.code_pattern = *text;
-    } catch (const std::regex_error& e) {
-      ctx_.Error(node, "'code_pattern' is not a valid regular expression: " + std::string(e.what()),
-                 "pattern-invalid");
+    // RE2, not std::regex: matching takes time linear in the code whatever the pattern, where a
+    // backtracking engine takes exponential time on patterns like (a*)*b.
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto pattern = std::make_unique<RE2>(*text, options);
+    if (!pattern->ok()) {
+      ctx_.Error(node, "'code_pattern' is not a valid regular expression: " + pattern->error(), "pattern-invalid");
+      return;
     }
+    pattern_ = std::move(pattern);
+    catalog_.code_pattern = *text;
   }
 
   void ReadDocs(const Node* node) {
@@ -513,7 +520,7 @@ class CatalogReader {
                  "code-unsafe");
       return false;
     }
-    if (pattern_ && !std::regex_match(text, *pattern_)) {
+    if (pattern_ && !RE2::FullMatch(text, *pattern_)) {
       ctx_.Error(code, "code " + Quoted(text) + " does not match code_pattern " +
                            Quoted(catalog_.code_pattern),
                  "code-pattern");
@@ -685,7 +692,7 @@ class CatalogReader {
   const Context& ctx_;
   const SourceFile& source_;
   model::Catalog catalog_;
-  std::optional<std::regex> pattern_;
+  std::unique_ptr<RE2> pattern_;
   std::vector<ErrorNodes> error_nodes_;  // parallel to catalog_.errors
 };
 
