@@ -10,6 +10,7 @@
 
 #include "diag/spellcheck.h"
 #include "loader/limits.h"
+#include "loader/readers.h"
 #include "loader/loader.h"
 #include "loader/placeholders.h"
 #include "util/text.h"
@@ -19,188 +20,21 @@ namespace {
 
 using yaml::Node;
 using yaml::NodeKind;
+using readers::Boolean;
+using readers::Context;
+using readers::ExpectKind;
+using readers::Integer;
+using readers::IsNull;
+using readers::LocInScalar;
+using readers::MapReader;
+using readers::OneOf;
+using readers::Text;
+using readers::TextList;
 
 constexpr size_t kMaxCodeLength = 64;
 
-// Everything a reader needs to report a problem at a node.
-struct Context {
-  const yaml::Document& doc;
-  diag::DiagnosticSink& sink;
-
-  diag::Location Loc(const Node* node) const {
-    return node ? diag::Location{doc.file, node->line, node->column} : diag::Location{doc.file, 0, 0};
-  }
-  void Error(const Node* node, std::string message, std::string rule) const {
-    sink.Error(Loc(node), std::move(message), std::move(rule));
-  }
-};
-
 using util::Quoted;
 using util::TrailingNumber;
-
-// A mapping with a fixed set of allowed keys (empty: any key). Construction reports duplicate
-// and unknown keys.
-class MapReader {
- public:
-  MapReader(const Context& ctx, const Node* map, std::string_view what,
-            std::vector<std::string_view> allowed)
-      : ctx_(ctx), map_(map), what_(what) {
-    for (const auto& [key, value] : map->entries) {
-      if (key->kind != NodeKind::kScalar) {
-        ctx.Error(key, "keys in " + what_ + " must be plain names", "type");
-        continue;
-      }
-      auto [it, inserted] = index_.try_emplace(key->value, std::pair{key, value});
-      if (!inserted) {
-        ctx.Error(key, "duplicate key " + Quoted(key->value) + " in " + what_, "duplicate-key");
-        ctx.sink.Note(ctx.Loc(it->second.first), "first defined here");
-        continue;
-      }
-      if (!allowed.empty() &&
-          std::find(allowed.begin(), allowed.end(), key->value) == allowed.end()) {
-        ctx.Error(key,
-                  "unknown key " + Quoted(key->value) + " in " + what_ +
-                      diag::DidYouMean(key->value, allowed),
-                  "unknown-key");
-      }
-    }
-  }
-
-  const Node* Get(std::string_view key) const {
-    auto it = index_.find(std::string(key));
-    return it == index_.end() ? nullptr : it->second.second;
-  }
-
-  // Reports a missing key at the mapping itself. A present key with an empty value also counts
-  // as missing.
-  const Node* Require(std::string_view key) const {
-    const Node* node = Get(key);
-    if (node != nullptr && node->kind == NodeKind::kNull) {
-      // `name: NULL` or `code: ~` is YAML's null, not the text; say so instead of "missing".
-      const std::string_view rest = std::string_view(ctx_.doc.source).substr(static_cast<size_t>(node->offset));
-      for (std::string_view word : {"null", "Null", "NULL", "~"}) {
-        if (rest.starts_with(word)) {
-          ctx_.Error(node, what_ + ": '" + std::string(key) + "' is " + std::string(word) +
-                               ", which YAML reads as no value; quote it (\"" + std::string(word) +
-                               "\") if you mean the text",
-                     "missing-key");
-          return nullptr;
-        }
-      }
-    }
-    if (node == nullptr || node->kind == NodeKind::kNull ||
-        (node->kind == NodeKind::kScalar && node->value.empty() && !node->quoted)) {
-      const auto it = index_.find(std::string(key));
-      ctx_.Error(it == index_.end() ? map_ : it->second.first,
-                 what_ + " is missing required key " + Quoted(key), "missing-key");
-      return nullptr;
-    }
-    return node;
-  }
-
-  void Each(const std::function<void(const Node* key, const Node* value)>& fn) const {
-    for (const auto& [key, value] : map_->entries)
-      if (key->kind == NodeKind::kScalar) fn(key, value);
-  }
-
- private:
-  const Context& ctx_;
-  const Node* map_;
-  std::string what_;
-  std::unordered_map<std::string, std::pair<const Node*, const Node*>> index_;
-};
-
-bool IsNull(const Node* node) { return node == nullptr || node->kind == NodeKind::kNull; }
-
-bool ExpectKind(const Context& ctx, const Node* node, NodeKind kind, std::string_view what) {
-  if (node->kind == kind) return true;
-  const char* expected = kind == NodeKind::kMap        ? "a mapping"
-                         : kind == NodeKind::kSequence ? "a list"
-                                                       : "a single value";
-  ctx.Error(node,
-            std::string(what) + " must be " + expected + ", not a " + yaml::KindName(node->kind),
-            "type");
-  return false;
-}
-
-// Any scalar is text (YAML would otherwise turn `since: 2.3` into a number behind the user's
-// back). Null reads as empty.
-std::optional<std::string> Text(const Context& ctx, const Node* node, std::string_view what) {
-  if (IsNull(node)) return std::string();
-  if (!ExpectKind(ctx, node, NodeKind::kScalar, what)) return std::nullopt;
-  return node->value;
-}
-
-bool IsPlainInteger(std::string_view s) {
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::optional<std::int64_t> Integer(const Context& ctx, const Node* node, std::string_view what) {
-  if (!ExpectKind(ctx, node, NodeKind::kScalar, what)) return std::nullopt;
-  std::string_view s = node->value;
-  if (node->quoted || !IsPlainInteger(s)) {
-    ctx.Error(node, std::string(what) + " must be an integer, not " + Quoted(s), "type");
-    return std::nullopt;
-  }
-  if (s[0] == '+') s.remove_prefix(1);
-  std::int64_t value = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || ptr != s.data() + s.size()) {
-    ctx.Error(node, std::string(what) + " is out of range: " + Quoted(s), "type");
-    return std::nullopt;
-  }
-  return value;
-}
-
-std::optional<bool> Boolean(const Context& ctx, const Node* node, std::string_view what) {
-  if (!ExpectKind(ctx, node, NodeKind::kScalar, what)) return std::nullopt;
-  const std::string& s = node->value;
-  if (!node->quoted) {
-    if (s == "true" || s == "True" || s == "TRUE") return true;
-    if (s == "false" || s == "False" || s == "FALSE") return false;
-  }
-  std::string hint;
-  if (s == "yes" || s == "Yes" || s == "on" || s == "y") hint = "; write true";
-  if (s == "no" || s == "No" || s == "off" || s == "n") hint = "; write false";
-  ctx.Error(node, std::string(what) + " must be true or false, not " + Quoted(s) + hint, "type");
-  return std::nullopt;
-}
-
-// A list of text items; a missing key gives an empty list.
-std::vector<std::string> TextList(const Context& ctx, const Node* node, std::string_view what) {
-  std::vector<std::string> out;
-  if (IsNull(node) || !ExpectKind(ctx, node, NodeKind::kSequence, what)) return out;
-  for (const Node* item : node->items) {
-    if (auto text = Text(ctx, item, std::string(what) + " items"); text) {
-      if (IsNull(item) || text->empty()) {
-        ctx.Error(item, std::string(what) + " has an empty item", "type");
-        continue;
-      }
-      out.push_back(std::move(*text));
-    }
-  }
-  return out;
-}
-
-template <typename Enum>
-std::optional<Enum> OneOf(const Context& ctx, const Node* node, std::string_view what,
-                          const std::vector<model::EnumName<Enum>>& choices, std::string_view rule) {
-  auto text = Text(ctx, node, what);
-  if (!text) return std::nullopt;
-  std::vector<std::string_view> names;
-  for (const auto& [name, value] : choices) {
-    if (*text == name) return value;
-    names.push_back(name);
-  }
-  std::string list;
-  for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-  ctx.Error(node,
-            std::string(what) + " must be one of " + list + ", not " + Quoted(*text) +
-                diag::DidYouMean(*text, names),
-            std::string(rule));
-  return std::nullopt;
-}
 
 bool IsWindowsDeviceName(std::string_view code) {
   std::string stem(code.substr(0, code.find('.')));
@@ -224,20 +58,6 @@ std::string UnsafeCodeReason(std::string_view code) {
   if (code.front() == '.' || code.front() == '-') return "must start with a letter or digit";
   if (IsWindowsDeviceName(code)) return "is a reserved device name on Windows";
   return "";
-}
-
-// Positions inside a scalar are exact when the scalar is written verbatim (no escapes, one
-// line); otherwise the scalar's own position is the best we can say.
-diag::Location LocInScalar(const Context& ctx, const Node* node, size_t offset_in_value) {
-  const size_t quote = node->quoted ? 1 : 0;
-  const size_t start = static_cast<size_t>(node->offset) + quote;
-  const std::string& src = ctx.doc.source;
-  if (start + node->value.size() <= src.size() &&
-      src.compare(start, node->value.size(), node->value) == 0) {
-    util::LineColumn lc = util::LineColumnAt(src, start + offset_in_value);
-    return {ctx.doc.file, lc.line, lc.column};
-  }
-  return ctx.Loc(node);
 }
 
 // Reports a text over its limit (loader/limits.h) at its node.

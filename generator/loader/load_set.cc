@@ -1,4 +1,5 @@
-// Cross-file rules and the parallel driver.
+// The loader's entry points: files loaded in parallel, then the rules across files (unique ids
+// and codes, page names, references, reserved codes).
 #include <cctype>
 #include <unordered_map>
 
