@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "backends/output.h"
-#include "backends/templates.h"
+#include "backends/base/output.h"
+#include "backends/base/templates.h"
 #include "diag/diagnostics.h"
 #include "model/catalog.h"
 

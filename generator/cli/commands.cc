@@ -10,8 +10,8 @@
 #include <functional>
 #include <memory>
 
-#include "backends/driver.h"
-#include "backends/terminal/explain.h"
+#include "backends/base/driver.h"
+#include "explain/explain.h"
 #include "diag/diagnostics.h"
 #include "diag/formats.h"
 #include "diag/spellcheck.h"
@@ -152,9 +152,9 @@ int RunExplain(const ExplainOptions& o) {
                  diag::DidYouMean(o.code, set->AllCodes()).c_str());
     return kExitInvalid;
   }
-  backends::TerminalStyle style;
+  explain::TerminalStyle style;
   style.color = UseColor(o.common.color, STDOUT_FILENO);
-  std::fputs(backends::ExplainError(*hit->catalog, *hit->error, style).c_str(), stdout);
+  std::fputs(explain::ExplainError(*hit->catalog, *hit->error, style).c_str(), stdout);
   return kExitOk;
 }
 

@@ -1,4 +1,4 @@
-#include "backends/terminal/explain.h"
+#include "explain/explain.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,8 +12,8 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 TEST(MarkdownToTerminal, RendersListsLinksAndCodeWithoutHtml) {
-  backends::TerminalStyle plain;
-  const std::string out = backends::MarkdownToTerminal(
+  explain::TerminalStyle plain;
+  const std::string out = explain::MarkdownToTerminal(
       "Use **bold** and `code`.\n\n* one [link](https://x.test/a)\n* two\n", plain, "", "");
   EXPECT_THAT(out, HasSubstr("Use bold and `code`."));
   EXPECT_THAT(out, HasSubstr("- one link <https://x.test/a>"));
@@ -22,20 +22,20 @@ TEST(MarkdownToTerminal, RendersListsLinksAndCodeWithoutHtml) {
 }
 
 TEST(MarkdownToTerminal, WrapsAtTheWidthWithAHangingIndent) {
-  backends::TerminalStyle narrow{false, 20};
-  const std::string out = backends::MarkdownToTerminal(
+  explain::TerminalStyle narrow{false, 20};
+  const std::string out = explain::MarkdownToTerminal(
       "alpha beta gamma delta epsilon zeta eta theta", narrow, "  1. ", "     ");
   EXPECT_EQ(out, "  1. alpha beta\n     gamma delta\n     epsilon zeta\n     eta theta\n");
 }
 
 TEST(MarkdownToTerminal, ColourOnlyWhenAsked) {
   const std::string text = "**x**";
-  EXPECT_THAT(backends::MarkdownToTerminal(text, {false, 80}, "", ""), Not(HasSubstr("\033[")));
-  EXPECT_THAT(backends::MarkdownToTerminal(text, {true, 80}, "", ""), HasSubstr("\033[1m"));
+  EXPECT_THAT(explain::MarkdownToTerminal(text, {false, 80}, "", ""), Not(HasSubstr("\033[")));
+  EXPECT_THAT(explain::MarkdownToTerminal(text, {true, 80}, "", ""), HasSubstr("\033[1m"));
 }
 
 TEST(MarkdownToTerminal, EscapeCharactersFromCatalogTextNeverReachTheTerminal) {
-  const std::string out = backends::MarkdownToTerminal("evil \x1b]0;title\x07 text", {false, 80}, "", "");
+  const std::string out = explain::MarkdownToTerminal("evil \x1b]0;title\x07 text", {false, 80}, "", "");
   EXPECT_THAT(out, Not(HasSubstr("\x1b")));
   EXPECT_THAT(out, Not(HasSubstr("\x07")));
 }
@@ -45,7 +45,7 @@ TEST(ExplainError, ShowsEveryPartOfTok005) {
   ASSERT_TRUE(loaded.set);
   auto hit = loaded.set->FindCode("TOK005");
   ASSERT_TRUE(hit);
-  const std::string out = backends::ExplainError(*hit->catalog, *hit->error, {false, 100});
+  const std::string out = explain::ExplainError(*hit->catalog, *hit->error, {false, 100});
   EXPECT_THAT(out, HasSubstr("TOK005  TokenExpiryTooFar  (token: Token Related Messages)"));
   EXPECT_THAT(out, HasSubstr("Token expiry date exceeds the allowed limit"));
   EXPECT_THAT(out, HasSubstr("cannot be more than {max_hours} hours"));
@@ -61,7 +61,7 @@ TEST(ExplainError, ShowsDeclaredFieldsAndRelatedCodes) {
   ASSERT_TRUE(loaded.set);
   auto hit = loaded.set->FindCode("947");
   ASSERT_TRUE(hit);
-  const std::string out = backends::ExplainError(*hit->catalog, *hit->error, {false, 100});
+  const std::string out = explain::ExplainError(*hit->catalog, *hit->error, {false, 100});
   EXPECT_THAT(out, HasSubstr("HTTP 500, retriable"));
   EXPECT_THAT(out, HasSubstr("Remediation Category: Data Connect Fix"));
   EXPECT_THAT(out, HasSubstr("Data Connect Fix Eligible:\n    - Data Connect Fix\n      <https://"));

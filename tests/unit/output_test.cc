@@ -1,6 +1,6 @@
 // OutputContext: files staged by its own thread while several rendering threads hand them over,
 // moved into place only by Commit(), and nothing left behind when staging fails or is discarded.
-#include "backends/output.h"
+#include "backends/base/output.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

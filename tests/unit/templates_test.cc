@@ -1,4 +1,4 @@
-#include "backends/templates.h"
+#include "backends/base/templates.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "backends/mustache.h"
+#include "backends/base/mustache.h"
 #include "model/catalog.h"
 
 namespace errcat::backends::docs {

@@ -5,7 +5,7 @@
 
 #include "model/catalog.h"
 
-namespace errcat::backends {
+namespace errcat::explain {
 
 struct TerminalStyle {
   bool color = false;
@@ -20,4 +20,4 @@ std::string ExplainError(const model::Catalog& catalog, const model::Error& erro
 std::string MarkdownToTerminal(const std::string& markdown, const TerminalStyle& style,
                                const std::string& first_prefix, const std::string& rest_prefix);
 
-}  // namespace errcat::backends
+}  // namespace errcat::explain

@@ -1,4 +1,4 @@
-#include "backends/output.h"
+#include "backends/base/output.h"
 #include "diag/rules.h"
 
 #include <fcntl.h>

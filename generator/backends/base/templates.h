@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include "backends/mustache.h"
+#include "backends/base/mustache.h"
 #include "diag/diagnostics.h"
 
 namespace errcat::backends {

@@ -1,4 +1,4 @@
-#include "backends/driver.h"
+#include "backends/base/driver.h"
 #include "diag/rules.h"
 
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "backends/terminal/explain.h"
+#include "explain/explain.h"
 
 #include <cmark.h>
 
@@ -8,7 +8,7 @@
 
 #include "util/text.h"
 
-namespace errcat::backends {
+namespace errcat::explain {
 namespace {
 
 constexpr const char* kBold = "\033[1m";
@@ -301,4 +301,4 @@ std::string ExplainError(const model::Catalog& catalog, const model::Error& e,
   return out;
 }
 
-}  // namespace errcat::backends
+}  // namespace errcat::explain

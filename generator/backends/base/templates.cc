@@ -1,10 +1,10 @@
-#include "backends/templates.h"
+#include "backends/base/templates.h"
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "backends/embedded_files.h"
+#include "backends/base/embedded_files.h"
 #include "diag/rules.h"
 
 namespace errcat::backends {

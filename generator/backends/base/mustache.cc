@@ -1,4 +1,4 @@
-#include "backends/mustache.h"
+#include "backends/base/mustache.h"
 
 #include <cassert>
 
