@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Rewrites every golden file from the current build: generated/ (C++ and Markdown for
-# catalog/), tests/goldens/ (the HTML site for catalog/, review reports) and the diagnostics
-# goldens. Review the result with `git diff` before committing.
+# Rewrites every golden file from the current build, in its four places:
+#   generated/                  the checked-in C++ and Markdown made from catalog/
+#   tests/goldens/html/         the HTML site made from catalog/
+#   tests/diagnostics/*.stderr  check's report for each broken catalog there
+#   tests/diff/*/               diff's reports (expected.txt, diff.md, diff.github, diff.sarif)
+#                               and check's SARIF for the realistic case
+# Review the result with `git diff` before committing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}

@@ -11,6 +11,12 @@ namespace errcat::backends {
 namespace fs = std::filesystem;
 
 namespace {
+// Where a built-in template lives in the source tree: the site's own (html/) with its assets in
+// site/, the others in templates/<backend>/.
+std::string BuiltInPath(const std::string& name) {
+  return name.starts_with("html/") ? "site/templates/" + name.substr(5) : "templates/" + name;
+}
+
 std::optional<std::string_view> FindEmbedded(const std::string& name) {
   for (const EmbeddedFile& f : EmbeddedFiles())
     if (f.name == name) return f.contents;
@@ -34,7 +40,7 @@ std::optional<std::string> TemplateSet::Load(const std::string& name, diag::Diag
       return text.str();
     }
   }
-  if (auto embedded = FindEmbedded("templates/" + name)) return std::string(*embedded);
+  if (auto embedded = FindEmbedded(BuiltInPath(name))) return std::string(*embedded);
   sink.Error({}, "no template named '" + name + "'", "template");
   return std::nullopt;
 }

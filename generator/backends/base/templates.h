@@ -1,6 +1,6 @@
-// Mustache templates: built into the binary from templates/<backend>/*.mustache, and
-// overridable file by file from `--templates DIR` (DIR/<backend>/<name>.mustache). Each
-// template is compiled once per run.
+// Mustache templates: built into the binary from templates/<backend>/*.mustache (the site's
+// from site/templates/), and overridable file by file from `--templates DIR`
+// (DIR/<backend>/<name>.mustache, html/ for the site). Each template is compiled once per run.
 #pragma once
 
 #include <map>
