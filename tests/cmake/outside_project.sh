@@ -176,6 +176,12 @@ case "$case_name" in
     build "$work/b" edit.log
     grep -q "Token expiry date is too far out" "$work/b/site/TOK005.html" || fail "an edit did not reach the site"
     grep -q "Token expiry date is too far out" "$work/b/md/token.md" || fail "an edit did not reach the Markdown"
+    build "$work/b" custom.log --target tok_custom
+    [ "$(cat "$work/b/custom/404.html")" = "<p>custom 404</p>" ] || fail "TEMPLATES did not override 404.html"
+    grep -q "TOK005" "$work/b/custom/TOK005.html" || fail "the override replaced more than its template"
+    printf '<p>new 404</p>\n' >"$work/docs/tpl/html/404.mustache"
+    build "$work/b" custom2.log --target tok_custom
+    [ "$(cat "$work/b/custom/404.html")" = "<p>new 404</p>" ] || fail "an edited template did not rebuild the site"
     ;;
 
   multiconfig)
