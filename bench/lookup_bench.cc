@@ -96,7 +96,8 @@ std::vector<std::string> CodesInOrder(List all) {
 }
 
 const std::vector<std::string>& Hits1k() {
-  static const auto codes = CodesInOrder<digits1k00::Digits1k00Error>(digits1k00::all_digits1k00_errors());
+  static const auto codes =
+      CodesInOrder<digits1k00::Digits1k00Error>(digits1k00::all_digits1k00_errors());
   return codes;
 }
 
@@ -126,11 +127,21 @@ std::optional<digits1k00::Digits1k00Error> MapFind1k(const std::string& c) {
   return it == map.end() ? std::nullopt : std::optional(it->second);
 }
 
-void BM_InCache_DigitPath_Hit(benchmark::State& s) { Lookup(s, Hits1k(), [](const std::string& c) { return digits1k00::digits1k00_error_from_code(c); }); }
-void BM_InCache_HashPath_Hit(benchmark::State& s) { Lookup(s, Hits1k(), [](const std::string& c) { return hash1k00::hash1k00_error_from_code(c); }); }
+void BM_InCache_DigitPath_Hit(benchmark::State& s) {
+  Lookup(s, Hits1k(),
+         [](const std::string& c) { return digits1k00::digits1k00_error_from_code(c); });
+}
+void BM_InCache_HashPath_Hit(benchmark::State& s) {
+  Lookup(s, Hits1k(), [](const std::string& c) { return hash1k00::hash1k00_error_from_code(c); });
+}
 void BM_InCache_UnorderedMap_Hit(benchmark::State& s) { Lookup(s, Hits1k(), MapFind1k); }
-void BM_InCache_DigitPath_Miss(benchmark::State& s) { Lookup(s, Misses1k(), [](const std::string& c) { return digits1k00::digits1k00_error_from_code(c); }); }
-void BM_InCache_HashPath_Miss(benchmark::State& s) { Lookup(s, Misses1k(), [](const std::string& c) { return hash1k00::hash1k00_error_from_code(c); }); }
+void BM_InCache_DigitPath_Miss(benchmark::State& s) {
+  Lookup(s, Misses1k(),
+         [](const std::string& c) { return digits1k00::digits1k00_error_from_code(c); });
+}
+void BM_InCache_HashPath_Miss(benchmark::State& s) {
+  Lookup(s, Misses1k(), [](const std::string& c) { return hash1k00::hash1k00_error_from_code(c); });
+}
 void BM_InCache_UnorderedMap_Miss(benchmark::State& s) { Lookup(s, Misses1k(), MapFind1k); }
 
 void BM_Info(benchmark::State& state) {

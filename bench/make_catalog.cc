@@ -1,8 +1,8 @@
 // Writes a deterministic synthetic catalog set for tests and benchmarks:
 //   make_catalog --errors 10000 --files 4 --out DIR [--name synth] [--value-offset 0]
-// Files DIR/synth00.yaml ... hold catalogs synth00 ... (NAME00 ...) with realistic text: messages with 0-3
-// typed, documented placeholders, Markdown descriptions, causes and resolution steps; lint-clean,
-// as a maintained catalog is. Same arguments, same bytes.
+// Files DIR/synth00.yaml ... hold catalogs synth00 ... (NAME00 ...) with realistic text: messages
+// with 0-3 typed, documented placeholders, Markdown descriptions, causes and resolution steps;
+// lint-clean, as a maintained catalog is. Same arguments, same bytes.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -55,16 +55,21 @@ int main(int argc, char** argv) {
     if (flag == "--errors") errors = std::atol(argv[i + 1]);
     else if (flag == "--files") files = std::atol(argv[i + 1]);
     else if (flag == "--out") out = argv[i + 1];
-    else if (flag == "--name") name = argv[i + 1];
+    else if (flag == "--name")
+      name = argv[i + 1];
     // Values = the codes' digits + K: K != 0 gives codes whose digits do not spell their value.
-    else if (flag == "--value-offset") value_offset = std::atol(argv[i + 1]);
+    else if (flag == "--value-offset")
+      value_offset = std::atol(argv[i + 1]);
     else {
-      std::fprintf(stderr, "usage: make_catalog --errors N --files F --out DIR [--name ID] [--value-offset K]\n");
+      std::fprintf(
+          stderr,
+          "usage: make_catalog --errors N --files F --out DIR [--name ID] [--value-offset K]\n");
       return 2;
     }
   }
   if (errors < 1 || files < 1 || files > 100 || value_offset < 0 || name.empty()) {
-    std::fprintf(stderr, "make_catalog: need --errors >= 1, 1 <= --files <= 100, --value-offset >= 0\n");
+    std::fprintf(stderr,
+                 "make_catalog: need --errors >= 1, 1 <= --files <= 100, --value-offset >= 0\n");
     return 2;
   }
   std::filesystem::create_directories(out);
@@ -84,10 +89,12 @@ int main(int argc, char** argv) {
     for (long i = 0; i < count; ++i, ++next) {
       char code[32];
       std::snprintf(code, sizeof code, "SYN%07ld", next);
-      const std::string value = value_offset == 0 ? "" : "    value: " + std::to_string(next + value_offset) + "\n";
+      const std::string value =
+          value_offset == 0 ? "" : "    value: " + std::to_string(next + value_offset) + "\n";
       if (next == 1) {
         // A fixed first error, so benchmarks can call format<E> with known argument types.
-        yaml << "  - code: " << code << "\n" << value << "    name: BenchProbe\n    summary: Benchmark probe.\n"
+        yaml << "  - code: " << code << "\n"
+             << value << "    name: BenchProbe\n    summary: Benchmark probe.\n"
              << "    message: \"The token {0} expired {1} hours ago; the limit is {2} hours.\"\n"
              << "    params:\n"
              << "      - {name: token, type: string, description: The token that expired.}\n"
@@ -102,7 +109,8 @@ int main(int argc, char** argv) {
       for (int p = 0; p < params; ++p) message += " " + std::string(r.Word()) + " {" + std::to_string(p) + "}";
       message += ". Please " + std::string(r.Word()) + " the " + std::string(r.Word()) + " and retry.";
       yaml << "  - code: " << code << "\n"
-           << value << "    name: " << Capitalized(r.Word()) << Capitalized(r.Word()) << next << "\n"
+           << value << "    name: " << Capitalized(r.Word()) << Capitalized(r.Word()) << next
+           << "\n"
            << "    summary: " << Sentence(r, 5 + r.Below(4)) << "\n"
            << "    message: \"" << message << "\"\n";
       if (params > 0) {

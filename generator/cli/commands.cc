@@ -6,17 +6,17 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
 #include <functional>
+#include <iostream>
 #include <memory>
 
 #include "backends/base/driver.h"
-#include "explain/explain.h"
 #include "diag/diagnostics.h"
 #include "diag/formats.h"
-#include "diag/spellcheck.h"
 #include "diag/rules.h"
+#include "diag/spellcheck.h"
 #include "diff/diff.h"
+#include "explain/explain.h"
 #include "lint/lint.h"
 #include "loader/loader.h"
 #include "loader/source_spec.h"
@@ -53,7 +53,8 @@ struct CommonOptions {
 
 void AddCommon(CLI::App* cmd, CommonOptions& common) {
   cmd->add_option("--source-root", common.source_root,
-                  "Folder that generated files name catalogs relative to (default: the deepest folder holding every input)");
+                  "Folder that generated files name catalogs relative to (default: the deepest "
+                  "folder holding every input)");
   cmd->add_option("--color", common.color, "Colour: auto (only on a terminal), always, never")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, ColorMode>{{"auto", ColorMode::kAuto},
@@ -104,7 +105,8 @@ struct CheckOptions {
 
 int RunCheck(const CheckOptions& o) {
   diag::DiagnosticSink sink;
-  const model::CatalogSet* set = Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
+  const model::CatalogSet* set =
+      Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
   if (set) lint::LintSet(*set, sink);
   if (o.werror) sink.PromoteWarnings();
   const int code = Report(sink, o.common, o.format);
@@ -126,12 +128,15 @@ std::function<int()> DefineCheck(CLI::App& cmd) {
   auto o = std::make_shared<CheckOptions>();
   cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
   cmd.add_flag("--werror", o->werror, "Treat warnings as errors");
-  cmd.add_flag("--print-catalog-ids", o->print_ids, "Print the catalog ids of a valid set, one a line (for build systems)");
-  cmd.add_option("--format", o->format, "text (stderr), json, github (workflow annotations) or sarif (2.1.0)")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, ReportFormat>{{"text", ReportFormat::kText},
-                                                                              {"json", ReportFormat::kJson},
-                                                                              {"github", ReportFormat::kGithub},
-                                                                              {"sarif", ReportFormat::kSarif}}));
+  cmd.add_flag("--print-catalog-ids", o->print_ids,
+               "Print the catalog ids of a valid set, one a line (for build systems)");
+  cmd.add_option("--format", o->format,
+                 "text (stderr), json, github (workflow annotations) or sarif (2.1.0)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ReportFormat>{{"text", ReportFormat::kText},
+                                              {"json", ReportFormat::kJson},
+                                              {"github", ReportFormat::kGithub},
+                                              {"sarif", ReportFormat::kSarif}}));
   AddCommon(&cmd, o->common);
   return [o] { return RunCheck(*o); };
 }
@@ -143,7 +148,8 @@ struct ExplainOptions {
 
 int RunExplain(const ExplainOptions& o) {
   diag::DiagnosticSink sink;
-  std::optional<model::CatalogSet> set = loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink);
+  std::optional<model::CatalogSet> set =
+      loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink);
   if (!set) return Report(sink, o.common);
   Report(sink, o.common);  // warnings, if any
   auto hit = set->FindCode(o.code);
@@ -176,7 +182,8 @@ struct GenerateCommand {
 int RunGenerate(const GenerateCommand& o) {
   diag::DiagnosticSink sink;
   const auto load_start = std::chrono::steady_clock::now();
-  const model::CatalogSet* set = Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
+  const model::CatalogSet* set =
+      Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
   const double load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   if (!set) return Report(sink, o.common);  // a catalog with errors writes nothing
 
@@ -186,8 +193,8 @@ int RunGenerate(const GenerateCommand& o) {
     // each file on disk as it is rendered; commit moves the staged files into place.
     std::fprintf(stderr, "errcat: timings: load %.3f s (%zu errors)", load_seconds, set->error_count());
     for (const backends::GenerateReport& r : reports)
-      std::fprintf(stderr, "; %s render+stage %.3f s, commit %.3f s", std::string(r.backend).c_str(),
-                   r.result.render_seconds, r.result.write_seconds);
+      std::fprintf(stderr, "; %s render+stage %.3f s, commit %.3f s",
+                   std::string(r.backend).c_str(), r.result.render_seconds, r.result.write_seconds);
     std::fprintf(stderr, "\n");
   }
   const int code = Report(sink, o.common);
@@ -200,8 +207,9 @@ int RunGenerate(const GenerateCommand& o) {
         std::fprintf(stderr, "%s/%s: stale; regenerate it\n", r.out_dir.c_str(), file.c_str());
       stale += r.result.stale.size();
     } else {
-      std::fprintf(stderr, "errcat: %s: %zu file%s written, %zu unchanged in %s\n", std::string(r.backend).c_str(),
-                   r.result.written.size(), r.result.written.size() == 1 ? "" : "s", r.result.unchanged.size(),
+      std::fprintf(stderr, "errcat: %s: %zu file%s written, %zu unchanged in %s\n",
+                   std::string(r.backend).c_str(), r.result.written.size(),
+                   r.result.written.size() == 1 ? "" : "s", r.result.unchanged.size(),
                    r.out_dir.c_str());
     }
   }
@@ -226,8 +234,11 @@ std::function<int()> DefineGenerate(CLI::App& cmd) {
   cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
   AddCommon(&cmd, o->common);
   return [o] {
-    if (o->generate.cpp_dir.empty() && o->generate.markdown_dir.empty() && o->generate.html_dir.empty()) {
-      std::fprintf(stderr, "errcat generate: name at least one output: --cpp DIR, --markdown DIR or --html DIR\n");
+    if (o->generate.cpp_dir.empty() && o->generate.markdown_dir.empty() &&
+        o->generate.html_dir.empty()) {
+      std::fprintf(
+          stderr,
+          "errcat generate: name at least one output: --cpp DIR, --markdown DIR or --html DIR\n");
       return kExitUsage;
     }
     return RunGenerate(*o);
@@ -238,11 +249,14 @@ std::function<int()> DefineDocs(CLI::App& cmd) {
   auto o = std::make_shared<GenerateCommand>();
   auto format = std::make_shared<std::string>();
   auto dir = std::make_shared<std::string>();
-  cmd.add_option("--format", *format, "markdown or html")->required()->check(CLI::IsMember({"markdown", "html"}));
+  cmd.add_option("--format", *format, "markdown or html")
+      ->required()
+      ->check(CLI::IsMember({"markdown", "html"}));
   cmd.add_option("-o,--output", *dir, "Folder to write into")->required();
   cmd.add_option("--templates", o->generate.templates_dir,
                  "Folder whose <format>/<name>.mustache files override the built-in templates");
-  cmd.add_flag("--check", o->generate.check, "Write nothing; exit 1 and name the files that are out of date");
+  cmd.add_flag("--check", o->generate.check,
+               "Write nothing; exit 1 and name the files that are out of date");
   cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
   AddCommon(&cmd, o->common);
   return [o, format, dir] {
@@ -269,7 +283,8 @@ int RunDiff(const DiffCommand& o) {
   const loader::LoadedPair sets = loader::LoadPair(o.base, o.head, LoaderOptions(o.common), sink);
   if (!sets.base || !sets.head || sink.HasErrors()) {
     Report(sink, o.common);
-    std::fprintf(stderr, "errcat diff: cannot compare: %s did not load\n", !sets.base ? o.base.c_str() : o.head.c_str());
+    std::fprintf(stderr, "errcat diff: cannot compare: %s did not load\n",
+                 !sets.base ? o.base.c_str() : o.head.c_str());
     return kExitUsage;  // a load error is not a verdict on the change
   }
   diff::DiffOptions options;
@@ -286,11 +301,15 @@ int RunDiff(const DiffCommand& o) {
 
 std::function<int()> DefineDiff(CLI::App& cmd) {
   auto o = std::make_shared<DiffCommand>();
-  cmd.add_option("base", o->base, "The base: a file or folder, git:REF (same paths as HEAD) or git:REF:PATH")->required();
+  cmd.add_option("base", o->base,
+                 "The base: a file or folder, git:REF (same paths as HEAD) or git:REF:PATH")
+      ->required();
   cmd.add_option("head", o->head, "The head: a file or folder, or git:REF[:PATH]")->required();
-  cmd.add_option("--format", o->format, "text, markdown (a pull-request comment), json, github or sarif (2.1.0)")
+  cmd.add_option("--format", o->format,
+                 "text, markdown (a pull-request comment), json, github or sarif (2.1.0)")
       ->check(CLI::IsMember({"text", "markdown", "json", "github", "sarif"}));
-  cmd.add_option("--allow", o->allow, "Accept a breaking rule (repeatable), e.g. --allow error-removed");
+  cmd.add_option("--allow", o->allow,
+                 "Accept a breaking rule (repeatable), e.g. --allow error-removed");
   AddCommon(&cmd, o->common);
   return [o] { return RunDiff(*o); };
 }
@@ -305,7 +324,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", "Validate catalogs and report every problem", DefineCheck},
     {"explain", "Explain one error code, like rustc --explain", DefineExplain},
-    {"generate", "Generate C++ code, the Markdown reference and/or the HTML site from catalogs", DefineGenerate},
+    {"generate", "Generate C++ code, the Markdown reference and/or the HTML site from catalogs",
+     DefineGenerate},
     {"docs", "Render catalogs as a Markdown reference or a static HTML site", DefineDocs},
     {"diff", "Compare two catalog sets and flag breaking changes", DefineDiff},
 };
@@ -314,7 +334,8 @@ constexpr Command kCommands[] = {
 
 int Run(int argc, char** argv, const std::string& allocator) {
   CLI::App app{"errcat: YAML error catalogs to C++ code, docs and review reports", "errcat"};
-  app.set_version_flag("--version", std::string("errcat ") + ERRCAT_VERSION + " (" + allocator + ")");
+  app.set_version_flag("--version",
+                       std::string("errcat ") + ERRCAT_VERSION + " (" + allocator + ")");
   app.require_subcommand(1);
   std::vector<std::pair<CLI::App*, std::function<int()>>> commands;
   for (const Command& c : kCommands) {

@@ -1,9 +1,9 @@
 #include "diag/formats.h"
-#include "diag/rules.h"
 
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "diag/rules.h"
 
 namespace errcat::diag {
 

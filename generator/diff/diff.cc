@@ -1,12 +1,12 @@
 #include "diff/diff.h"
 
-#include "util/text.h"
-
 #include <algorithm>
-#include <map>
-#include <unordered_map>
 #include <functional>
+#include <map>
 #include <tuple>
+#include <unordered_map>
+
+#include "util/text.h"
 
 namespace errcat::diff {
 namespace {
@@ -41,9 +41,12 @@ class Differ {
     for (const model::Catalog& b : base_.catalogs()) {
       const model::Catalog* h = head_.FindCatalog(b.id);
       if (!h) {
-        Add({.rule = "catalog-removed", .catalog = &b,
-             .message = "catalog '" + b.id + "' was removed with its " + std::to_string(b.errors.size()) + " errors",
-             .where = &b, .pos = {1, 1}});
+        Add({.rule = "catalog-removed",
+             .catalog = &b,
+             .message = "catalog '" + b.id + "' was removed with its " +
+                        std::to_string(b.errors.size()) + " errors",
+             .where = &b,
+             .pos = {1, 1}});
         result_.removed += static_cast<int>(b.errors.size());
         continue;
       }
@@ -51,16 +54,22 @@ class Differ {
     }
     for (const model::Catalog& h : head_.catalogs()) {
       if (base_.FindCatalog(h.id)) continue;
-      Add({.rule = "catalog-added", .catalog = &h,
-           .message = "new catalog '" + h.id + "' with " + std::to_string(h.errors.size()) + " errors", .where = &h,
+      Add({.rule = "catalog-added",
+           .catalog = &h,
+           .message =
+               "new catalog '" + h.id + "' with " + std::to_string(h.errors.size()) + " errors",
+           .where = &h,
            .pos = {1, 1}});
       result_.added += static_cast<int>(h.errors.size());
     }
     // Breaking first, then by catalog, code and rule.
-    std::stable_sort(result_.changes.begin(), result_.changes.end(), [](const Change& a, const Change& b) {
-      return std::make_tuple(!a.breaking(), std::cref(a.catalog), std::cref(a.code), std::cref(a.rule())) <
-             std::make_tuple(!b.breaking(), std::cref(b.catalog), std::cref(b.code), std::cref(b.rule()));
-    });
+    std::stable_sort(result_.changes.begin(), result_.changes.end(),
+                     [](const Change& a, const Change& b) {
+                       return std::make_tuple(!a.breaking(), std::cref(a.catalog),
+                                              std::cref(a.code), std::cref(a.rule())) <
+                              std::make_tuple(!b.breaking(), std::cref(b.catalog),
+                                              std::cref(b.code), std::cref(b.rule()));
+                     });
     return std::move(result_);
   }
 
@@ -85,8 +94,10 @@ class Differ {
     }
     Change change;
     change.diagnostic = {breaking ? diag::Severity::kError : diag::Severity::kWarning,
-                         {spec.where->path, spec.pos.line, spec.pos.column}, std::move(spec.message),
-                         std::move(spec.rule), {}};
+                         {spec.where->path, spec.pos.line, spec.pos.column},
+                         std::move(spec.message),
+                         std::move(spec.rule),
+                         {}};
     change.catalog = spec.catalog->id;
     change.code = spec.error ? spec.error->code : "";
     change.field = std::move(spec.field);
@@ -97,13 +108,23 @@ class Differ {
 
   void DiffCatalog(const model::Catalog& b, const model::Catalog& h) {
     if (b.cpp_namespace != h.cpp_namespace)
-      Add({.rule = "cpp-namespace-changed", .catalog = &h, .field = "cpp.namespace", .before = b.cpp_namespace,
+      Add({.rule = "cpp-namespace-changed",
+           .catalog = &h,
+           .field = "cpp.namespace",
+           .before = b.cpp_namespace,
            .after = h.cpp_namespace,
-           .message = "C++ namespace of '" + h.id + "' changed from " + b.cpp_namespace + " to " + h.cpp_namespace,
-           .where = &h, .pos = {1, 1}});
+           .message = "C++ namespace of '" + h.id + "' changed from " + b.cpp_namespace + " to " +
+                      h.cpp_namespace,
+           .where = &h,
+           .pos = {1, 1}});
     if (b.cpp_enum != h.cpp_enum)
-      Add({.rule = "cpp-enum-changed", .catalog = &h, .field = "cpp.enum", .before = b.cpp_enum, .after = h.cpp_enum,
-           .message = "C++ enum of '" + h.id + "' renamed from " + b.cpp_enum + " to " + h.cpp_enum, .where = &h,
+      Add({.rule = "cpp-enum-changed",
+           .catalog = &h,
+           .field = "cpp.enum",
+           .before = b.cpp_enum,
+           .after = h.cpp_enum,
+           .message = "C++ enum of '" + h.id + "' renamed from " + b.cpp_enum + " to " + h.cpp_enum,
+           .where = &h,
            .pos = {1, 1}});
 
     const Index base = IndexOf(b), head = IndexOf(h);
@@ -116,22 +137,39 @@ class Differ {
       // codes break).
       const model::Error* renamed = Find(head.by_name, be.name);
       if (renamed && !base.by_code.count(renamed->code)) {
-        Add({.rule = "code-changed", .catalog = &h, .error = renamed, .field = "code", .before = be.code,
-             .after = renamed->code, .message = be.name + " changed its code from " + be.code + " to " + renamed->code,
-             .where = &h, .pos = renamed->PosOf("code")});
+        Add({.rule = "code-changed",
+             .catalog = &h,
+             .error = renamed,
+             .field = "code",
+             .before = be.code,
+             .after = renamed->code,
+             .message = be.name + " changed its code from " + be.code + " to " + renamed->code,
+             .where = &h,
+             .pos = renamed->PosOf("code")});
         ++result_.changed;
         continue;
       }
       if (std::find(h.reserved.begin(), h.reserved.end(), be.code) != h.reserved.end()) {
-        Add({.rule = "error-removed", .catalog = &h, .error = &be, .before = be.code,
-             .message = be.code + " (" + be.name + ") was removed and its code reserved", .where = &h, .pos = {0, 0}});
-        result_.changes.back().diagnostic.severity = diag::Severity::kWarning;  // retired properly: notable
+        Add({.rule = "error-removed",
+             .catalog = &h,
+             .error = &be,
+             .before = be.code,
+             .message = be.code + " (" + be.name + ") was removed and its code reserved",
+             .where = &h,
+             .pos = {0, 0}});
+        result_.changes.back().diagnostic.severity =
+            diag::Severity::kWarning;  // retired properly: notable
       } else {
         // Pointed at the HEAD file (where the reviewer can act), without a line.
-        Add({.rule = "error-removed", .catalog = &h, .error = &be, .before = be.code,
-             .message = be.code + " (" + be.name +
-                        ") was removed; deprecate it, or add its code to 'reserved' when retiring it",
-             .where = &h, .pos = {0, 0}});
+        Add({.rule = "error-removed",
+             .catalog = &h,
+             .error = &be,
+             .before = be.code,
+             .message =
+                 be.code + " (" + be.name +
+                 ") was removed; deprecate it, or add its code to 'reserved' when retiring it",
+             .where = &h,
+             .pos = {0, 0}});
       }
       ++result_.removed;
     }
@@ -142,12 +180,22 @@ class Differ {
       const model::Error* old = Find(base.by_name, he.name);
       if (old && !head.by_code.count(old->code)) continue;
       if (std::find(b.reserved.begin(), b.reserved.end(), he.code) != b.reserved.end()) {
-        Add({.rule = "reserved-reused", .catalog = &h, .error = &he, .field = "code", .after = he.code,
-             .message = "code " + he.code + " was reserved in the base and is used again", .where = &h,
+        Add({.rule = "reserved-reused",
+             .catalog = &h,
+             .error = &he,
+             .field = "code",
+             .after = he.code,
+             .message = "code " + he.code + " was reserved in the base and is used again",
+             .where = &h,
              .pos = he.PosOf("code")});
       }
-      Add({.rule = "error-added", .catalog = &h, .error = &he, .after = he.code,
-           .message = "new error " + he.code + " (" + he.name + ")", .where = &h, .pos = he.PosOf("code")});
+      Add({.rule = "error-added",
+           .catalog = &h,
+           .error = &he,
+           .after = he.code,
+           .message = "new error " + he.code + " (" + he.name + ")",
+           .where = &h,
+           .pos = he.PosOf("code")});
       ++result_.added;
     }
     // A base-reserved code's value reused by a new head error.
@@ -156,9 +204,15 @@ class Differ {
       if (!value) continue;
       const model::Error* user = Find(head.by_value, *value);
       if (user && user->code != reserved && !base.by_code.count(user->code))
-        Add({.rule = "reserved-reused", .catalog = &h, .error = user, .field = "value", .after = std::to_string(*value),
-             .message = user->code + " uses value " + std::to_string(*value) + " of reserved code " + reserved,
-             .where = &h, .pos = user->PosOf("value")});
+        Add({.rule = "reserved-reused",
+             .catalog = &h,
+             .error = user,
+             .field = "value",
+             .after = std::to_string(*value),
+             .message = user->code + " uses value " + std::to_string(*value) +
+                        " of reserved code " + reserved,
+             .where = &h,
+             .pos = user->PosOf("value")});
     }
   }
 
@@ -190,8 +244,14 @@ class Differ {
       // Short one-line values are worth quoting in the sentence itself.
       const bool quote = b.size() + a.size() <= 240 && b.find('\n') == std::string::npos &&
                          a.find('\n') == std::string::npos && what.find(" from ") == std::string::npos;
-      Add({.rule = rule, .catalog = &h, .error = &he, .field = field, .before = b, .after = a,
-           .message = he.code + ": " + what + (quote ? " from \"" + b + "\" to \"" + a + "\"" : ""), .where = &h,
+      Add({.rule = rule,
+           .catalog = &h,
+           .error = &he,
+           .field = field,
+           .before = b,
+           .after = a,
+           .message = he.code + ": " + what + (quote ? " from \"" + b + "\" to \"" + a + "\"" : ""),
+           .where = &h,
            .pos = he.PosOf(field)});
     };
     change("value-changed", "value", std::to_string(be.value), std::to_string(he.value),
@@ -206,8 +266,14 @@ class Differ {
            "severity changed");
     change("retriable-changed", "retriable", Bool(be.retriable), Bool(he.retriable), "retriable changed");
     if (!be.is_deprecated() && he.is_deprecated()) {
-      Add({.rule = "error-deprecated", .catalog = &h, .error = &he, .field = "deprecated", .after = he.deprecated,
-           .message = he.code + " is now deprecated: " + he.deprecated, .where = &h, .pos = he.PosOf("deprecated")});
+      Add({.rule = "error-deprecated",
+           .catalog = &h,
+           .error = &he,
+           .field = "deprecated",
+           .after = he.deprecated,
+           .message = he.code + " is now deprecated: " + he.deprecated,
+           .where = &h,
+           .pos = he.PosOf("deprecated")});
       ++result_.deprecated;
     }
     change("docs-changed", "description", be.description, he.description, "description changed");
@@ -234,10 +300,16 @@ class Differ {
       breaking = bs == as;  // same names, different order
     }
     const model::SourcePos pos = he.PosOf("params").line ? he.PosOf("params") : he.PosOf("message");
-    Add({.rule = breaking ? "placeholders-changed" : "param-renamed", .catalog = &h, .error = &he, .field = "params",
-         .before = b, .after = a,
-         .message = he.code + ": parameters " + (breaking ? "changed" : "renamed") + " from " + b + " to " + a,
-         .where = &h, .pos = pos});
+    Add({.rule = breaking ? "placeholders-changed" : "param-renamed",
+         .catalog = &h,
+         .error = &he,
+         .field = "params",
+         .before = b,
+         .after = a,
+         .message = he.code + ": parameters " + (breaking ? "changed" : "renamed") + " from " + b +
+                    " to " + a,
+         .where = &h,
+         .pos = pos});
   }
 
   const model::CatalogSet& base_;

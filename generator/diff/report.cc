@@ -12,8 +12,8 @@ namespace {
 std::string LevelName(const Change& c) { return c.breaking() ? "breaking" : "notable"; }
 
 int Count(const DiffResult& r, bool breaking) {
-  return static_cast<int>(
-      std::count_if(r.changes.begin(), r.changes.end(), [&](const Change& c) { return c.breaking() == breaking; }));
+  return static_cast<int>(std::count_if(r.changes.begin(), r.changes.end(),
+                                        [&](const Change& c) { return c.breaking() == breaking; }));
 }
 
 std::vector<diag::Diagnostic> Diagnostics(const DiffResult& r) {
@@ -94,8 +94,8 @@ std::string FormatText(const DiffResult& r) {
   const int breaking = Count(r, true);
   out += std::to_string(breaking) + " breaking change" + (breaking == 1 ? "" : "s") + ", " +
          std::to_string(Count(r, false)) + " notable; errors added " + std::to_string(r.added) +
-         ", removed " + std::to_string(r.removed) + ", changed " + std::to_string(r.changed) + ", deprecated " +
-         std::to_string(r.deprecated) + "\n";
+         ", removed " + std::to_string(r.removed) + ", changed " + std::to_string(r.changed) +
+         ", deprecated " + std::to_string(r.deprecated) + "\n";
   return out;
 }
 
@@ -115,12 +115,14 @@ std::string FormatMarkdown(const DiffResult& r) {
 
   auto where = [](const Change& c) {
     const diag::Location& at = c.diagnostic.location;
-    return at.line > 0 ? " (`" + Cell(at.file) + ":" + std::to_string(at.line) + "`)" : " (`" + Cell(at.file) + "`)";
+    return at.line > 0 ? " (`" + Cell(at.file) + ":" + std::to_string(at.line) + "`)"
+                       : " (`" + Cell(at.file) + "`)";
   };
   if (breaking > 0) {
     out += "\n#### Breaking changes\n\n";
     for (const Change& c : r.changes)
-      if (c.breaking()) out += "- **" + Cell(c.diagnostic.message) + "** `" + c.rule() + "`" + where(c) + "\n";
+      if (c.breaking())
+        out += "- **" + Cell(c.diagnostic.message) + "** `" + c.rule() + "`" + where(c) + "\n";
   }
   std::vector<const Change*> lifecycle;
   std::map<std::pair<std::string, std::string>, std::vector<const Change*>> by_error;

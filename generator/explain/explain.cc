@@ -22,7 +22,8 @@ constexpr const char* kReset = "\033[0m";
 // Catalog text may carry escape characters through YAML's "\e"; a terminal must never see them.
 std::string Printable(std::string_view text) {
   std::string out;
-  for (unsigned char c : text) out += (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ? '?' : static_cast<char>(c);
+  for (unsigned char c : text)
+    out += (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ? '?' : static_cast<char>(c);
   return out;
 }
 
@@ -113,7 +114,8 @@ class MarkdownRenderer {
           text += '\n';
           break;
         case CMARK_NODE_CODE:
-          text += Style(kCyan) + "`" + Printable(cmark_node_get_literal(child)) + "`" + Style(kReset);
+          text +=
+              Style(kCyan) + "`" + Printable(cmark_node_get_literal(child)) + "`" + Style(kReset);
           break;
         case CMARK_NODE_EMPH:
           text += Style(kItalic);
@@ -157,16 +159,19 @@ class MarkdownRenderer {
           Inlines(child, text);
           if (cmark_node_get_type(child) == CMARK_NODE_HEADING) text += Style(kReset);
           out_ += Wrap(text, style_.width, lead, rest);
-          if (cmark_node_next(child) || cmark_node_get_type(node) == CMARK_NODE_DOCUMENT) out_ += "\n";
+          if (cmark_node_next(child) || cmark_node_get_type(node) == CMARK_NODE_DOCUMENT)
+            out_ += "\n";
           break;
         }
         case CMARK_NODE_LIST: {
           const bool ordered = cmark_node_get_list_type(child) == CMARK_ORDERED_LIST;
           int number = cmark_node_get_list_start(child);
           bool first_item = true;
-          for (cmark_node* item = cmark_node_first_child(child); item; item = cmark_node_next(item)) {
+          for (cmark_node* item = cmark_node_first_child(child); item;
+               item = cmark_node_next(item)) {
             const std::string bullet = ordered ? std::to_string(number++) + ". " : "- ";
-            Blocks(item, (first_item ? lead : rest) + bullet, rest + std::string(bullet.size(), ' '));
+            Blocks(item, (first_item ? lead : rest) + bullet,
+                   rest + std::string(bullet.size(), ' '));
             first_item = false;
             while (out_.ends_with("\n\n")) out_.pop_back();
           }
@@ -180,7 +185,8 @@ class MarkdownRenderer {
           while (start < literal.size()) {
             size_t end = literal.find('\n', start);
             if (end == std::string::npos) end = literal.size();
-            out_ += rest + "    " + Style(kCyan) + literal.substr(start, end - start) + Style(kReset) + "\n";
+            out_ += rest + "    " + Style(kCyan) + literal.substr(start, end - start) +
+                    Style(kReset) + "\n";
             start = end + 1;
           }
           out_ += "\n";
@@ -203,7 +209,8 @@ class MarkdownRenderer {
 };
 
 std::string Heading(const TerminalStyle& style, std::string_view title) {
-  return (style.color ? std::string(kBold) : "") + std::string(title) + (style.color ? kReset : "") + "\n";
+  return (style.color ? std::string(kBold) : "") + std::string(title) +
+         (style.color ? kReset : "") + "\n";
 }
 
 }  // namespace
@@ -262,7 +269,8 @@ std::string ExplainError(const model::Catalog& catalog, const model::Error& e,
   }
   if (!e.causes.empty()) {
     out += "\n" + Heading(style, "Causes");
-    for (const std::string& cause : e.causes) out += MarkdownToTerminal(cause, style, "  - ", "    ");
+    for (const std::string& cause : e.causes)
+      out += MarkdownToTerminal(cause, style, "  - ", "    ");
   }
   if (!e.resolution.empty()) {
     out += "\n" + Heading(style, "Resolution");
@@ -277,14 +285,17 @@ std::string ExplainError(const model::Catalog& catalog, const model::Error& e,
       const model::FieldDef* def = catalog.Field(f.id);
       const std::string title = def ? Printable(def->title) : f.id;
       if (def && def->type == model::FieldType::kMarkdown) {
-        out += "  " + styled(kBold, title + ":") + "\n" + MarkdownToTerminal(f.text, style, "    ", "    ");
+        out += "  " + styled(kBold, title + ":") + "\n" +
+               MarkdownToTerminal(f.text, style, "    ", "    ");
       } else {
-        out += Wrap(styled(kBold, title + ":") + " " + Printable(f.text), style.width, "  ", "    ");
+        out +=
+            Wrap(styled(kBold, title + ":") + " " + Printable(f.text), style.width, "  ", "    ");
       }
     }
   }
   std::vector<std::string> related = e.see_also;
-  if (!e.replaced_by.empty() && std::find(related.begin(), related.end(), e.replaced_by) == related.end())
+  if (!e.replaced_by.empty() &&
+      std::find(related.begin(), related.end(), e.replaced_by) == related.end())
     related.insert(related.begin(), e.replaced_by);
   if (!related.empty() || !e.tags.empty()) out += "\n";
   if (!related.empty()) {
@@ -297,7 +308,8 @@ std::string ExplainError(const model::Catalog& catalog, const model::Error& e,
     for (const std::string& tag : e.tags) list += (list.empty() ? "" : ", ") + Printable(tag);
     out += "Tags: " + list + "\n";
   }
-  if (!catalog.docs_base_url.empty()) out += "Docs: " + Printable(catalog.docs_base_url + e.code) + "\n";
+  if (!catalog.docs_base_url.empty())
+    out += "Docs: " + Printable(catalog.docs_base_url + e.code) + "\n";
   return out;
 }
 

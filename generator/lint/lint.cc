@@ -29,8 +29,9 @@ class Linter {
       if (!EndsInPunctuation(e.message))
         Warn(e, "message", "message of " + e.code + " does not end in punctuation", "message-punctuation");
       if (util::Utf8Length(e.summary) > kMaxSummary)
-        Warn(e, "summary", "summary of " + e.code + " is " + std::to_string(util::Utf8Length(e.summary)) +
-                               " characters; keep it under " + std::to_string(kMaxSummary),
+        Warn(e, "summary",
+             "summary of " + e.code + " is " + std::to_string(util::Utf8Length(e.summary)) +
+                 " characters; keep it under " + std::to_string(kMaxSummary),
              "summary-length");
       if (e.causes.empty()) Warn(e, "code", e.code + " lists no causes", "missing-causes");
       if (e.resolution.empty()) Warn(e, "code", e.code + " lists no resolution steps", "missing-resolution");

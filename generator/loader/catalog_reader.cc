@@ -1,4 +1,6 @@
 // Per-file validation: one raw YAML tree -> one model::Catalog.
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <charconv>
 #include <functional>
@@ -6,20 +8,16 @@
 #include <set>
 #include <unordered_map>
 
-#include <re2/re2.h>
-
 #include "diag/spellcheck.h"
 #include "loader/limits.h"
-#include "loader/readers.h"
 #include "loader/loader.h"
 #include "loader/placeholders.h"
+#include "loader/readers.h"
 #include "util/text.h"
 
 namespace errcat::loader {
 namespace {
 
-using yaml::Node;
-using yaml::NodeKind;
 using readers::Boolean;
 using readers::Context;
 using readers::ExpectKind;
@@ -30,6 +28,8 @@ using readers::MapReader;
 using readers::OneOf;
 using readers::Text;
 using readers::TextList;
+using yaml::Node;
+using yaml::NodeKind;
 
 constexpr size_t kMaxCodeLength = 64;
 
@@ -61,12 +61,14 @@ std::string UnsafeCodeReason(std::string_view code) {
 }
 
 // Reports a text over its limit (loader/limits.h) at its node.
-void CheckLimit(const Context& ctx, const Node* node, std::string_view key, const std::string& text) {
+void CheckLimit(const Context& ctx, const Node* node, std::string_view key,
+                const std::string& text) {
   const TextLimit& limit = LimitOf(key);
   if (text.size() <= limit.max_bytes) return;
   ctx.Error(node,
-            "'" + std::string(key) + "' is " + std::to_string(text.size()) + " bytes; the limit is " +
-                std::to_string(limit.max_bytes) + " (" + std::string(limit.why) + ")",
+            "'" + std::string(key) + "' is " + std::to_string(text.size()) +
+                " bytes; the limit is " + std::to_string(limit.max_bytes) + " (" +
+                std::string(limit.why) + ")",
             "limit");
 }
 
@@ -94,7 +96,7 @@ class CatalogReader {
         ctx_.Error(id,
                    "catalog id " + Quoted(c.id) +
                        (util::IsReservedCppWord(c.id) ? " is a C++ keyword"
-                                                 : " must match [a-z][a-z0-9_]*"),
+                                                      : " must match [a-z][a-z0-9_]*"),
                    "catalog-id");
       }
     }
@@ -141,7 +143,8 @@ class CatalogReader {
     if (const Node* e = cpp.Get("enum"); !IsNull(e)) {
       if (auto text = Text(ctx_, e, "'cpp.enum'")) {
         c.cpp_enum = *text;
-        if (!util::IsIdentifier(*text) || util::IsReservedCppWord(*text) || util::IsCommonMacro(*text))
+        if (!util::IsIdentifier(*text) || util::IsReservedCppWord(*text) ||
+            util::IsCommonMacro(*text))
           ctx_.Error(e, "C++ enum name " + Quoted(*text) + " is not a usable identifier",
                      "cpp-identifier");
       }
@@ -174,7 +177,8 @@ class CatalogReader {
     options.set_log_errors(false);
     auto pattern = std::make_unique<RE2>(*text, options);
     if (!pattern->ok()) {
-      ctx_.Error(node, "'code_pattern' is not a valid regular expression: " + pattern->error(), "pattern-invalid");
+      ctx_.Error(node, "'code_pattern' is not a valid regular expression: " + pattern->error(),
+                 "pattern-invalid");
       return;
     }
     pattern_ = std::move(pattern);
@@ -210,7 +214,8 @@ class CatalogReader {
       MapReader spec(ctx_, value, "field " + Quoted(def.id), {"title", "type"});
       if (const Node* title = spec.Require("title")) def.title = Text(ctx_, title, "'title'").value_or("");
       if (const Node* type = spec.Get("type"); !IsNull(type))
-        def.type = OneOf(ctx_, type, "field type", model::FieldTypeNames(), "type").value_or(model::FieldType::kString);
+        def.type = OneOf(ctx_, type, "field type", model::FieldTypeNames(), "type")
+                       .value_or(model::FieldType::kString);
       if (catalog_.Field(def.id) == nullptr) catalog_.fields.push_back(std::move(def));
     }
   }
@@ -294,16 +299,18 @@ class CatalogReader {
       }
     }
     if (const Node* severity = map.Get("severity"); !IsNull(severity))
-      e.severity = OneOf(ctx_, severity, "'severity'", model::SeverityNames(), "severity").value_or(model::Severity::kError);
+      e.severity = OneOf(ctx_, severity, "'severity'", model::SeverityNames(), "severity")
+                       .value_or(model::Severity::kError);
     if (ok && e.value == 0 && !e.is_success_or_status()) {
       // std::error_code treats 0 as success: `if (ec)` would test false for this error. Public
       // catalogs start with their success entry (gRPC OK, SQLITE_OK, CURLE_OK), which is right.
       const Node* at = map.Get("value") ? map.Get("value") : code;
-      ctx_.Error(at,
-                 "value 0 means success to std::error_code (`if (ec)` tests false), but " + Quoted(e.code) +
-                     " has severity '" + std::string(model::Name(e.severity)) +
-                     "'; give it 'severity: info' (a success or status entry) or a non-zero 'value'",
-                 "value-range");
+      ctx_.Error(
+          at,
+          "value 0 means success to std::error_code (`if (ec)` tests false), but " +
+              Quoted(e.code) + " has severity '" + std::string(model::Name(e.severity)) +
+              "'; give it 'severity: info' (a success or status entry) or a non-zero 'value'",
+          "value-range");
       ok = false;
     }
     if (const Node* retriable = map.Get("retriable"); !IsNull(retriable))
@@ -392,14 +399,16 @@ class CatalogReader {
           ctx_.Error(name, "duplicate param name " + Quoted(p.name), "param-name");
       }
       if (const Node* type = map.Require("type"))
-        p.type = OneOf(ctx_, type, "param type", model::ParamTypeNames(), "param-type").value_or(model::ParamType::kString);
+        p.type = OneOf(ctx_, type, "param type", model::ParamTypeNames(), "param-type")
+                     .value_or(model::ParamType::kString);
       p.description = Text(ctx_, map.Get("description"), "param 'description'").value_or("");
       CheckLimit(ctx_, map.Get("description"), "params[].description", p.description);
       e.params.push_back(std::move(p));
     }
     if (e.params.size() > kMaxParams)
-      ctx_.Error(node, "'params' declares " + std::to_string(e.params.size()) + " params; the limit is " +
-                           std::to_string(kMaxParams) + " (format<E> takes them as one argument pack)",
+      ctx_.Error(node,
+                 "'params' declares " + std::to_string(e.params.size()) + " params; the limit is " +
+                     std::to_string(kMaxParams) + " (format<E> takes them as one argument pack)",
                  "limit");
   }
 

@@ -17,8 +17,10 @@ std::vector<SourceFile> ReadGitSources(const std::string& ref, const std::vector
   }
   util::ProcessResult verify = util::RunProcess({"git", "rev-parse", "--verify", "--quiet", ref + "^{commit}"});
   if (verify.exit_code != 0) {
-    sink.Error({where, 0, 0},
-               verify.exit_code < 0 ? verify.err : "unknown git ref (or not inside a git repository)", diag::kIoRule);
+    sink.Error(
+        {where, 0, 0},
+        verify.exit_code < 0 ? verify.err : "unknown git ref (or not inside a git repository)",
+        diag::kIoRule);
     return sources;
   }
   std::vector<std::string> ls = {"git", "ls-tree", "-r", "--name-only", ref, "--"};

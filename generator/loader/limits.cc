@@ -28,7 +28,8 @@ const std::vector<TextLimit>& TextLimits() {
 
 const TextLimit& LimitOf(std::string_view key) {
   const auto& limits = TextLimits();
-  const auto it = std::find_if(limits.begin(), limits.end(), [&](const TextLimit& l) { return l.key == key; });
+  const auto it =
+      std::find_if(limits.begin(), limits.end(), [&](const TextLimit& l) { return l.key == key; });
   if (it == limits.end()) std::abort();  // a programming error: every caller names a listed key
   return *it;
 }

@@ -24,7 +24,8 @@ void CheckSet(const std::vector<model::Catalog>& catalogs, bool complete,
     if (c.id.empty()) continue;
     auto [it, ok] = ids.try_emplace(c.id, &c);
     if (!ok) {
-      sink.Error({c.path, 1, 1}, "catalog id " + Quoted(c.id) + " is already used by " + it->second->path,
+      sink.Error({c.path, 1, 1},
+                 "catalog id " + Quoted(c.id) + " is already used by " + it->second->path,
                  "duplicate-catalog");
     }
   }
@@ -53,8 +54,11 @@ void CheckSet(const std::vector<model::Catalog>& catalogs, bool complete,
   // a code must not take a name the site itself uses, and two codes must not differ only in case
   // (their pages would be one file on macOS and Windows).
   static constexpr std::pair<const char*, const char*> kSiteFiles[] = {
-      {"index", "index.html"}, {"404", "404.html"}, {"sitemap", "sitemap.xml"},
-      {"search-index", "search-index.js"}, {"errors", "errors.json"}};
+      {"index", "index.html"},
+      {"404", "404.html"},
+      {"sitemap", "sitemap.xml"},
+      {"search-index", "search-index.js"},
+      {"errors", "errors.json"}};
   std::unordered_map<std::string, Where> by_lower;
   for (const model::Catalog& c : catalogs) {
     for (const model::Error& e : c.errors) {
@@ -62,15 +66,18 @@ void CheckSet(const std::vector<model::Catalog>& catalogs, bool complete,
       for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       for (const auto& [name, file] : kSiteFiles) {
         if (lower == name)
-          sink.Error(At(c, e.PosOf("code")),
-                     "code " + Quoted(e.code) + " takes a name the HTML site uses for its own " + file, "code-unsafe");
+          sink.Error(
+              At(c, e.PosOf("code")),
+              "code " + Quoted(e.code) + " takes a name the HTML site uses for its own " + file,
+              "code-unsafe");
       }
       auto [it, inserted] = by_lower.try_emplace(lower, Where{&c, &e});
       if (!inserted && it->second.error->code != e.code) {
-        sink.Error(At(c, e.PosOf("code")),
-                   "codes " + Quoted(e.code) + " and " + Quoted(it->second.error->code) +
-                       " differ only in case; their pages would collide on case-insensitive file systems",
-                   "code-unsafe");
+        sink.Error(
+            At(c, e.PosOf("code")),
+            "codes " + Quoted(e.code) + " and " + Quoted(it->second.error->code) +
+                " differ only in case; their pages would collide on case-insensitive file systems",
+            "code-unsafe");
         sink.Note(At(*it->second.catalog, it->second.error->PosOf("code")), "the other one");
       }
     }
@@ -141,8 +148,7 @@ std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
 std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths,
                                            const Options& options, diag::DiagnosticSink& sink) {
   std::vector<SourceFile> sources = ReadSources(paths, options, sink);
-  if (sources.empty() && !sink.HasErrors())
-    sink.Error({}, "no catalog files given", diag::kIoRule);
+  if (sources.empty() && !sink.HasErrors()) sink.Error({}, "no catalog files given", diag::kIoRule);
   std::optional<model::CatalogSet> set = LoadSources(std::move(sources), options, sink);
   if (sink.HasErrors()) return std::nullopt;
   return set;

@@ -26,7 +26,8 @@ struct Options {
   // Generated files name catalogs relative to this folder (default: the deepest folder that
   // holds every input file, so that output never depends on the working directory).
   std::string source_root;
-  int threads = 0;  // 1: load files on the calling thread only; otherwise util::ParallelFor (one per core)
+  int threads =
+      0;  // 1: load files on the calling thread only; otherwise util::ParallelFor (one per core)
 };
 
 // Expands folders (recursively, *.yaml and *.yml, sorted) and reads every file. Missing or

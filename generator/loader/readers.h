@@ -26,7 +26,8 @@ struct Context {
   diag::DiagnosticSink& sink;
 
   diag::Location Loc(const yaml::Node* node) const {
-    return node ? diag::Location{doc.file, node->line, node->column} : diag::Location{doc.file, 0, 0};
+    return node ? diag::Location{doc.file, node->line, node->column}
+                : diag::Location{doc.file, 0, 0};
   }
   void Error(const yaml::Node* node, std::string message, std::string rule) const {
     sink.Error(Loc(node), std::move(message), std::move(rule));
@@ -35,16 +36,19 @@ struct Context {
 
 bool IsNull(const yaml::Node* node);
 // Reports "X must be a mapping/list/single value, not a ..." unless `node` is of `kind`.
-bool ExpectKind(const Context& ctx, const yaml::Node* node, yaml::NodeKind kind, std::string_view what);
+bool ExpectKind(const Context& ctx, const yaml::Node* node, yaml::NodeKind kind,
+                std::string_view what);
 // Any scalar is text (YAML would otherwise turn `since: 2.3` into a number behind the user's
 // back). Null reads as empty.
 std::optional<std::string> Text(const Context& ctx, const yaml::Node* node, std::string_view what);
 // A plain (unquoted) decimal integer.
-std::optional<std::int64_t> Integer(const Context& ctx, const yaml::Node* node, std::string_view what);
+std::optional<std::int64_t> Integer(const Context& ctx, const yaml::Node* node,
+                                    std::string_view what);
 // true/false only; YAML 1.1's yes/no/on/off get a hint.
 std::optional<bool> Boolean(const Context& ctx, const yaml::Node* node, std::string_view what);
 // A list of text items; a missing key gives an empty list.
-std::vector<std::string> TextList(const Context& ctx, const yaml::Node* node, std::string_view what);
+std::vector<std::string> TextList(const Context& ctx, const yaml::Node* node,
+                                  std::string_view what);
 // The location of a byte inside a scalar's value: exact when the scalar is written verbatim.
 diag::Location LocInScalar(const Context& ctx, const yaml::Node* node, size_t offset_in_value);
 
@@ -62,7 +66,8 @@ class MapReader {
       }
       auto [it, inserted] = index_.try_emplace(key->value, std::pair{key, value});
       if (!inserted) {
-        ctx.Error(key, "duplicate key " + util::Quoted(key->value) + " in " + what_, "duplicate-key");
+        ctx.Error(key, "duplicate key " + util::Quoted(key->value) + " in " + what_,
+                  "duplicate-key");
         ctx.sink.Note(ctx.Loc(it->second.first), "first defined here");
         continue;
       }
@@ -87,12 +92,14 @@ class MapReader {
     const yaml::Node* node = Get(key);
     if (node != nullptr && node->kind == yaml::NodeKind::kNull) {
       // `name: NULL` or `code: ~` is YAML's null, not the text; say so instead of "missing".
-      const std::string_view rest = std::string_view(ctx_.doc.source).substr(static_cast<size_t>(node->offset));
+      const std::string_view rest =
+          std::string_view(ctx_.doc.source).substr(static_cast<size_t>(node->offset));
       for (std::string_view word : {"null", "Null", "NULL", "~"}) {
         if (rest.starts_with(word)) {
-          ctx_.Error(node, what_ + ": '" + std::string(key) + "' is " + std::string(word) +
-                               ", which YAML reads as no value; quote it (\"" + std::string(word) +
-                               "\") if you mean the text",
+          ctx_.Error(node,
+                     what_ + ": '" + std::string(key) + "' is " + std::string(word) +
+                         ", which YAML reads as no value; quote it (\"" + std::string(word) +
+                         "\") if you mean the text",
                      "missing-key");
           return nullptr;
         }
@@ -123,7 +130,8 @@ class MapReader {
 // One of an enum's names (model::ParamTypeNames() and the like), with "did you mean".
 template <typename Enum>
 std::optional<Enum> OneOf(const Context& ctx, const yaml::Node* node, std::string_view what,
-                          const std::vector<model::EnumName<Enum>>& choices, std::string_view rule) {
+                          const std::vector<model::EnumName<Enum>>& choices,
+                          std::string_view rule) {
   auto text = Text(ctx, node, what);
   if (!text) return std::nullopt;
   std::vector<std::string_view> names;

@@ -20,13 +20,14 @@ SourceSpec ParseSourceSpec(const std::string& spec) {
   return {rest.substr(0, colon), rest.substr(colon + 1)};
 }
 
-std::optional<model::CatalogSet> LoadSide(const SourceSpec& side, const SourceSpec& other, const Options& options,
-                                          diag::DiagnosticSink& sink) {
+std::optional<model::CatalogSet> LoadSide(const SourceSpec& side, const SourceSpec& other,
+                                          const Options& options, diag::DiagnosticSink& sink) {
   if (side.ref.empty()) return LoadPaths({side.path}, options, sink);
   // git:REF alone reads the other side's path at REF: `errcat diff git:main catalog/`.
   const std::string path = !side.path.empty() ? side.path : other.ref.empty() ? other.path : "";
   if (path.empty()) {
-    sink.Error({"git:" + side.ref, 0, 0}, "say which folder to read at the ref: git:REF:PATH", diag::kIoRule);
+    sink.Error({"git:" + side.ref, 0, 0}, "say which folder to read at the ref: git:REF:PATH",
+               diag::kIoRule);
     return std::nullopt;
   }
   std::vector<SourceFile> sources = ReadGitSources(side.ref, {path}, sink);
@@ -35,7 +36,6 @@ std::optional<model::CatalogSet> LoadSide(const SourceSpec& side, const SourceSp
 }
 
 }  // namespace
-
 
 LoadedPair LoadPair(const std::string& base, const std::string& head, const Options& options,
                     diag::DiagnosticSink& sink) {

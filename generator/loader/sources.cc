@@ -33,7 +33,8 @@ fs::path CommonFolder(const std::vector<fs::path>& resolved_files) {
   for (const fs::path& file : resolved_files) {
     const fs::path folder = file.parent_path();
     fs::path prefix;
-    for (auto a = common.begin(), b = folder.begin(); a != common.end() && b != folder.end() && *a == *b; ++a, ++b)
+    for (auto a = common.begin(), b = folder.begin();
+         a != common.end() && b != folder.end() && *a == *b; ++a, ++b)
       prefix /= *a;
     common = prefix;
   }
@@ -107,8 +108,8 @@ std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const
   }
   std::vector<fs::path> resolved_files;
   for (const auto& file : unique) resolved_files.push_back(file.second);
-  const fs::path root = options.source_root.empty() ? CommonFolder(resolved_files)
-                                                    : Resolved(options.source_root);
+  const fs::path root =
+      options.source_root.empty() ? CommonFolder(resolved_files) : Resolved(options.source_root);
   std::vector<SourceFile> sources;
   for (auto& [shown, path] : unique) {
     SourceFile source{shown, DisplayPath(path, root), {}};

@@ -148,7 +148,6 @@ const char* KindName(NodeKind kind) {
   return "node";
 }
 
-
 std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::DiagnosticSink& sink,
                                 const Limits& limits) {
   auto doc = std::make_unique<Document>();
@@ -169,8 +168,7 @@ std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::Di
   try {
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder)) {
-      sink.Error({doc->file, 0, 0}, "file is empty: it holds no YAML document",
-                 "file-empty");
+      sink.Error({doc->file, 0, 0}, "file is empty: it holds no YAML document", "file-empty");
       return nullptr;
     }
     // A second document would be silently ignored by a reader; say so instead.
@@ -197,8 +195,7 @@ std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::Di
     return nullptr;
   }
   if (doc->root == nullptr || doc->root->kind == NodeKind::kNull) {
-    sink.Error({doc->file, 0, 0}, "file is empty: it holds no YAML document",
-               "file-empty");
+    sink.Error({doc->file, 0, 0}, "file is empty: it holds no YAML document", "file-empty");
     return nullptr;
   }
   return doc;

@@ -13,8 +13,8 @@
 #include "backends/cpp/hash_table.h"
 #include "hostile_errors.hpp"
 #include "long_digits_errors.hpp"
-#include "short_digits_errors.hpp"
 #include "open_finance_errors.hpp"
+#include "short_digits_errors.hpp"
 #include "synth00_errors.hpp"
 #include "test_support.h"
 #include "token_errors.hpp"
@@ -115,33 +115,36 @@ TEST(GeneratedCpp, HostileStringsRoundTripExactly) {
   const ErrorInfo& controls = hostile::info(hostile::HostileError::Controls);
   static constexpr char kControls[] = "Tab\there, bell\a, escape\x1b, NUL\0 inside";
   EXPECT_EQ(controls.summary, std::string_view(kControls, sizeof kControls - 1));  // NUL kept
-  EXPECT_EQ(hostile::info(hostile::HostileError::Huge).message.size(), 4096u);  // the limit
-  EXPECT_EQ(hostile::info(hostile::HostileError::Unicode).summary, "Caf\xC3\xA9 \xE2\x9C\x93 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80");
+  EXPECT_EQ(hostile::info(hostile::HostileError::Huge).message.size(), 4096u);     // the limit
+  EXPECT_EQ(hostile::info(hostile::HostileError::Unicode).summary,
+            "Caf\xC3\xA9 \xE2\x9C\x93 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80");
 }
 
 // Catalogs whose codes are a prefix and digits spelling the value take the digit path of
 // _from_code (no hash): digits alone, zero-padded, one to three bytes, and codes longer than a
 // slot holds.
 TEST(GeneratedCpp, DigitPathCatalogsRoundTrip) {
-  ExpectTablesMatchCatalog<short_digits::ShortDigitsError>(Catalog("tests/data/digits/short_digits.yaml"),
-                                                           short_digits::all_short_digits_errors(),
-                                                           short_digits::short_digits_error_from_code);
-  ExpectTablesMatchCatalog<long_digits::LongDigitsError>(Catalog("tests/data/digits/long_digits.yaml"),
-                                                         long_digits::all_long_digits_errors(),
-                                                         long_digits::long_digits_error_from_code);
+  ExpectTablesMatchCatalog<short_digits::ShortDigitsError>(
+      Catalog("tests/data/digits/short_digits.yaml"), short_digits::all_short_digits_errors(),
+      short_digits::short_digits_error_from_code);
+  ExpectTablesMatchCatalog<long_digits::LongDigitsError>(
+      Catalog("tests/data/digits/long_digits.yaml"), long_digits::all_long_digits_errors(),
+      long_digits::long_digits_error_from_code);
   // The digits spell a value whose slot holds another code: the compare says no.
-  EXPECT_FALSE(short_digits::short_digits_error_from_code("13").has_value());   // the code is 013
+  EXPECT_FALSE(short_digits::short_digits_error_from_code("13").has_value());  // the code is 013
   EXPECT_FALSE(short_digits::short_digits_error_from_code("00").has_value());
-  EXPECT_FALSE(short_digits::short_digits_error_from_code("4").has_value());    // a hole
+  EXPECT_FALSE(short_digits::short_digits_error_from_code("4").has_value());  // a hole
   EXPECT_FALSE(short_digits::short_digits_error_from_code("1a").has_value());
   EXPECT_FALSE(short_digits::short_digits_error_from_code("").has_value());
   EXPECT_FALSE(short_digits::short_digits_error_from_code("000000013").has_value());  // 9 digits
   EXPECT_EQ(short_digits::short_digits_error_from_code("0"), short_digits::ShortDigitsError::Fine);
   EXPECT_FALSE(std::error_code(short_digits::ShortDigitsError::Fine));
-  EXPECT_FALSE(long_digits::long_digits_error_from_code("LONG_PREFIX4").has_value());  // the code is ...00000004
+  EXPECT_FALSE(long_digits::long_digits_error_from_code("LONG_PREFIX4")
+                   .has_value());  // the code is ...00000004
   EXPECT_FALSE(long_digits::long_digits_error_from_code("LONG_PREFIY1").has_value());
   EXPECT_FALSE(long_digits::long_digits_error_from_code("XLONG_PREFIX1").has_value());
-  EXPECT_EQ(long_digits::long_digits_error_from_code("LONG_PREFIX00000004"), long_digits::LongDigitsError::Four);
+  EXPECT_EQ(long_digits::long_digits_error_from_code("LONG_PREFIX00000004"),
+            long_digits::LongDigitsError::Four);
 }
 
 // trailing_number against a plain loop, for every length 1 to 8 of digits at the end of codes
@@ -223,20 +226,26 @@ TEST(GeneratedCpp, TypedFormatFillsPlaceholders) {
   EXPECT_EQ(token::format<TokenError::TokenExpiryTooFar>(48, "2026-12-01"),
             "The expiry date of the token request cannot be more than 48 hours in the future. "
             "Provided expiry date: 2026-12-01. Please adjust the expiry date accordingly.");
-  EXPECT_EQ(token::format<TokenError::TokenIdNotFound>(std::string("t-1")), "Token with ID 't-1' was not found.");
+  EXPECT_EQ(token::format<TokenError::TokenIdNotFound>(std::string("t-1")),
+            "Token with ID 't-1' was not found.");
   EXPECT_EQ(token::format<TokenError::InvalidCredentials>(),
-            "The username or password you entered is incorrect. Please check your credentials and try again.");
+            "The username or password you entered is incorrect. Please check your credentials and "
+            "try again.");
   EXPECT_EQ(hostile::format<hostile::HostileError::Quotes>(std::string_view("x"), -3),
             "He said \"x\" \\ then {braces} and {-3} */ ?\?= end\\");
-  EXPECT_EQ(hostile::format<hostile::HostileError::Controls>(true), "Line one\nline two\r\n\ttabbed \x01\x7f true");
-  EXPECT_EQ(hostile::format<hostile::HostileError::Unicode>(2.5).substr(0, 9), "Bidi \xE2\x80\xAE" "e");
+  EXPECT_EQ(hostile::format<hostile::HostileError::Controls>(true),
+            "Line one\nline two\r\n\ttabbed \x01\x7f true");
+  EXPECT_EQ(hostile::format<hostile::HostileError::Unicode>(2.5).substr(0, 9),
+            "Bidi \xE2\x80\xAE"
+            "e");
   EXPECT_EQ(hostile::format<hostile::HostileError::Out>("a", 1, 2u), "a 1 2");
 }
 
 TEST(GeneratedCpp, RuntimeFormatChecksCountAndType) {
   EXPECT_EQ(token::format(TokenError::TokenExpiryTooFar, 48, "2026-12-01"),
             token::format<TokenError::TokenExpiryTooFar>(48, "2026-12-01"));
-  EXPECT_EQ(hostile::format(hostile::HostileError::Huge, 7u), hostile::format<hostile::HostileError::Huge>(7u));
+  EXPECT_EQ(hostile::format(hostile::HostileError::Huge, 7u),
+            hostile::format<hostile::HostileError::Huge>(7u));
   EXPECT_THROW(token::format(TokenError::TokenExpiryTooFar, 48), errcat_runtime::format_error);
   EXPECT_THROW(token::format(TokenError::TokenExpiryTooFar, "48", "x"), std::invalid_argument);
   EXPECT_THROW(token::format(TokenError::InvalidCredentials, 1), std::exception);
@@ -258,7 +267,9 @@ TEST(GeneratedCpp, FmtFormatterPrintsTheCode) {
 TEST(GeneratedCpp, ProbeTagsWalksChainsAcrossGroupsAndStopsAtAnEmptySlot) {
   using errcat_runtime::kNoSlot;
   using errcat_runtime::probe_tags;
-  const auto hash_for = [](std::uint32_t home, std::uint32_t tag_bits) { return (tag_bits << 25) | home; };
+  const auto hash_for = [](std::uint32_t home, std::uint32_t tag_bits) {
+    return (tag_bits << 25) | home;
+  };
   const std::uint32_t hash = hash_for(14, 0x55);
   const std::uint8_t tag = errcat_runtime::code_tag(hash);
   ASSERT_EQ(tag, 0x80 | 0x55);
@@ -271,17 +282,28 @@ TEST(GeneratedCpp, ProbeTagsWalksChainsAcrossGroupsAndStopsAtAnEmptySlot) {
   tags[12] = tag;  // past the empty slot: never reached
   for (size_t i = 0; i < 8; ++i) tags[16 + i] = tags[i];
   std::vector<std::uint32_t> asked;
-  EXPECT_EQ(probe_tags(tags.data(), 15, hash, [&](std::uint32_t s) { asked.push_back(s); return s == 8; }), 8u);
+  EXPECT_EQ(probe_tags(tags.data(), 15, hash,
+                       [&](std::uint32_t s) {
+                         asked.push_back(s);
+                         return s == 8;
+                       }),
+            8u);
   EXPECT_EQ(asked, (std::vector<std::uint32_t>{15, 3, 8}));  // only slots with the tag are compared
 
   asked.clear();
-  EXPECT_EQ(probe_tags(tags.data(), 15, hash, [&](std::uint32_t s) { asked.push_back(s); return false; }), kNoSlot);
+  EXPECT_EQ(probe_tags(tags.data(), 15, hash,
+                       [&](std::uint32_t s) {
+                         asked.push_back(s);
+                         return false;
+                       }),
+            kNoSlot);
   EXPECT_EQ(asked, (std::vector<std::uint32_t>{15, 3, 8}));  // a miss stops at slot 9
 
   // A key past an empty slot is not found: linear probing never puts it there.
   EXPECT_EQ(probe_tags(tags.data(), 15, hash, [](std::uint32_t s) { return s == 12; }), kNoSlot);
   // Every tag byte but 0 is "used": an empty home slot ends the probe at once.
-  EXPECT_EQ(probe_tags(tags.data(), 15, hash_for(10, 0x55), [](std::uint32_t) { return true; }), kNoSlot);
+  EXPECT_EQ(probe_tags(tags.data(), 15, hash_for(10, 0x55), [](std::uint32_t) { return true; }),
+            kNoSlot);
 
   // A table of two slots (its 8 mirrored tags repeat it four times): found, and a miss ends.
   const std::uint32_t small_hash = hash_for(1, 0x2A);

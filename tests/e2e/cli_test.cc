@@ -39,7 +39,9 @@ TEST(Cli, CheckPrintsCatalogIdsForBuildSystems) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "data_source_login\ninvalid_token\nopen_finance\ntoken\n");
   testing::TempDir tmp;
-  auto bad = tmp.Write("bad.yaml", "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: x, summary: S, message: M.}\n");
+  auto bad = tmp.Write(
+      "bad.yaml",
+      "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: x, summary: S, message: M.}\n");
   auto b = RunCommand(Errcat("check --print-catalog-ids " + ShellQuote(bad.string())));
   EXPECT_EQ(b.exit_code, 1);
   EXPECT_EQ(b.out, "");

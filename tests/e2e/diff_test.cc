@@ -113,7 +113,8 @@ TEST(Diff, SarifFormatGolden) {
   EXPECT_EQ(testing::CompareGolden(dir / "diff.sarif", sarif.out), "");
   const auto j = nlohmann::json::parse(sarif.out);
   EXPECT_EQ(j["version"], "2.1.0");
-  const auto json = nlohmann::json::parse(RunCommand(cd + Errcat() + " diff --format json base head").out);
+  const auto json =
+      nlohmann::json::parse(RunCommand(cd + Errcat() + " diff --format json base head").out);
   const auto& results = j["runs"][0]["results"];
   ASSERT_EQ(results.size(), json["changes"].size());
   for (size_t i = 0; i < results.size(); ++i) {
@@ -121,11 +122,13 @@ TEST(Diff, SarifFormatGolden) {
     EXPECT_EQ(results[i]["ruleId"], change["rule"]);
     EXPECT_EQ(results[i]["level"], change["level"] == "breaking" ? "error" : "warning");
     EXPECT_EQ(results[i]["message"]["text"], change["message"]);
-    EXPECT_EQ(results[i]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], change["file"]);
+    EXPECT_EQ(results[i]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+              change["file"]);
   }
   bool described = false;
   for (const auto& rule : j["runs"][0]["tool"]["driver"]["rules"])
-    if (rule["id"] == "error-removed") described = rule["shortDescription"]["text"].get<std::string>().size() > 10;
+    if (rule["id"] == "error-removed")
+      described = rule["shortDescription"]["text"].get<std::string>().size() > 10;
   EXPECT_TRUE(described);
 }
 

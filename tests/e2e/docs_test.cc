@@ -21,12 +21,15 @@ std::string Errcat() { return ShellQuote(testing::ErrcatBinary()); }
 std::string Src() { return ShellQuote(testing::SourceDir()); }
 
 TEST(Docs, MarkdownGoldenIsCurrent) {
-  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " docs --check --source-root . --format markdown -o generated/markdown catalog/");
+  auto r =
+      RunCommand("cd " + Src() + " && " + Errcat() +
+                 " docs --check --source-root . --format markdown -o generated/markdown catalog/");
   EXPECT_EQ(r.exit_code, 0) << r.err << "\nrefresh with: make goldens (then review git diff)";
 }
 
 TEST(Docs, HtmlGoldenIsCurrent) {
-  auto r = RunCommand("cd " + Src() + " && " + Errcat() + " docs --check --source-root . --format html -o tests/goldens/html catalog/");
+  auto r = RunCommand("cd " + Src() + " && " + Errcat() +
+                      " docs --check --source-root . --format html -o tests/goldens/html catalog/");
   EXPECT_EQ(r.exit_code, 0) << r.err << "\nrefresh with: make goldens (then review git diff)";
 }
 
@@ -127,13 +130,15 @@ TEST(Docs, ReservedAndCaseCollidingCodesAreRejected) {
                         "  - {code: E2, name: B, summary: S, message: M.}\n  - {code: e2, value: 3, name: C, summary: S, message: M.}\n");
   auto r = RunCommand(Errcat() + " docs --format html -o " + ShellQuote((tmp.path() / "site").string()) + " " + ShellQuote(file.string()));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.err, HasSubstr("c.yaml:4:12: error: code 'index' takes a name the HTML site uses for its own index.html [code-unsafe]"));
+  EXPECT_THAT(r.err, HasSubstr("c.yaml:4:12: error: code 'index' takes a name the HTML site uses "
+                               "for its own index.html [code-unsafe]"));
   EXPECT_THAT(r.err, HasSubstr("c.yaml:6:12: error: codes 'e2' and 'E2' differ only in case"));
   EXPECT_FALSE(fs::exists(tmp.path() / "site"));
   // A catalog `generate --html` rejects is one `check` rejects: the rules are the loader's.
   auto check = RunCommand(Errcat() + " check " + ShellQuote(file.string()));
   EXPECT_EQ(check.exit_code, 1);
-  EXPECT_THAT(check.err, HasSubstr("c.yaml:4:12: error: code 'index' takes a name the HTML site uses"));
+  EXPECT_THAT(check.err,
+              HasSubstr("c.yaml:4:12: error: code 'index' takes a name the HTML site uses"));
   EXPECT_THAT(check.err, HasSubstr("c.yaml:6:12: error: codes 'e2' and 'E2' differ only in case"));
 }
 

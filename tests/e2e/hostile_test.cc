@@ -66,7 +66,8 @@ const std::string kGood = "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    na
 // else's build: errcat reports it at the message and writes nothing.
 TEST_F(Hostile, FiftyMegabyteMessageIsALimitErrorNotALiteral) {
   auto r = Check("big.yaml",
-                 "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: " +
+                 "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n "
+                 "   message: " +
                      std::string(50'000'000, 'x') + "\n",
                  1, "big.yaml:7:14: error: 'message' is 50000000 bytes; the limit is 4096");
   EXPECT_THAT(r.err, HasSubstr("[limit]"));
@@ -78,12 +79,14 @@ TEST_F(Hostile, FiftyMegabyteMessageIsALimitErrorNotALiteral) {
 // the 64-character codes the format allows are a mismatch reported at once.
 TEST_F(Hostile, PathologicalCodePatternFinishes) {
   const std::string code(64, 'a');
-  auto r = Check("pattern.yaml",
-                 "catalog: t\ntitle: T\ncode_pattern: \"(a*)*b\"\nerrors:\n  - {code: " + code +
-                     ", value: 1, name: A, summary: S, message: M.}\n  - {code: " + code.substr(0, 63) +
-                     "b, value: 2, name: B, summary: S, message: M.}\n",
-                 1, "code '" + code + "' does not match code_pattern '(a*)*b' [code-pattern]");
-  EXPECT_THAT(r.err, ::testing::Not(HasSubstr(code.substr(0, 63) + "b' does not match")));  // that one matches
+  auto r =
+      Check("pattern.yaml",
+            "catalog: t\ntitle: T\ncode_pattern: \"(a*)*b\"\nerrors:\n  - {code: " + code +
+                ", value: 1, name: A, summary: S, message: M.}\n  - {code: " + code.substr(0, 63) +
+                "b, value: 2, name: B, summary: S, message: M.}\n",
+            1, "code '" + code + "' does not match code_pattern '(a*)*b' [code-pattern]");
+  EXPECT_THAT(r.err, ::testing::Not(
+                         HasSubstr(code.substr(0, 63) + "b' does not match")));  // that one matches
 }
 
 TEST_F(Hostile, MalformedYaml) { Check("m.yaml", "catalog: t\ntitle: T\nerrors: [\n  - {code: E1\n", 1, "[yaml-syntax]"); }

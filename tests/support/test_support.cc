@@ -140,8 +140,10 @@ Page ScanPage(const std::filesystem::path& file) {
   static const std::regex link_re(R"re(\s(?:href|src)="([^"]*)")re");
   const std::string html = ReadFile(file);
   Page page;
-  for (std::sregex_iterator it(html.begin(), html.end(), id_re), end; it != end; ++it) page.ids.insert((*it)[1]);
-  for (std::sregex_iterator it(html.begin(), html.end(), link_re), end; it != end; ++it) page.links.push_back((*it)[1]);
+  for (std::sregex_iterator it(html.begin(), html.end(), id_re), end; it != end; ++it)
+    page.ids.insert((*it)[1]);
+  for (std::sregex_iterator it(html.begin(), html.end(), link_re), end; it != end; ++it)
+    page.links.push_back((*it)[1]);
   return page;
 }
 
@@ -151,13 +153,16 @@ LinkCheck CheckSiteLinks(const std::filesystem::path& site) {
   namespace fs = std::filesystem;
   std::map<fs::path, Page> pages;
   for (const auto& entry : fs::recursive_directory_iterator(site))
-    if (entry.path().extension() == ".html") pages[fs::weakly_canonical(entry.path())] = ScanPage(entry.path());
+    if (entry.path().extension() == ".html")
+      pages[fs::weakly_canonical(entry.path())] = ScanPage(entry.path());
   LinkCheck result;
   result.pages = static_cast<int>(pages.size());
   for (const auto& [file, page] : pages) {
     const std::string name = fs::relative(file, fs::weakly_canonical(site)).generic_string();
     for (const std::string& link : page.links) {
-      if (link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:")) continue;
+      if (link.starts_with("http://") || link.starts_with("https://") ||
+          link.starts_with("mailto:"))
+        continue;
       if (link.empty()) {
         result.problems.push_back(name + ": empty link");
         continue;

@@ -35,7 +35,8 @@ TEST(MarkdownToTerminal, ColourOnlyWhenAsked) {
 }
 
 TEST(MarkdownToTerminal, EscapeCharactersFromCatalogTextNeverReachTheTerminal) {
-  const std::string out = explain::MarkdownToTerminal("evil \x1b]0;title\x07 text", {false, 80}, "", "");
+  const std::string out =
+      explain::MarkdownToTerminal("evil \x1b]0;title\x07 text", {false, 80}, "", "");
   EXPECT_THAT(out, Not(HasSubstr("\x1b")));
   EXPECT_THAT(out, Not(HasSubstr("\x07")));
 }

@@ -1,7 +1,8 @@
 // One case per validation rule, each asserting the exact line and column reported.
 #include <gmock/gmock.h>
-#include <set>
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "diag/rules.h"
 #include "loader/limits.h"
@@ -56,15 +57,18 @@ const RuleCase kCases[] = {
     {"MissingKey",
      "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    message: M.\n",
      "missing-key", 4, 5, "missing required key 'summary'"},
-    {"MissingTitle", "catalog: t\nerrors: []\n", "missing-key", 1, 1, "missing required key 'title'"},
+    {"MissingTitle", "catalog: t\nerrors: []\n", "missing-key", 1, 1,
+     "missing required key 'title'"},
     {"UnknownKeyWithHint", Catalog("    sumary: S2\n"), "unknown-key", 8, 5,
      "unknown key 'sumary' in error 'E001' (did you mean 'summary'?)"},
     {"UnknownTopLevelKey", Catalog("", "titel: x\n"), "unknown-key", 8, 1, "did you mean 'title'?"},
     {"DuplicateKey", Catalog("    name: Second\n"), "duplicate-key", 8, 5, "duplicate key 'name'"},
     {"WrongTypeList", Catalog("    causes: just text\n"), "type", 8, 13, "'causes' must be a list"},
     {"WrongTypeMap", "catalog: t\ntitle: T\ncpp: [a]\n", "type", 3, 6, "'cpp' must be a mapping"},
-    {"RetriableYes", Catalog("    retriable: yes\n"), "type", 8, 16, "must be true or false, not 'yes'; write true"},
-    {"HttpStatusQuoted", Catalog("    http_status: \"400\"\n"), "type", 8, 18, "must be an integer"},
+    {"RetriableYes", Catalog("    retriable: yes\n"), "type", 8, 16,
+     "must be true or false, not 'yes'; write true"},
+    {"HttpStatusQuoted", Catalog("    http_status: \"400\"\n"), "type", 8, 18,
+     "must be an integer"},
     {"CatalogId", "catalog: Bad-Id\ntitle: T\n", "catalog-id", 1, 10, "must match [a-z][a-z0-9_]*"},
     {"CatalogIdKeyword", "catalog: class\ntitle: T\n", "catalog-id", 1, 10, "C++ keyword"},
     {"DuplicateCodeInCatalog",
@@ -75,72 +79,126 @@ const RuleCase kCases[] = {
     {"DuplicateValue",
      Catalog("  - code: E002\n    value: 1\n    name: Second\n    summary: S\n    message: M.\n"),
      "duplicate-value", 9, 12, "duplicate value 1"},
-    {"NameNotIdentifier", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: Not-Valid\n    summary: S\n    message: M.\n",
+    {"NameNotIdentifier",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: Not-Valid\n    summary: S\n    "
+     "message: M.\n",
      "name-invalid", 5, 11, "not a C++ identifier"},
-    {"NameNotPascalCase", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: token_bad\n    summary: S\n    message: M.\n",
+    {"NameNotPascalCase",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: token_bad\n    summary: S\n    "
+     "message: M.\n",
      "name-invalid", 5, 11, "PascalCase"},
-    {"NameKeyword", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: class\n    summary: S\n    message: M.\n",
+    {"NameKeyword",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: class\n    summary: S\n    message: "
+     "M.\n",
      "name-keyword", 5, 11, "C++ keyword"},
-    {"NameMacro", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: EOF\n    summary: S\n    message: M.\n",
+    {"NameMacro",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: EOF\n    summary: S\n    message: "
+     "M.\n",
      "name-macro", 5, 11, "macro"},
-    {"NameMacroErrno", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: DOMAIN\n    summary: S\n    message: M.\n",
+    {"NameMacroErrno",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: DOMAIN\n    summary: S\n    "
+     "message: M.\n",
      "name-macro", 5, 11, "'DOMAIN'"},
-    {"CodePattern", "catalog: t\ntitle: T\ncode_pattern: \"E[0-9]{3}\"\nerrors:\n  - code: X001\n    name: First\n    summary: S\n    message: M.\n",
+    {"CodePattern",
+     "catalog: t\ntitle: T\ncode_pattern: \"E[0-9]{3}\"\nerrors:\n  - code: X001\n    name: "
+     "First\n    summary: S\n    message: M.\n",
      "code-pattern", 5, 11, "does not match code_pattern"},
-    {"CodePatternInvalid", "catalog: t\ntitle: T\ncode_pattern: \"(\"\n", "pattern-invalid", 3, 15, "not a valid regular expression"},
-    {"CodeUnsafePath", "catalog: t\ntitle: T\nerrors:\n  - code: ../../x1\n    name: First\n    summary: S\n    message: M.\n",
+    {"CodePatternInvalid", "catalog: t\ntitle: T\ncode_pattern: \"(\"\n", "pattern-invalid", 3, 15,
+     "not a valid regular expression"},
+    {"CodeUnsafePath",
+     "catalog: t\ntitle: T\nerrors:\n  - code: ../../x1\n    name: First\n    summary: S\n    "
+     "message: M.\n",
      "code-unsafe", 4, 11, "may only hold letters"},
-    {"CodeUnsafeDevice", "catalog: t\ntitle: T\nerrors:\n  - code: con\n    value: 3\n    name: First\n    summary: S\n    message: M.\n",
+    {"CodeUnsafeDevice",
+     "catalog: t\ntitle: T\nerrors:\n  - code: con\n    value: 3\n    name: First\n    summary: "
+     "S\n    message: M.\n",
      "code-unsafe", 4, 11, "reserved device name"},
-    {"CodeIsASitePage", "catalog: t\ntitle: T\nerrors:\n  - code: Index\n    value: 1\n    name: First\n    summary: S\n    message: M.\n",
+    {"CodeIsASitePage",
+     "catalog: t\ntitle: T\nerrors:\n  - code: Index\n    value: 1\n    name: First\n    summary: "
+     "S\n    message: M.\n",
      "code-unsafe", 4, 11, "takes a name the HTML site uses for its own index.html"},
-    {"CodesDifferOnlyInCase", "catalog: t\ntitle: T\nerrors:\n  - {code: ab1, name: First, summary: S, message: M.}\n  - {code: AB2, name: Second, summary: S, message: M.}\n  - {code: AB1, value: 3, name: Third, summary: S, message: M.}\n",
+    {"CodesDifferOnlyInCase",
+     "catalog: t\ntitle: T\nerrors:\n  - {code: ab1, name: First, summary: S, message: M.}\n  - "
+     "{code: AB2, name: Second, summary: S, message: M.}\n  - {code: AB1, value: 3, name: Third, "
+     "summary: S, message: M.}\n",
      "code-unsafe", 6, 12, "codes 'AB1' and 'ab1' differ only in case"},
-    {"ValueRequired", "catalog: t\ntitle: T\nerrors:\n  - code: ABC\n    name: First\n    summary: S\n    message: M.\n",
+    {"ValueRequired",
+     "catalog: t\ntitle: T\nerrors:\n  - code: ABC\n    name: First\n    summary: S\n    message: "
+     "M.\n",
      "value-required", 4, 11, "does not end in digits"},
-    {"ValueZero", "catalog: t\ntitle: T\nerrors:\n  - code: E000\n    name: First\n    summary: S\n    message: M.\n",
+    {"ValueZero",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E000\n    name: First\n    summary: S\n    message: "
+     "M.\n",
      "value-range", 4, 11, "has severity 'error'; give it 'severity: info'"},
-    {"ValueZeroFatal", "catalog: t\ntitle: T\nerrors:\n  - code: OK\n    value: 0\n    name: Ok\n    summary: S\n    message: M.\n    severity: fatal\n",
+    {"ValueZeroFatal",
+     "catalog: t\ntitle: T\nerrors:\n  - code: OK\n    value: 0\n    name: Ok\n    summary: S\n    "
+     "message: M.\n    severity: fatal\n",
      "value-range", 5, 12, "`if (ec)` tests false"},
     {"ValueTooLarge", Catalog("    value: 3000000000\n"), "value-range", 8, 12, "does not fit"},
-    {"SummaryOverLimit", Catalog("    causes: [ok]\n    since: \"" + std::string(65, '9') + "\"\n"), "limit", 9, 12,
-     "'since' is 65 bytes; the limit is 64 (a version)"},
-    {"SummaryMultiline", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: \"a\\nb\"\n    message: M.\n",
+    {"SummaryOverLimit", Catalog("    causes: [ok]\n    since: \"" + std::string(65, '9') + "\"\n"),
+     "limit", 9, 12, "'since' is 65 bytes; the limit is 64 (a version)"},
+    {"SummaryMultiline",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: \"a\\nb\"\n    "
+     "message: M.\n",
      "summary-multiline", 6, 14, "one line"},
-    {"PlaceholderSyntaxQuoted", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: \"Bad {x} here\"\n",
+    {"PlaceholderSyntaxQuoted",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
+     "\"Bad {x} here\"\n",
      "placeholder-syntax", 7, 19, "invalid placeholder '{x}'"},
-    {"PlaceholderUnmatchedClose", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: Oops } here\n",
+    {"PlaceholderUnmatchedClose",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
+     "Oops } here\n",
      "placeholder-syntax", 7, 19, "unmatched '}'"},
-    {"PlaceholderUnterminated", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: \"Oops {0\"\n",
+    {"PlaceholderUnterminated",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
+     "\"Oops {0\"\n",
      "placeholder-syntax", 7, 20, "unterminated placeholder"},
-    {"PlaceholderGap", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: Only {1}\n    params: [{name: a, type: int}, {name: b, type: int}]\n",
+    {"PlaceholderGap",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
+     "Only {1}\n    params: [{name: a, type: int}, {name: b, type: int}]\n",
      "placeholder-gap", 7, 19, "{0} is never used"},
-    {"PlaceholderCountNoParams", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: Took {0}\n",
+    {"PlaceholderCountNoParams",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
+     "Took {0}\n",
      "placeholder-count", 7, 14, "message uses 1 placeholder but 'params' is missing"},
-    {"PlaceholderCountTooMany", Catalog("    params: [{name: a, type: int}]\n"), "placeholder-count", 8, 13,
-     "message uses 0 placeholders but 'params' declares 1 param"},
-    {"ParamName", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: A {0}\n    params: [{name: Bad, type: int}]\n",
+    {"PlaceholderCountTooMany", Catalog("    params: [{name: a, type: int}]\n"),
+     "placeholder-count", 8, 13, "message uses 0 placeholders but 'params' declares 1 param"},
+    {"ParamName",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
+     "A {0}\n    params: [{name: Bad, type: int}]\n",
      "param-name", 8, 21, "snake_case"},
-    {"ParamType", "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: A {0}\n    params: [{name: a, type: strng}]\n",
+    {"ParamType",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
+     "A {0}\n    params: [{name: a, type: strng}]\n",
      "param-type", 8, 30, "did you mean 'string'?"},
-    {"HttpStatusRange", Catalog("    http_status: 600\n"), "http-status", 8, 18, "between 100 and 599"},
+    {"HttpStatusRange", Catalog("    http_status: 600\n"), "http-status", 8, 18,
+     "between 100 and 599"},
     {"Severity", Catalog("    severity: warnng\n"), "severity", 8, 15, "did you mean 'warning'?"},
     {"UndeclaredField",
-     "catalog: t\ntitle: T\nfields:\n  remediation: {title: R}\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: M.\n    fields: {remedation: x}\n",
+     "catalog: t\ntitle: T\nfields:\n  remediation: {title: R}\nerrors:\n  - code: E001\n    name: "
+     "First\n    summary: S\n    message: M.\n    fields: {remedation: x}\n",
      "undeclared-field", 10, 14, "did you mean 'remediation'?"},
     {"FieldType",
-     "catalog: t\ntitle: T\nfields:\n  fixable: {title: Fixable, type: bool}\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: M.\n    fields: {fixable: maybe}\n",
+     "catalog: t\ntitle: T\nfields:\n  fixable: {title: Fixable, type: bool}\nerrors:\n  - code: "
+     "E001\n    name: First\n    summary: S\n    message: M.\n    fields: {fixable: maybe}\n",
      "type", 10, 23, "must be true or false"},
-    {"UnknownReferenceSeeAlso", Catalog("    see_also: [E002]\n"), "unknown-reference", 8, 15, "unknown code 'E002'"},
+    {"UnknownReferenceSeeAlso", Catalog("    see_also: [E002]\n"), "unknown-reference", 8, 15,
+     "unknown code 'E002'"},
     {"UnknownReferenceHint",
-     Catalog("    replaced_by: E0002\n    deprecated: Use E002.\n  - code: E002\n    name: Second\n    summary: S\n    message: M.\n"),
+     Catalog("    replaced_by: E0002\n    deprecated: Use E002.\n  - code: E002\n    name: "
+             "Second\n    summary: S\n    message: M.\n"),
      "unknown-reference", 8, 18, "did you mean 'E002'?"},
-    {"ReservedCode", Catalog("", "reserved: [E001]\n"), "reserved-code", 4, 11, "reserved by catalog 't'"},
-    {"ReservedValue", Catalog("", "reserved: [OLD001]\n"), "reserved-value", 4, 11, "belongs to reserved code 'OLD001'"},
-    {"CppIdentifier", Catalog("", "cpp: {enum: 1Bad}\n"), "cpp-identifier", 8, 13, "not a usable identifier"},
-    {"CppNamespace", Catalog("", "cpp: {namespace: \"a::class\"}\n"), "cpp-identifier", 8, 18, "joined by '::'"},
+    {"ReservedCode", Catalog("", "reserved: [E001]\n"), "reserved-code", 4, 11,
+     "reserved by catalog 't'"},
+    {"ReservedValue", Catalog("", "reserved: [OLD001]\n"), "reserved-value", 4, 11,
+     "belongs to reserved code 'OLD001'"},
+    {"CppIdentifier", Catalog("", "cpp: {enum: 1Bad}\n"), "cpp-identifier", 8, 13,
+     "not a usable identifier"},
+    {"CppNamespace", Catalog("", "cpp: {namespace: \"a::class\"}\n"), "cpp-identifier", 8, 18,
+     "joined by '::'"},
     {"DocsUrl", Catalog("", "docs: {base_url: \"ftp://x/\"}\n"), "url", 8, 18, "http(s) URL"},
-    {"FieldId", "catalog: t\ntitle: T\nfields:\n  Bad: {title: B}\n", "field-id", 4, 3, "must match"},
+    {"FieldId", "catalog: t\ntitle: T\nfields:\n  Bad: {title: B}\n", "field-id", 4, 3,
+     "must match"},
     {"LintDisableType", Catalog("", "lint: {disable: rule}\n"), "type", 8, 17, "must be a list"},
     {"YamlSyntax", "catalog: t\ntitle: [\n", "yaml-syntax", 3, 1, ""},
     {"Encoding", "catalog: t\ntitle: \xff\n", "encoding", 2, 8, "invalid UTF-8"},
@@ -263,15 +321,25 @@ std::string CatalogWithText(std::string_view key, const std::string& text) {
   if (key == "docs.base_url" || key == "docs.edit_url")
     return "catalog: t\ntitle: T\ndocs: {" + std::string(key.substr(5)) + ": " + q + "}\n";
   if (key == "fields")
-    return "catalog: t\ntitle: T\nfields: {note: {title: N}}\nerrors:\n  - {code: E001, name: A, summary: S, message: M., fields: {note: " + q + "}}\n";
+    return "catalog: t\ntitle: T\nfields: {note: {title: N}}\nerrors:\n  - {code: E001, name: A, "
+           "summary: S, message: M., fields: {note: " +
+           q + "}}\n";
   if (key == "params[].description")
-    return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: \"{0}\", params: [{name: a, type: int, description: " + q + "}]}\n";
-  if (key == "name") return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: " + text + ", summary: S, message: M.}\n";
-  if (key == "summary") return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: " + q + ", message: M.}\n";
-  if (key == "message") return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: " + q + "}\n";
+    return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: \"{0}\", "
+           "params: [{name: a, type: int, description: " +
+           q + "}]}\n";
+  if (key == "name")
+    return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: " + text +
+           ", summary: S, message: M.}\n";
+  if (key == "summary")
+    return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: " + q +
+           ", message: M.}\n";
+  if (key == "message")
+    return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: " + q +
+           "}\n";
   const bool list = key == "causes" || key == "resolution" || key == "tags";
-  return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: M., " + std::string(key) + ": " +
-         (list ? "[" + q + "]" : q) + "}\n";
+  return "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: M., " +
+         std::string(key) + ": " + (list ? "[" + q + "]" : q) + "}\n";
 }
 
 TEST(LoaderRules, EveryTextLimitHoldsAtNAndIsReportedAtNPlusOne) {
@@ -286,8 +354,8 @@ TEST(LoaderRules, EveryTextLimitHoldsAtNAndIsReportedAtNPlusOne) {
     testing::Loaded over = LoadYaml(CatalogWithText(limit.key, text(limit.max_bytes + 1)));
     const diag::Diagnostic* d = over.FindRule("limit");
     ASSERT_NE(d, nullptr) << limit.key << " one past its limit:\n" << over.Text();
-    EXPECT_THAT(d->message, HasSubstr(std::to_string(limit.max_bytes + 1) + " bytes; the limit is " +
-                                      std::to_string(limit.max_bytes)));
+    EXPECT_THAT(d->message, HasSubstr(std::to_string(limit.max_bytes + 1) +
+                                      " bytes; the limit is " + std::to_string(limit.max_bytes)));
     EXPECT_GT(d->location.line, 0) << limit.key;
   }
 }
@@ -299,9 +367,11 @@ TEST(LoaderRules, AtMost32ParamsPerMessage) {
       message += "{" + std::to_string(i) + "}";
       params += std::string(i ? ", " : "") + "{name: p" + std::to_string(i) + ", type: int}";
     }
-    testing::Loaded loaded = LoadYaml("catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: \"" +
-                                      message + "\", params: [" + params + "]}\n");
-    EXPECT_EQ(loaded.FindRule("limit") != nullptr, n > loader::kMaxParams) << n << "\n" << loaded.Text();
+    testing::Loaded loaded = LoadYaml(
+        "catalog: t\ntitle: T\nerrors:\n  - {code: E001, name: A, summary: S, message: \"" +
+        message + "\", params: [" + params + "]}\n");
+    EXPECT_EQ(loaded.FindRule("limit") != nullptr, n > loader::kMaxParams) << n << "\n"
+                                                                           << loaded.Text();
   }
 }
 

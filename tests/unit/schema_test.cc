@@ -46,7 +46,8 @@ TEST(Docs, LimitsTableMatchesTheLoader) {
     const size_t number = line.find("| ", line.find(" |", 2) + 1) + 2;
     documented.emplace(key, std::stoul(line.substr(number)));
   }
-  for (const loader::TextLimit& l : loader::TextLimits()) loader_limits.emplace(std::string(l.key), l.max_bytes);
+  for (const loader::TextLimit& l : loader::TextLimits())
+    loader_limits.emplace(std::string(l.key), l.max_bytes);
   loader_limits.emplace("code", 64);  // checked with the code's other rules (code-unsafe)
   EXPECT_EQ(documented, loader_limits);
 }

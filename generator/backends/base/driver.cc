@@ -1,10 +1,11 @@
 #include "backends/base/driver.h"
-#include "diag/rules.h"
 
 #include <chrono>
 #include <filesystem>
 #include <memory>
 #include <thread>
+
+#include "diag/rules.h"
 
 namespace errcat::backends {
 namespace fs = std::filesystem;
@@ -13,16 +14,17 @@ namespace {
 
 struct RunOptions {
   std::string out_dir;
-  std::string templates_dir;  // overrides; "" for the built-in templates
-  bool check = false;         // compare instead of write
-  std::string depfile;        // write a depfile listing every input read
+  std::string templates_dir;        // overrides; "" for the built-in templates
+  bool check = false;               // compare instead of write
+  std::string depfile;              // write a depfile listing every input read
   std::vector<std::string> inputs;  // catalog files read (for the depfile)
 };
 
 struct Rendered {
   explicit Rendered(const RunOptions& options)
       : templates(options.templates_dir),
-        out(options.check ? OutputContext::Mode::kCheck : OutputContext::Mode::kWrite, options.out_dir) {}
+        out(options.check ? OutputContext::Mode::kCheck : OutputContext::Mode::kWrite,
+            options.out_dir) {}
   TemplateSet templates;
   OutputContext out;
   diag::DiagnosticSink sink;
@@ -35,7 +37,8 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Writes or compares what one back end rendered.
-RunResult Finish(const Backend& backend, Rendered& rendered, const RunOptions& options, diag::DiagnosticSink& sink) {
+RunResult Finish(const Backend& backend, Rendered& rendered, const RunOptions& options,
+                 diag::DiagnosticSink& sink) {
   RunResult result;
   OutputContext& out = rendered.out;
   TemplateSet& templates = rendered.templates;
@@ -53,10 +56,13 @@ RunResult Finish(const Backend& backend, Rendered& rendered, const RunOptions& o
   if (!options.depfile.empty() && out.file_count() != 0) {
     std::vector<std::string> deps;
     std::error_code ec;
-    for (const std::string& input : options.inputs) deps.push_back(fs::absolute(input, ec).string());
-    for (const std::string& t : templates.files_read()) deps.push_back(fs::absolute(t, ec).string());
+    for (const std::string& input : options.inputs)
+      deps.push_back(fs::absolute(input, ec).string());
+    for (const std::string& t : templates.files_read())
+      deps.push_back(fs::absolute(t, ec).string());
     const std::string target = fs::absolute(fs::path(options.out_dir) / out.primary(), ec).string();
-    if (std::string error = WriteFileAtomically(options.depfile, DepfileText(target, deps)); !error.empty()) {
+    if (std::string error = WriteFileAtomically(options.depfile, DepfileText(target, deps));
+        !error.empty()) {
       sink.Error({options.depfile, 0, 0}, error, diag::kIoRule);
       return result;
     }
@@ -70,8 +76,8 @@ struct BackendRun {
   RunOptions options;
 };
 
-std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const model::CatalogSet& set,
-                                   diag::DiagnosticSink& sink) {
+std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs,
+                                   const model::CatalogSet& set, diag::DiagnosticSink& sink) {
   std::vector<std::unique_ptr<Rendered>> rendered;
   for (const BackendRun& run : runs) rendered.push_back(std::make_unique<Rendered>(run.options));
   auto render = [&](size_t i) {
@@ -108,16 +114,19 @@ std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs, const mo
 
 std::vector<GenerateReport> Generate(const model::CatalogSet& set, const GenerateOptions& options,
                                      diag::DiagnosticSink& sink) {
-  const std::unique_ptr<Backend> cpp = MakeCppBackend(), markdown = MakeMarkdownBackend(), html = MakeHtmlBackend();
+  const std::unique_ptr<Backend> cpp = MakeCppBackend(), markdown = MakeMarkdownBackend(),
+                                 html = MakeHtmlBackend();
   std::vector<BackendRun> runs;
-  for (const auto& [backend, dir] : {std::pair{cpp.get(), &options.cpp_dir}, std::pair{markdown.get(), &options.markdown_dir},
-                                     std::pair{html.get(), &options.html_dir}}) {
+  for (const auto& [backend, dir] :
+       {std::pair{cpp.get(), &options.cpp_dir}, std::pair{markdown.get(), &options.markdown_dir},
+        std::pair{html.get(), &options.html_dir}}) {
     if (dir->empty()) continue;
     RunOptions run;
     run.out_dir = *dir;
     run.templates_dir = options.templates_dir;
     run.check = options.check;
-    run.depfile = runs.empty() ? options.depfile : "";  // the first back end's main file is its target
+    run.depfile =
+        runs.empty() ? options.depfile : "";  // the first back end's main file is its target
     for (const model::Catalog& c : set.catalogs()) run.inputs.push_back(c.path);
     runs.push_back({backend, std::move(run)});
   }

@@ -10,10 +10,10 @@
 namespace errcat::backends {
 
 struct RunResult {
-  bool ok = false;                  // rendered (and written or compared) without error
-  double render_seconds = 0;        // building views and rendering, in memory
-  double write_seconds = 0;         // writing or comparing files
-  std::vector<std::string> stale;   // with check: files out of date
+  bool ok = false;                 // rendered (and written or compared) without error
+  double render_seconds = 0;       // building views and rendering, in memory
+  double write_seconds = 0;        // writing or comparing files
+  std::vector<std::string> stale;  // with check: files out of date
   std::vector<std::string> written;
   std::vector<std::string> unchanged;
 };

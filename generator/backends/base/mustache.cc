@@ -132,19 +132,25 @@ std::optional<Template> Template::Compile(std::string_view text, std::string& er
     const size_t close_at = text.find(triple ? "}}}" : "}}", open_at + (triple ? 3 : 2));
     if (close_at == std::string_view::npos) return fail(open_at, "unclosed tag");
     const size_t tag_end = close_at + (triple ? 3 : 2);
-    std::string_view inner = text.substr(open_at + (triple ? 3 : 2), close_at - open_at - (triple ? 3 : 2));
+    std::string_view inner =
+        text.substr(open_at + (triple ? 3 : 2), close_at - open_at - (triple ? 3 : 2));
     const char sigil = triple ? '{' : (inner.empty() ? '\0' : inner.front());
-    const bool structural = sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>';
-    if (!triple && (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>' || sigil == '&' || sigil == '='))
+    const bool structural =
+        sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>';
+    if (!triple && (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>' ||
+                    sigil == '&' || sigil == '='))
       inner.remove_prefix(1);
     const std::string_view name = TrimSpaces(inner);
 
     // Standalone: only white space between the line's start and the tag and between the tag and
     // the line's end. Such a line leaves no trace in the output.
     size_t line_start = open_at;
-    while (line_start > 0 && (text[line_start - 1] == ' ' || text[line_start - 1] == '\t')) --line_start;
+    while (line_start > 0 && (text[line_start - 1] == ' ' || text[line_start - 1] == '\t'))
+      --line_start;
     size_t line_end = tag_end;
-    while (line_end < text.size() && (text[line_end] == ' ' || text[line_end] == '\t' || text[line_end] == '\r')) ++line_end;
+    while (line_end < text.size() &&
+           (text[line_end] == ' ' || text[line_end] == '\t' || text[line_end] == '\r'))
+      ++line_end;
     const bool at_line_start = line_start == 0 || text[line_start - 1] == '\n';
     const bool at_line_end = line_end == text.size() || text[line_end] == '\n';
     const bool standalone = structural && at_line_start && at_line_end;
@@ -158,15 +164,18 @@ std::optional<Template> Template::Compile(std::string_view text, std::string& er
     switch (sigil) {
       case '#':
       case '^': {
-        stack.back()->push_back({sigil == '#' ? Node::Kind::kSection : Node::Kind::kInverted, "", SplitPath(name), {}});
+        stack.back()->push_back(
+            {sigil == '#' ? Node::Kind::kSection : Node::Kind::kInverted, "", SplitPath(name), {}});
         stack.push_back(&stack.back()->back().children);
         open.emplace_back(std::string(name), open_at);
         break;
       }
       case '/': {
-        if (open.empty()) return fail(open_at, "closing tag '" + std::string(name) + "' without a section");
+        if (open.empty())
+          return fail(open_at, "closing tag '" + std::string(name) + "' without a section");
         if (open.back().first != name)
-          return fail(open_at, "closing tag '" + std::string(name) + "' does not match section '" + open.back().first + "'");
+          return fail(open_at, "closing tag '" + std::string(name) + "' does not match section '" +
+                                   open.back().first + "'");
         open.pop_back();
         stack.pop_back();
         break;
@@ -178,7 +187,8 @@ std::optional<Template> Template::Compile(std::string_view text, std::string& er
         stack.back()->push_back({Node::Kind::kVariable, "", SplitPath(name), {}});
     }
   }
-  if (!open.empty()) return fail(open.back().second, "unclosed section '" + open.back().first + "'");
+  if (!open.empty())
+    return fail(open.back().second, "unclosed section '" + open.back().first + "'");
   Template t;
   t.nodes_ = std::make_shared<const std::vector<Node>>(std::move(root));
   return t;
@@ -190,7 +200,8 @@ namespace {
 
 class Renderer {
  public:
-  Renderer(const Template::PartialLookup& partials, std::string& out) : partials_(partials), out_(out) {}
+  Renderer(const Template::PartialLookup& partials, std::string& out)
+      : partials_(partials), out_(out) {}
 
   void Render(const std::vector<Node>& nodes) {
     for (const Node& node : nodes) {
@@ -241,7 +252,8 @@ class Renderer {
   const View* Lookup(const std::vector<std::string>& path) const {
     if (path.size() == 1 && path[0] == ".") return stack_.back();
     const View* found = nullptr;
-    for (auto it = stack_.rbegin(); it != stack_.rend() && !found; ++it) found = (*it)->Find(path[0]);
+    for (auto it = stack_.rbegin(); it != stack_.rend() && !found; ++it)
+      found = (*it)->Find(path[0]);
     for (size_t i = 1; found && i < path.size(); ++i) found = found->Find(path[i]);
     return found;
   }

@@ -1,7 +1,8 @@
 // A small Mustache engine for errcat's templates: compiled once, rendered many times.
 //
 // Supported: {{name}}, {{{name}}} and {{&name}} (all unescaped: view models carry text already
-// escaped for their target; docs/templates.md gives the rule to override authors), dotted names, {{#section}}, {{^inverted}}, {{! comments }},
+// escaped for their target; docs/templates.md gives the rule to override authors), dotted names,
+// {{#section}}, {{^inverted}}, {{! comments }},
 // {{> partial}}, and the spec's standalone-line rule. Not supported (reported when compiling):
 // set-delimiter tags. Falsy: null, false, "", an empty list.
 //
@@ -53,8 +54,8 @@ class View {
 
  private:
   explicit View(std::shared_ptr<Entries> entries) : value_(std::move(entries)) {}
-  std::variant<std::monostate, bool, std::shared_ptr<const std::string>, std::shared_ptr<const List>,
-               std::shared_ptr<Entries>>
+  std::variant<std::monostate, bool, std::shared_ptr<const std::string>,
+               std::shared_ptr<const List>, std::shared_ptr<Entries>>
       value_;
 };
 

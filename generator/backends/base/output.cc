@@ -1,5 +1,4 @@
 #include "backends/base/output.h"
-#include "diag/rules.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,6 +11,8 @@
 #include <cstring>
 #include <optional>
 #include <sstream>
+
+#include "diag/rules.h"
 
 namespace errcat::backends {
 namespace fs = std::filesystem;
@@ -90,8 +91,8 @@ std::string WriteNewFile(const fs::path& path, const std::string& contents) {
 // A hidden name beside `path`, unique per process and call (O_EXCL refuses a leftover).
 fs::path TemporaryNameFor(const fs::path& path, const char* kind) {
   static std::atomic<unsigned> counter{0};
-  return path.parent_path() / ("." + path.filename().string() + kind + std::to_string(::getpid()) + "." +
-                               std::to_string(counter.fetch_add(1)));
+  return path.parent_path() / ("." + path.filename().string() + kind + std::to_string(::getpid()) +
+                               "." + std::to_string(counter.fetch_add(1)));
 }
 
 }  // namespace
@@ -103,15 +104,18 @@ OutputContext::OutputContext(Mode mode, fs::path dir) : mode_(mode), shown_(dir)
   if (mode_ != Mode::kWrite || fs::exists(fs::symlink_status(dir_, ec))) return;
   // Stage in the nearest folder that exists, so that the final rename stays on one file system.
   fs::path existing = dir_.parent_path();
-  while (!fs::exists(existing, ec) && existing.has_relative_path()) existing = existing.parent_path();
+  while (!fs::exists(existing, ec) && existing.has_relative_path())
+    existing = existing.parent_path();
   staging_ = TemporaryNameFor(existing / dir_.filename(), ".errcat-tmp");
 }
 
 OutputContext::~OutputContext() {
-  if (mode_ == Mode::kWrite && !committed_) Discard();  // Discard (or Commit) ends the staging thread
+  if (mode_ == Mode::kWrite && !committed_)
+    Discard();  // Discard (or Commit) ends the staging thread
 }
 
-bool OutputContext::Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink) {
+bool OutputContext::Write(const std::string& path, std::string contents,
+                          diag::DiagnosticSink& sink) {
   if (!IsSafeRelativePath(path)) {
     sink.Error({}, "refusing to write '" + path + "': outside the output folder", "output-path");
     return false;
@@ -190,7 +194,8 @@ bool OutputContext::EnsureFolder(const fs::path& folder, bool record, std::strin
   }
   std::vector<fs::path> missing;
   std::error_code ec;
-  for (fs::path p = folder; !fs::is_directory(p, ec) && p.has_relative_path(); p = p.parent_path()) missing.push_back(p);
+  for (fs::path p = folder; !fs::is_directory(p, ec) && p.has_relative_path(); p = p.parent_path())
+    missing.push_back(p);
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
     if (::mkdir(it->c_str(), 0777) == 0) {
       if (record) {
@@ -207,7 +212,8 @@ bool OutputContext::EnsureFolder(const fs::path& folder, bool record, std::strin
   return true;
 }
 
-bool OutputContext::Stage(const std::string& path, const std::string& contents, diag::DiagnosticSink& sink) {
+bool OutputContext::Stage(const std::string& path, const std::string& contents,
+                          diag::DiagnosticSink& sink) {
   std::string error;
   if (!staging_.empty()) {
     const fs::path file = staging_ / path;
@@ -222,7 +228,8 @@ bool OutputContext::Stage(const std::string& path, const std::string& contents, 
         folders_.insert(staging_);
       }
     }
-    if (!EnsureFolder(file.parent_path(), false, error) || !(error = WriteNewFile(file, contents)).empty()) {
+    if (!EnsureFolder(file.parent_path(), false, error) ||
+        !(error = WriteNewFile(file, contents)).empty()) {
       sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
       return false;
     }
@@ -237,7 +244,8 @@ bool OutputContext::Stage(const std::string& path, const std::string& contents, 
     return true;
   }
   const fs::path temporary = TemporaryNameFor(target, ".tmp");
-  if (!EnsureFolder(target.parent_path(), true, error) || !(error = WriteNewFile(temporary, contents)).empty()) {
+  if (!EnsureFolder(target.parent_path(), true, error) ||
+      !(error = WriteNewFile(temporary, contents)).empty()) {
     sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
     return false;
   }
@@ -275,7 +283,8 @@ OutputContext::CommitResult OutputContext::Commit(diag::DiagnosticSink& sink) {
         result.unchanged.push_back(it->first);
         continue;
       }
-      if (!EnsureFolder(target.parent_path(), false, error) || ::rename(from.c_str(), target.c_str()) != 0) {
+      if (!EnsureFolder(target.parent_path(), false, error) ||
+          ::rename(from.c_str(), target.c_str()) != 0) {
         if (error.empty()) error = ErrnoText("cannot rename into place");
         sink.Error({(shown_ / it->first).string(), 0, 0}, error, diag::kIoRule);
         return result;
@@ -288,7 +297,8 @@ OutputContext::CommitResult OutputContext::Commit(diag::DiagnosticSink& sink) {
     for (auto it = staged_.begin(); it != staged_.end(); it = staged_.erase(it)) {
       const fs::path target = dir_ / it->first;
       if (::rename(it->second.c_str(), target.c_str()) != 0) {
-        sink.Error({(shown_ / it->first).string(), 0, 0}, ErrnoText("cannot rename into place"), diag::kIoRule);
+        sink.Error({(shown_ / it->first).string(), 0, 0}, ErrnoText("cannot rename into place"),
+                   diag::kIoRule);
         return result;
       }
       result.written.push_back(it->first);
@@ -314,20 +324,23 @@ void OutputContext::Discard() {
   for (const auto& [path, temporary] : staged_)
     if (!temporary.empty()) ::unlink(temporary.c_str());
   staged_.clear();
-  for (auto it = created_.rbegin(); it != created_.rend(); ++it) ::rmdir(it->c_str());  // only if empty
+  for (auto it = created_.rbegin(); it != created_.rend(); ++it)
+    ::rmdir(it->c_str());  // only if empty
   created_.clear();
 }
 
-std::vector<std::string> OutputContext::Stale(const std::vector<std::string>& owned_extensions) const {
+std::vector<std::string> OutputContext::Stale(
+    const std::vector<std::string>& owned_extensions) const {
   std::vector<std::string> stale = stale_;
   std::error_code ec;
   if (!owned_extensions.empty() && fs::is_directory(dir_, ec)) {
-    for (auto it = fs::recursive_directory_iterator(dir_, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir_, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
       const std::string relative = fs::relative(it->path(), dir_, ec).generic_string();
       const std::string ext = it->path().extension().string();
-      if (paths_.count(relative) == 0 &&
-          std::find(owned_extensions.begin(), owned_extensions.end(), ext) != owned_extensions.end())
+      if (paths_.count(relative) == 0 && std::find(owned_extensions.begin(), owned_extensions.end(),
+                                                   ext) != owned_extensions.end())
         stale.push_back(relative);
     }
   }

@@ -72,14 +72,14 @@ class OutputContext {
   std::vector<std::string> Stale(const std::vector<std::string>& owned_extensions) const;
 
  private:
-  void StageLoop();     // the staging thread
-  void StopStaging();   // ends the staging thread once it has staged what is pending
+  void StageLoop();    // the staging thread
+  void StopStaging();  // ends the staging thread once it has staged what is pending
   bool Stage(const std::string& path, const std::string& contents, diag::DiagnosticSink& sink);
   bool EnsureFolder(const std::filesystem::path& folder, bool record, std::string& error);
 
   Mode mode_ = Mode::kBuffer;
-  std::filesystem::path dir_;    // absolute
-  std::filesystem::path shown_;  // as given, for messages
+  std::filesystem::path dir_;      // absolute
+  std::filesystem::path shown_;    // as given, for messages
   std::filesystem::path staging_;  // kWrite into a missing folder: the hidden sibling
   bool staging_created_ = false;
   bool committed_ = false;

@@ -29,8 +29,8 @@ class TemplateSet {
   const Template* Get(const std::string& name, diag::DiagnosticSink& sink);
 
   // Renders `name`. Partials ({{> head}}) are templates of the same folder ("html/head.mustache").
-  std::optional<std::string> Render(const std::string& name, const View& view, diag::DiagnosticSink& sink,
-                                    const View* outer = nullptr);
+  std::optional<std::string> Render(const std::string& name, const View& view,
+                                    diag::DiagnosticSink& sink, const View* outer = nullptr);
 
   // Override files actually read, for --depfile.
   const std::set<std::string>& files_read() const { return files_read_; }

@@ -20,7 +20,9 @@ std::string Lit(std::string_view text) { return util::CppStringBody(text); }
 // The runtime's enumerators are the format's names in PascalCase: int -> kInt, fatal -> kFatal.
 std::string Enumerator(std::string_view format_name) { return "k" + util::PascalCase(format_name); }
 std::string TypeEnumerator(model::ParamType type) { return Enumerator(model::Name(type)); }
-std::string SeverityEnumerator(model::Severity severity) { return Enumerator(model::Name(severity)); }
+std::string SeverityEnumerator(model::Severity severity) {
+  return Enumerator(model::Name(severity));
+}
 
 // Items grouped into lines of `per_line`, joined by `separator`: {{#lines}}{{line}}{{/lines}}.
 List Lines(size_t count, size_t per_line, const char* separator,
@@ -179,7 +181,8 @@ void AddLookupTables(const model::Catalog& c, View& v) {
         code += static_cast<char>('0' + (b & 7));
       }
     }
-    return "{" + std::to_string(e.value) + ", " + std::to_string(e.code.size()) + "u, \"" + code + "\"},";
+    return "{" + std::to_string(e.value) + ", " + std::to_string(e.code.size()) + "u, \"" + code +
+           "\"},";
   };
   if (value_direct && DigitsSpellValues(c)) {
     // Every code is one prefix and up to 8 digits that spell its value: a lookup reads the
@@ -190,10 +193,12 @@ void AddLookupTables(const model::Catalog& c, View& v) {
     v.add("code_digits", true);
     v.add("code_prefix_length", std::to_string(CommonPrefix(c).size()));
     v.add("code_prefix_comment", util::CppCommentText(CommonPrefix(c)));
-    const bool fixed = std::all_of(errs.begin(), errs.end(),
-                                   [&](const model::Error& e) { return e.code.size() == errs.front().code.size(); });
+    const bool fixed = std::all_of(errs.begin(), errs.end(), [&](const model::Error& e) {
+      return e.code.size() == errs.front().code.size();
+    });
     v.add("code_fixed_length", std::to_string(fixed ? errs.front().code.size() : 0));
-    v.add("code_slot_lines", Lines(by_value.size(), 2, " ", [&](size_t i) { return slot_literal(by_value[i]); }));
+    v.add("code_slot_lines",
+          Lines(by_value.size(), 2, " ", [&](size_t i) { return slot_literal(by_value[i]); }));
     return;
   }
   const cpp::HashTable codes = cpp::BuildHashTable(
@@ -202,7 +207,8 @@ void AddLookupTables(const model::Catalog& c, View& v) {
   v.add("code_seed", std::to_string(codes.seed) + "u");
   v.add("code_mask", std::to_string(codes.mask) + "u");
   v.add("code_max_probe", std::to_string(codes.max_probe));
-  v.add("code_slot_lines", Lines(codes.slots.size(), 2, " ", [&](size_t i) { return slot_literal(codes.slots[i]); }));
+  v.add("code_slot_lines",
+        Lines(codes.slots.size(), 2, " ", [&](size_t i) { return slot_literal(codes.slots[i]); }));
   // Each code's hash under the table's seed gives its tag.
   std::vector<std::uint32_t> code_hashes(errs.size());
   for (size_t i = 0; i < errs.size(); ++i) code_hashes[i] = cpp::HashCode(errs[i].code, codes.seed);
@@ -237,7 +243,8 @@ View CatalogView(const model::Catalog& c) {
   v.add("title_comment", util::CppCommentText(c.title));
   v.add("catalog_literal", Lit(c.id));
   v.add("count", std::to_string(c.errors.size()));
-  v.add("example_code_literal", util::CppCommentText(c.errors.empty() ? "" : c.errors.front().code));
+  v.add("example_code_literal",
+        util::CppCommentText(c.errors.empty() ? "" : c.errors.front().code));
 
   List errors;
   for (const model::Error& e : c.errors) errors.push_back(ErrorView(c, e));
@@ -266,7 +273,8 @@ View CatalogView(const model::Catalog& c) {
   }
   std::sort(signatures.begin(), signatures.end());
   v.add("signature_lines", Lines(signatures.size(), 4, " ", [&](size_t i) { return signatures[i].second; }));
-  v.add("param_lines", Lines(param_entries.size(), 4, " ", [&](size_t i) { return param_entries[i]; }));
+  v.add("param_lines",
+        Lines(param_entries.size(), 4, " ", [&](size_t i) { return param_entries[i]; }));
   return v;
 }
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <optional>
 #include <functional>
+#include <optional>
 
 #include "backends/backend.h"
 #include "backends/docs/docs_view.h"
@@ -15,13 +15,15 @@
 namespace errcat::backends {
 namespace {
 
-
-constexpr const char* kAssets[] = {"assets/errcat.css", "assets/errcat.js", "assets/favicon.svg", "assets/theme.js"};
+constexpr const char* kAssets[] = {"assets/errcat.css", "assets/errcat.js", "assets/favicon.svg",
+                                   "assets/theme.js"};
 
 class HtmlBackend final : public Backend {
  public:
   std::string_view name() const override { return "html"; }
-  std::vector<std::string> owned_extensions() const override { return {".html", ".json", ".js", ".css", ".xml", ".svg"}; }
+  std::vector<std::string> owned_extensions() const override {
+    return {".html", ".json", ".js", ".css", ".xml", ".svg"};
+  }
 
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {
@@ -116,7 +118,6 @@ class HtmlBackend final : public Backend {
     }
     return true;
   }
-
 };
 
 }  // namespace
