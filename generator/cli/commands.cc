@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -20,6 +21,7 @@
 #include "lint/lint.h"
 #include "loader/loader.h"
 #include "loader/source_spec.h"
+#include "lock/lock.h"
 #include "util/keep_until_exit.h"
 
 #ifndef ERRCAT_VERSION
@@ -101,13 +103,35 @@ struct CheckOptions {
   bool werror = false;
   bool print_ids = false;
   ReportFormat format = ReportFormat::kText;
+  std::string lock;  // "" for the one beside the catalogs, if any
+  bool lock_stale = false;
 };
+
+// "errcat lock PATHS...": what to run when the lock is stale.
+std::string LockCommand(const std::vector<std::string>& paths) {
+  std::string command = "errcat lock";
+  for (const std::string& p : paths) command += " " + p;
+  return command;
+}
 
 int RunCheck(const CheckOptions& o) {
   diag::DiagnosticSink sink;
   const model::CatalogSet* set =
       Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
   if (set) lint::LintSet(*set, sink);
+  if (set) {
+    // The history: the lock beside the catalogs (or --lock), when there is one.
+    const std::string path = o.lock.empty() ? lock::DefaultLockPath(o.common.paths) : o.lock;
+    std::error_code ec;
+    if (!o.lock.empty() || std::filesystem::exists(path, ec)) {
+      if (std::optional<lock::Lock> history = lock::ReadLock(path, sink))
+        lock::Check(*history, *set, {o.lock_stale, LockCommand(o.common.paths)}, sink);
+    } else if (o.lock_stale) {
+      sink.Error({path, 0, 0},
+                 "no lock file beside the catalogs; run `" + LockCommand(o.common.paths) + "`",
+                 "lock-stale");
+    }
+  }
   if (o.werror) sink.PromoteWarnings();
   const int code = Report(sink, o.common, o.format);
   if (o.print_ids) {
@@ -130,6 +154,11 @@ std::function<int()> DefineCheck(CLI::App& cmd) {
   cmd.add_flag("--werror", o->werror, "Treat warnings as errors");
   cmd.add_flag("--print-catalog-ids", o->print_ids,
                "Print the catalog ids of a valid set, one a line (for build systems)");
+  cmd.add_option(
+      "--lock", o->lock,
+      "The lock file to check against (default: errcat.lock beside the catalogs, if any)");
+  cmd.add_flag("--lock-stale", o->lock_stale,
+               "Also fail on codes the lock does not hold yet (for CI)");
   cmd.add_option("--format", o->format,
                  "text (stderr), json, github (workflow annotations) or sarif (2.1.0)")
       ->transform(CLI::CheckedTransformer(
@@ -314,6 +343,39 @@ std::function<int()> DefineDiff(CLI::App& cmd) {
   return [o] { return RunDiff(*o); };
 }
 
+struct LockCommandOptions {
+  CommonOptions common;
+  std::string output;  // "" for errcat.lock beside the catalogs
+  std::string version;
+};
+
+int RunLock(const LockCommandOptions& o) {
+  diag::DiagnosticSink sink;
+  const model::CatalogSet* set =
+      Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
+  if (!set) return Report(sink, o.common);
+  const std::string path = o.output.empty() ? lock::DefaultLockPath(o.common.paths) : o.output;
+  const lock::UpdateResult result =
+      lock::UpdateLockFile(*set, path, o.version.empty() ? lock::Today() : o.version, sink);
+  const int code = Report(sink, o.common);
+  if (code != kExitOk || !result.ok) return code != kExitOk ? code : kExitUsage;
+  std::fprintf(stderr, "errcat: lock: %d code%s, %d added, %d advanced; %s %s\n", result.total,
+               result.total == 1 ? "" : "s", result.added, result.advanced, path.c_str(),
+               result.changed ? "written" : "unchanged");
+  return kExitOk;
+}
+
+std::function<int()> DefineLock(CLI::App& cmd) {
+  auto o = std::make_shared<LockCommandOptions>();
+  cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
+  cmd.add_option("-o,--output", o->output,
+                 "The lock file (default: errcat.lock beside the catalogs)");
+  cmd.add_option("--version", o->version,
+                 "What to stamp new entries and state changes with (default: today's date)");
+  AddCommon(&cmd, o->common);
+  return [o] { return RunLock(*o); };
+}
+
 // The command table, as ninja's tools: a name, a line of help, and what declares and runs it.
 struct Command {
   const char* name;
@@ -328,6 +390,8 @@ constexpr Command kCommands[] = {
      DefineGenerate},
     {"docs", "Render catalogs as a Markdown reference or a static HTML site", DefineDocs},
     {"diff", "Compare two catalog sets and flag breaking changes", DefineDiff},
+    {"lock", "Record every code the catalogs issue in errcat.lock (only adds and advances)",
+     DefineLock},
 };
 
 }  // namespace

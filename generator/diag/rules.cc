@@ -50,6 +50,14 @@ const std::vector<Rule>& AllRules() {
       {"duplicate-catalog", RuleKind::kError, "A catalog id is used twice in the set."},
       {"reserved-code", RuleKind::kError, "A reserved (retired) code is in use."},
       {"reserved-value", RuleKind::kError, "The value of a reserved code is in use."},
+      {"lock-removed", RuleKind::kError,
+       "A code in errcat.lock is gone from its catalog without being reserved."},
+      {"lock-reused", RuleKind::kError,
+       "A code, value or name in errcat.lock is given to another error, or a retired code is "
+       "issued again."},
+      {"lock-signature", RuleKind::kError, "The parameter types of a code in errcat.lock changed."},
+      {"lock-stale", RuleKind::kError,
+       "A code is not in errcat.lock yet (check --lock-stale); run errcat lock."},
       {"limit", RuleKind::kError,
        "A text is longer than its limit, or a message has too many params (docs/catalog-format.md, "
        "Limits)."},
