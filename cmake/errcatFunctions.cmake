@@ -2,14 +2,15 @@
 # add_subdirectory() or FetchContent:
 #
 # errcat_add_catalog(<target> CATALOGS <file.yaml>... [TEMPLATES <dir>] [OUTPUT_DIR <dir>]
-#                    [INSTALL_INCLUDEDIR <dir>])
+#                    [INSTALL_INCLUDEDIR <dir>] [LOCK <errcat.lock>])
 #   A library <target> with the C++ generated from the catalogs (one <catalog>_errors.hpp/.cpp
 #   per file plus errcat_runtime.hpp), its include directory ($<BUILD_INTERFACE> the output
 #   folder, $<INSTALL_INTERFACE> INSTALL_INCLUDEDIR, default ${CMAKE_INSTALL_INCLUDEDIR}) and
 #   fmt::fmt. Outputs go to the binary dir (default ${CMAKE_CURRENT_BINARY_DIR}/<target>_errcat).
 #   The code is regenerated when a catalog or a template changes (errcat writes a depfile), and
 #   errcat rewrites only files whose bytes changed, so an edit that changes nothing recompiles
-#   nothing.
+#   nothing. With LOCK, the build first checks the catalogs against that lock file (a removed,
+#   reused or re-signed code fails the build; `errcat lock` updates it).
 #
 # errcat_install_catalog(<target> [DESTINATION <dir>] [COMPONENT <name>])
 #   Installs the generated headers of <target> (default destination: its INSTALL_INCLUDEDIR);
@@ -114,7 +115,7 @@ function(_errcat_catalog_ids target out)
 endfunction()
 
 function(errcat_add_catalog target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "TEMPLATES;OUTPUT_DIR;INSTALL_INCLUDEDIR" "CATALOGS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "TEMPLATES;OUTPUT_DIR;INSTALL_INCLUDEDIR;LOCK" "CATALOGS")
   _errcat_check_arguments(errcat_add_catalog ${target})
   _errcat_command(errcat_command errcat_depends)
   # The generated code needs fmt. Found here, in the caller's directory, so that the imported
@@ -152,12 +153,20 @@ function(errcat_add_catalog target)
 
   _errcat_templates("${arg_TEMPLATES}" "cpp/*.mustache" template_args template_files)
 
+  set(lock_check "")
+  set(lock_file "")
+  if(arg_LOCK)
+    cmake_path(ABSOLUTE_PATH arg_LOCK BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE OUTPUT_VARIABLE lock_file)
+    set(lock_check COMMAND ${errcat_command} check --lock "${lock_file}" --color never ${catalogs})
+  endif()
+
   set(depfile "${CMAKE_CURRENT_BINARY_DIR}/${target}_errcat.d")
   add_custom_command(
     OUTPUT ${outputs}
+    ${lock_check}
     COMMAND ${errcat_command} generate --cpp "${arg_OUTPUT_DIR}" --depfile "${depfile}"
             --source-root "${CMAKE_CURRENT_SOURCE_DIR}" --color never ${template_args} ${catalogs}
-    DEPENDS ${catalogs} ${template_files} ${errcat_depends}
+    DEPENDS ${catalogs} ${template_files} ${lock_file} ${errcat_depends}
     DEPFILE "${depfile}"
     COMMENT "errcat: generating C++ for ${target}"
     VERBATIM)

@@ -119,8 +119,9 @@ int RunCheck(const CheckOptions& o) {
   const model::CatalogSet* set =
       Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
   if (set) lint::LintSet(*set, sink);
-  if (set) {
-    // The history: the lock beside the catalogs (or --lock), when there is one.
+  if (set && !o.print_ids) {
+    // The history: the lock beside the catalogs (or --lock), when there is one. Not for
+    // --print-catalog-ids: build systems ask for names, errcat_add_catalog(LOCK) checks.
     const std::string path = o.lock.empty() ? lock::DefaultLockPath(o.common.paths) : o.lock;
     std::error_code ec;
     if (!o.lock.empty() || std::filesystem::exists(path, ec)) {
@@ -182,13 +183,28 @@ int RunExplain(const ExplainOptions& o) {
   if (!set) return Report(sink, o.common);
   Report(sink, o.common);  // warnings, if any
   auto hit = set->FindCode(o.code);
+  explain::TerminalStyle style;
+  style.color = UseColor(o.common.color, STDOUT_FILENO);
   if (!hit) {
+    // A code the lock remembers: its tombstone, so old logs still get an answer.
+    const std::string lock_path = lock::DefaultLockPath(o.common.paths);
+    std::error_code ec;
+    if (std::filesystem::exists(lock_path, ec)) {
+      if (std::optional<lock::Lock> history = lock::ReadLock(lock_path, sink)) {
+        for (const lock::Entry& entry : history->entries) {
+          if (entry.code == o.code && entry.state == lock::State::kRetired) {
+            std::fputs(explain::ExplainRetired(entry, style).c_str(), stdout);
+            return kExitOk;
+          }
+        }
+      } else {
+        return Report(sink, o.common);
+      }
+    }
     std::fprintf(stderr, "error: no error code '%s' in the catalogs%s\n", o.code.c_str(),
                  diag::DidYouMean(o.code, set->AllCodes()).c_str());
     return kExitInvalid;
   }
-  explain::TerminalStyle style;
-  style.color = UseColor(o.common.color, STDOUT_FILENO);
   std::fputs(explain::ExplainError(*hit->catalog, *hit->error, style).c_str(), stdout);
   return kExitOk;
 }

@@ -220,6 +220,21 @@ std::string MarkdownToTerminal(const std::string& markdown, const TerminalStyle&
   return MarkdownRenderer(style).Render(markdown, first_prefix, rest_prefix);
 }
 
+std::string ExplainRetired(const lock::Entry& entry, const TerminalStyle& style) {
+  const auto styled = [&](const char* code, const std::string& text) {
+    return style.color ? code + text + kReset : text;
+  };
+  std::string params;
+  for (const std::string& type : entry.params) params += (params.empty() ? "" : ", ") + type;
+  std::string out = styled(kBold, Printable(entry.code)) + "  " + styled(kDim, "(" + Printable(entry.catalog) + ")") + "\n";
+  out += styled(kYellow, "Retired" + (entry.retired.empty() ? std::string() : " in " + Printable(entry.retired))) +
+         ": this code is no longer issued, and never will be again.\n\n";
+  out += "It was " + Printable(entry.name) + "(" + Printable(params) + "), value " + std::to_string(entry.value) +
+         ", issued" + (entry.active.empty() ? std::string() : " in " + Printable(entry.active)) +
+         (entry.deprecated.empty() ? std::string() : " and deprecated in " + Printable(entry.deprecated)) + ".\n";
+  return out;
+}
+
 std::string ExplainError(const model::Catalog& catalog, const model::Error& e,
                          const TerminalStyle& style) {
   const auto styled = [&](const char* code, const std::string& text) {

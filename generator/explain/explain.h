@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "lock/lock.h"
 #include "model/catalog.h"
 
 namespace errcat::explain {
@@ -14,6 +15,10 @@ struct TerminalStyle {
 
 std::string ExplainError(const model::Catalog& catalog, const model::Error& error,
                          const TerminalStyle& style);
+
+// A retired code's tombstone, from the lock: what it meant, when it was retired, that it is
+// never issued again. Old logs and bookmarks still get an answer.
+std::string ExplainRetired(const lock::Entry& entry, const TerminalStyle& style);
 
 // Markdown -> wrapped terminal text (cmark AST walk). The first line starts with
 // `first_prefix`, later ones with `rest_prefix` (a list bullet and its hanging indent).

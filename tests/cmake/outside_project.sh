@@ -146,6 +146,16 @@ case "$case_name" in
     build "$work/ok-0.1" build2.log
     expect_noop build2.log
     expect_touch_recompiles_nothing "$work/version" "$work/ok-0.1"
+    # LOCK: the build checks the catalog against the lock; a removed code fails it.
+    "$work/prefix/bin/errcat" lock "$work/version" --version 1.0 >/dev/null 2>&1 || fail "errcat lock failed"
+    configure "$work/version" "$work/locked" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" -DREQUEST=0.1 -DWITH_LOCK=ON
+    build "$work/locked" locked1.log
+    build "$work/locked" locked2.log
+    expect_noop locked2.log
+    sed -i -e '/^  - code: TOK013$/,$d' -e 's/see_also: \[TOK003, TOK013\]/see_also: [TOK003]/' "$work/version/token.yaml"
+    if cmake --build "$work/locked" >"$work/locked3.log" 2>&1; then fail "a code removed against the lock built"; fi
+    grep -q "locked code 'TOK013' (.*) was removed; keep it, deprecate it, or add it to 'reserved' to retire it \[lock-removed\]" \
+      "$work/locked3.log" || { cat "$work/locked3.log"; fail "no lock diagnostic"; }
     # Until 1.0 a minor version may break: 0.2 and 1.0 are not met by 0.1.0, and say so.
     for request in 0.2 1.0; do
       if cmake -S "$work/version" -B "$work/no-$request" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \

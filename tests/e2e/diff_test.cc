@@ -221,6 +221,19 @@ TEST(ReviewScript, DiffsABranchAgainstItsMergeBase) {
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
   EXPECT_THAT(testing::ReadFile(tmp.path() / "report.md"), HasSubstr("did not change"));
   EXPECT_EQ(RunCommand("cd " + repo + " && ERRCAT=" + Errcat() + " " + script + " no-such-branch catalog").exit_code, 2);
+
+  // With a lock beside the catalogs, a branch that adds a code without running errcat lock
+  // fails the review, and the report says what to run.
+  ASSERT_EQ(RunCommand("cd " + repo + " && " + Errcat() + " lock catalog --version 1.0").exit_code, 0);
+  ASSERT_EQ(RunCommand(git + "add catalog && " + git + "commit -qm lock").exit_code, 0);
+  ASSERT_EQ(RunCommand(git + "checkout -qb new-code").exit_code, 0);
+  const std::string added = testing::ReadFile(tmp.path() / "catalog" / "token.yaml") +
+                            "  - {code: TOK099, name: Added, summary: Added., message: Added.}\n";
+  tmp.Write("catalog/token.yaml", added);
+  ASSERT_EQ(RunCommand(git + "commit -qam add").exit_code, 0);
+  auto stale = RunCommand("cd " + repo + " && ERRCAT=" + Errcat() + " ERRCAT_REPORT=report.md " + script + " main catalog");
+  EXPECT_EQ(stale.exit_code, 1) << stale.err;
+  EXPECT_THAT(stale.err, HasSubstr("'TOK099' is not in catalog/errcat.lock; run `errcat lock catalog` and commit it [lock-stale]"));
 }
 
 }  // namespace

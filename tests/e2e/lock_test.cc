@@ -80,6 +80,14 @@ TEST_F(LockTest, EachKindOfReuseIsReportedNamingBothPlaces) {
   ASSERT_EQ(Run("lock cat --version 1.2").exit_code, 0);
   EXPECT_THAT(LockText(), HasSubstr("state: retired, active: \"1.0\", retired: \"1.2\""));
 
+  // explain of the retired code prints its tombstone, not "unknown code".
+  auto tombstone = Run("explain T002 cat");
+  EXPECT_EQ(tombstone.exit_code, 0) << tombstone.err;
+  EXPECT_EQ(tombstone.out,
+            "T002  (t)\nRetired in 1.2: this code is no longer issued, and never will be again.\n\n"
+            "It was Two(), value 2, issued in 1.0.\n");
+  EXPECT_EQ(Run("explain T777 cat").exit_code, 1);
+
   // The retired code issued again, for another error.
   Catalog("", kOne + kThree + "  - {code: T002, name: Again, summary: S, message: M.}\n");
   auto code = Run("check cat");
