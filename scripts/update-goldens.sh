@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Rewrites every golden file from the current build, in its four places:
+# Rewrites every golden file from the current build, in its five places:
 #   generated/                  the checked-in C++ and Markdown made from catalog/
 #   tests/goldens/html/         the HTML site made from catalog/
 #   tests/diagnostics/*.stderr  check's report for each broken catalog there
 #   tests/diff/*/               diff's reports (expected.txt, diff.md, diff.github, diff.sarif)
 #                               and check's SARIF for the realistic case
+#   tests/data/changelog/*.md|html  changelog's notes for a three-release history
 # Review the result with `git diff` before committing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -16,6 +16,7 @@
 #include "diag/formats.h"
 #include "diag/rules.h"
 #include "diag/spellcheck.h"
+#include "diff/changelog.h"
 #include "diff/diff.h"
 #include "explain/explain.h"
 #include "lint/lint.h"
@@ -359,6 +360,44 @@ std::function<int()> DefineDiff(CLI::App& cmd) {
   return [o] { return RunDiff(*o); };
 }
 
+struct ChangelogCommand {
+  CommonOptions common;
+  std::string base, head, format = "markdown";
+};
+
+int RunChangelog(const ChangelogCommand& o) {
+  diag::DiagnosticSink sink;
+  const loader::LoadedPair sets = loader::LoadPair(o.base, o.head, LoaderOptions(o.common), sink);
+  if (!sets.base || !sets.head || sink.HasErrors()) {
+    Report(sink, o.common);
+    std::fprintf(stderr, "errcat changelog: %s did not load\n",
+                 !sets.base ? o.base.c_str() : o.head.c_str());
+    return kExitUsage;
+  }
+  // The same comparison as diff; every change is news here, none is refused.
+  const diff::DiffResult result = diff::Diff(*sets.base, *sets.head, {});
+  const diff::ChangelogOptions options{o.base, o.head};
+  const std::string text = o.format == "json"
+                               ? diff::ChangelogJson(result, *sets.base, *sets.head, options)
+                           : o.format == "html-fragment"
+                               ? diff::ChangelogHtml(result, *sets.base, *sets.head, options)
+                               : diff::ChangelogMarkdown(result, *sets.base, *sets.head, options);
+  std::fputs(text.c_str(), stdout);
+  return kExitOk;
+}
+
+std::function<int()> DefineChangelog(CLI::App& cmd) {
+  auto o = std::make_shared<ChangelogCommand>();
+  cmd.add_option("base", o->base, "The earlier release: a file or folder, git:REF or git:REF:PATH")
+      ->required();
+  cmd.add_option("head", o->head, "The later release: a file or folder, or git:REF[:PATH]")
+      ->required();
+  cmd.add_option("--format", o->format, "markdown (default), json or html-fragment")
+      ->check(CLI::IsMember({"markdown", "json", "html-fragment"}));
+  AddCommon(&cmd, o->common);
+  return [o] { return RunChangelog(*o); };
+}
+
 struct LockCommandOptions {
   CommonOptions common;
   std::string output;  // "" for errcat.lock beside the catalogs
@@ -406,6 +445,8 @@ constexpr Command kCommands[] = {
      DefineGenerate},
     {"docs", "Render catalogs as a Markdown reference or a static HTML site", DefineDocs},
     {"diff", "Compare two catalog sets and flag breaking changes", DefineDiff},
+    {"changelog", "Release notes of the errors between two catalog sets, for API users",
+     DefineChangelog},
     {"lock", "Record every code the catalogs issue in errcat.lock (only adds and advances)",
      DefineLock},
 };
