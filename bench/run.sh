@@ -98,6 +98,31 @@ for n in 1000 10000 100000; do
   [ "$outs_fs" = tmpfs ] && rm -rf "$outs"/floor-* "$dir"
 done
 
+# What the lock file costs at 10k errors: `check` alone, `check` against the lock, and an
+# `errcat lock` that finds nothing to change, interleaved run by run.
+lock_file=$work/bench.lock
+$errcat lock "$work/cat10000" -o "$lock_file" --version bench >/dev/null 2>&1
+plain=(); with_lock=(); relock=()
+timed() { /usr/bin/time -f "%e" -o "$work/time" $errcat "$@" >/dev/null 2>&1; cat "$work/time"; }
+for i in $(seq "$runs"); do
+  plain+=("$(timed check "$work/cat10000")")
+  with_lock+=("$(timed check --lock "$lock_file" "$work/cat10000")")
+  relock+=("$(timed lock "$work/cat10000" -o "$lock_file" --version bench)")
+done
+{
+  plain_median=$(printf '%s\n' "${plain[@]}" | median)
+  echo
+  echo "## The lock file at 10k errors (medians of $runs interleaved runs)"
+  echo
+  echo "| command | wall (s) | over \`check\` alone |"
+  echo "| --- | ---: | ---: |"
+  echo "| \`errcat check\` | $plain_median | |"
+  for row in "check --lock|${with_lock[*]}" "lock (nothing to change)|${relock[*]}"; do
+    m=$(printf '%s\n' ${row#*|} | median)
+    printf '| `errcat %s` | %s | %+.0f %% |\n' "${row%%|*}" "$m" "$(awk -v a="$m" -v b="$plain_median" 'BEGIN {print (a / b - 1) * 100}')"
+  done
+} >>"$out"
+
 # The same 10k run with its outputs on the disk the project is on, against the file-system
 # floor there: in new folders, then right after deleting the outputs made so far.
 if [ "$outs_fs" != "$disk_fs" ]; then

@@ -56,6 +56,8 @@ const std::vector<Rule>& AllRules() {
        "A code, value or name in errcat.lock is given to another error, or a retired code is "
        "issued again."},
       {"lock-signature", RuleKind::kError, "The parameter types of a code in errcat.lock changed."},
+      {"lock-syntax", RuleKind::kError,
+       "errcat.lock is not valid JSON or not a lock of version 1."},
       {"lock-stale", RuleKind::kError,
        "A code is not in errcat.lock yet (check --lock-stale); run errcat lock."},
       {"limit", RuleKind::kError,

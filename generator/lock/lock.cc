@@ -5,27 +5,19 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
 
 #include "backends/base/output.h"  // WriteFileAtomically, the one atomic write
 #include "diag/rules.h"
-#include "loader/readers.h"
 #include "util/text.h"
-#include "yaml/raw_tree.h"
 
 namespace errcat::lock {
 namespace fs = std::filesystem;
 namespace {
 
-using loader::readers::Context;
-using loader::readers::ExpectKind;
-using loader::readers::Integer;
-using loader::readers::IsNull;
-using loader::readers::MapReader;
-using loader::readers::OneOf;
-using loader::readers::Text;
 using util::Quoted;
 
 const std::vector<model::EnumName<State>>& StateNames() {
@@ -52,14 +44,11 @@ std::string SignatureText(const std::vector<std::string>& types) {
   return "(" + s + ")";
 }
 
-// A double-quoted YAML scalar (the lock holds codes, names and stamps: plain text).
-std::string Scalar(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
+// The error with `code` in catalog `c`, through the set's hash index (Catalog::Find scans).
+const model::Error* FindIn(const model::CatalogSet& set, const model::Catalog& c,
+                           std::string_view code) {
+  const auto hit = set.FindCode(code);
+  return hit && hit->catalog == &c ? hit->error : nullptr;
 }
 
 bool Before(const Entry& a, const Entry& b) {
@@ -90,50 +79,72 @@ std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink
     sink.Error({path, 0, 0}, "cannot open the lock file", diag::kIoRule);
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::unique_ptr<yaml::Document> doc = yaml::Parse(path, text.str(), sink);
-  if (!doc) return std::nullopt;
-  const Context ctx{*doc, sink};
-  if (!ExpectKind(ctx, doc->root, yaml::NodeKind::kMap, "a lock file")) return std::nullopt;
-  const int errors_before = sink.error_count();
-  MapReader top(ctx, doc->root, "the lock file", {"lock", "codes"});
-  if (const yaml::Node* version = top.Require("lock")) {
-    if (auto v = Integer(ctx, version, "'lock'"); v && *v != 1)
-      ctx.Error(version, "this errcat reads lock files of version 1, not " + std::to_string(*v),
-                "type");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  // The whole file is one JSON document; each entry is one line of it (as errcat writes it),
+  // which gives diagnostics their line.
+  try {
+    const nlohmann::json document = nlohmann::json::parse(text);
+    if (!document.is_object() || document.value("errcat_lock", 0) != 1) {
+      sink.Error({path, 1, 1}, "not an errcat lock file of version 1 (\"errcat_lock\": 1)",
+                 "lock-syntax");
+      return std::nullopt;
+    }
+  } catch (const nlohmann::json::parse_error& e) {
+    const util::LineColumn lc = util::LineColumnAt(text, e.byte > 0 ? e.byte - 1 : 0);
+    sink.Error({path, lc.line, lc.column}, "the lock file is not valid JSON", "lock-syntax");
+    return std::nullopt;
   }
   Lock lock;
   lock.path = path;
-  const yaml::Node* codes = top.Get("codes");
-  if (!IsNull(codes) && ExpectKind(ctx, codes, yaml::NodeKind::kSequence, "'codes'")) {
-    for (const yaml::Node* item : codes->items) {
-      if (!ExpectKind(ctx, item, yaml::NodeKind::kMap, "each entry of 'codes'")) continue;
-      MapReader map(ctx, item, "a lock entry",
-                    {"catalog", "code", "value", "name", "params", "state", "active", "deprecated",
-                     "retired"});
-      Entry e;
-      e.pos = {item->line, item->column};
-      for (const char* key : {"catalog", "code", "name"}) {
-        const yaml::Node* node = map.Require(key);
-        std::string value = node ? Text(ctx, node, key).value_or("") : "";
-        (std::string_view(key) == "catalog" ? e.catalog
-         : std::string_view(key) == "code"  ? e.code
-                                            : e.name) = value;
-      }
-      if (const yaml::Node* value = map.Require("value"))
-        if (auto v = Integer(ctx, value, "'value'")) e.value = static_cast<std::int32_t>(*v);
-      if (const yaml::Node* params = map.Get("params"); !IsNull(params))
-        if (ExpectKind(ctx, params, yaml::NodeKind::kSequence, "'params'"))
-          for (const yaml::Node* p : params->items)
-            e.params.push_back(Text(ctx, p, "'params' items").value_or(""));
-      if (const yaml::Node* state = map.Require("state"))
-        e.state = OneOf(ctx, state, "'state'", StateNames(), "type").value_or(State::kActive);
-      e.active = Text(ctx, map.Get("active"), "'active'").value_or("");
-      e.deprecated = Text(ctx, map.Get("deprecated"), "'deprecated'").value_or("");
-      e.retired = Text(ctx, map.Get("retired"), "'retired'").value_or("");
-      lock.entries.push_back(std::move(e));
+  const int errors_before = sink.error_count();
+  std::istringstream lines(text);
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    const size_t start = line.find('{');
+    if (start == std::string::npos || line.compare(start, 10, "{\"catalog\"") != 0) continue;
+    std::string record = line.substr(start);
+    while (!record.empty() &&
+           (record.back() == ',' || record.back() == '\r' || record.back() == ' '))
+      record.pop_back();
+    const diag::Location at{path, number, static_cast<int>(start) + 1};
+    const nlohmann::json j = nlohmann::json::parse(record, nullptr, false);
+    const auto text_of = [&](const char* key, bool required) -> std::string {
+      if (j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
+      if (required || j.contains(key))
+        sink.Error(at, std::string("'") + key + "' must be a string", "type");
+      return "";
+    };
+    if (!j.is_object()) {
+      sink.Error(at, "each entry of 'codes' must be an object on one line", "type");
+      continue;
     }
+    Entry e;
+    e.pos = {at.line, at.column};
+    e.catalog = text_of("catalog", true);
+    e.code = text_of("code", true);
+    e.name = text_of("name", true);
+    if (!j.contains("value") || !j["value"].is_number_integer())
+      sink.Error(at, "'value' must be an integer", "type");
+    else
+      e.value = j["value"].get<std::int32_t>();
+    if (j.contains("params") && j["params"].is_array()) {
+      for (const auto& p : j["params"])
+        if (p.is_string()) e.params.push_back(p.get<std::string>());
+    }
+    const std::string state = text_of("state", true);
+    bool known = false;
+    for (const auto& n : StateNames())
+      if (n.name == state) e.state = n.value, known = true;
+    if (!known)
+      sink.Error(at, "'state' must be one of active, deprecated, retired, not " + Quoted(state),
+                 "type");
+    e.active = text_of("active", false);
+    e.deprecated = text_of("deprecated", false);
+    e.retired = text_of("retired", false);
+    lock.entries.push_back(std::move(e));
   }
   if (sink.error_count() != errors_before) return std::nullopt;
   std::sort(lock.entries.begin(), lock.entries.end(), Before);
@@ -168,7 +179,7 @@ Lock Update(const Lock& lock, const model::CatalogSet& set, const std::string& s
   for (Entry& entry : next.entries) {
     if (entry.state == State::kRetired) continue;
     const model::Catalog* c = set.FindCatalog(entry.catalog);
-    if (c && !c->Find(entry.code) &&
+    if (c && !FindIn(set, *c, entry.code) &&
         std::find(c->reserved.begin(), c->reserved.end(), entry.code) != c->reserved.end()) {
       entry.state = State::kRetired;
       entry.retired = stamp;
@@ -179,24 +190,23 @@ Lock Update(const Lock& lock, const model::CatalogSet& set, const std::string& s
 }
 
 std::string Render(const Lock& lock) {
+  // One JSON document, one entry a line: a pull request's diff of it shows each code that moved.
   std::string out =
-      "# errcat.lock: every code these catalogs ever issued, with the version or date it entered "
-      "each\n"
-      "# state. Written by `errcat lock`, which only adds entries and advances their state; keep "
-      "it\n"
-      "# beside the catalogs and commit it with them.\n"
-      "lock: 1\n"
-      "codes:\n";
-  for (const Entry& e : lock.entries) {
-    out += "  - {catalog: " + e.catalog + ", code: " + Scalar(e.code) +
-           ", value: " + std::to_string(e.value) + ", name: " + e.name + ", params: [";
-    for (size_t i = 0; i < e.params.size(); ++i) out += (i ? ", " : "") + e.params[i];
-    out += "], state: " + std::string(Name(e.state)) + ", active: " + Scalar(e.active);
-    if (!e.deprecated.empty()) out += ", deprecated: " + Scalar(e.deprecated);
-    if (!e.retired.empty()) out += ", retired: " + Scalar(e.retired);
-    out += "}\n";
+      "{\"errcat_lock\": 1, \"about\": \"Every code these catalogs ever issued, with the version "
+      "or "
+      "date it entered each state. Written by errcat lock, which only adds entries and advances "
+      "their state; commit it beside the catalogs.\", \"codes\": [\n";
+  for (size_t i = 0; i < lock.entries.size(); ++i) {
+    const Entry& e = lock.entries[i];
+    nlohmann::ordered_json j = {
+        {"catalog", e.catalog}, {"code", e.code},         {"value", e.value},  {"name", e.name},
+        {"params", e.params},   {"state", Name(e.state)}, {"active", e.active}};
+    if (!e.deprecated.empty()) j["deprecated"] = e.deprecated;
+    if (!e.retired.empty()) j["retired"] = e.retired;
+    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += i + 1 < lock.entries.size() ? ",\n" : "\n";
   }
-  return out;
+  return out + "]}\n";
 }
 
 void Check(const Lock& lock, const model::CatalogSet& set, const CheckOptions& options,
@@ -209,6 +219,22 @@ void Check(const Lock& lock, const model::CatalogSet& set, const CheckOptions& o
   };
   std::map<std::pair<std::string, std::string>, const Entry*> locked;
   std::map<std::string, bool> missing_catalog_reported;
+  // Each catalog's errors by value and by name, built when first needed.
+  struct CatalogIndex {
+    std::unordered_map<std::int32_t, const model::Error*> by_value;
+    std::unordered_map<std::string_view, const model::Error*> by_name;
+  };
+  std::unordered_map<const model::Catalog*, CatalogIndex> indexes;
+  const auto IndexOf = [&](const model::Catalog& c) -> const CatalogIndex& {
+    auto [it, inserted] = indexes.try_emplace(&c);
+    if (inserted) {
+      for (const model::Error& e : c.errors) {
+        it->second.by_value.emplace(e.value, &e);
+        it->second.by_name.emplace(e.name, &e);
+      }
+    }
+    return it->second;
+  };
   for (const Entry& entry : lock.entries) {
     locked[{entry.catalog, entry.code}] = &entry;
     const model::Catalog* c = set.FindCatalog(entry.catalog);
@@ -222,7 +248,7 @@ void Check(const Lock& lock, const model::CatalogSet& set, const CheckOptions& o
       }
       continue;
     }
-    const model::Error* same = c->Find(entry.code);
+    const model::Error* same = FindIn(set, *c, entry.code);
     if (entry.state == State::kRetired) {
       if (same) {
         sink.Error(at(*c, same->PosOf("code")),
@@ -257,22 +283,24 @@ void Check(const Lock& lock, const model::CatalogSet& set, const CheckOptions& o
       locked_here(entry);
     }
     // The locked value and name belong to the locked code, whatever its state.
-    for (const model::Error& e : c->errors) {
-      if (e.code == entry.code) continue;
-      if (e.value == entry.value) {
-        sink.Error(at(*c, e.PosOf("value")),
-                   "value " + std::to_string(e.value) + " of " + Quoted(e.code) +
-                       " belongs to locked code " + Quoted(entry.code),
-                   "lock-reused");
-        locked_here(entry);
-      }
-      if (e.name == entry.name) {
-        sink.Error(at(*c, e.PosOf("name")),
-                   "name " + e.name + " of " + Quoted(e.code) + " belongs to locked code " +
-                       Quoted(entry.code),
-                   "lock-reused");
-        locked_here(entry);
-      }
+    const CatalogIndex& index = IndexOf(*c);
+    if (auto it = index.by_value.find(entry.value);
+        it != index.by_value.end() && it->second->code != entry.code) {
+      const model::Error& e = *it->second;
+      sink.Error(at(*c, e.PosOf("value")),
+                 "value " + std::to_string(e.value) + " of " + Quoted(e.code) +
+                     " belongs to locked code " + Quoted(entry.code),
+                 "lock-reused");
+      locked_here(entry);
+    }
+    if (auto it = index.by_name.find(entry.name);
+        it != index.by_name.end() && it->second->code != entry.code) {
+      const model::Error& e = *it->second;
+      sink.Error(at(*c, e.PosOf("name")),
+                 "name " + e.name + " of " + Quoted(e.code) + " belongs to locked code " +
+                     Quoted(entry.code),
+                 "lock-reused");
+      locked_here(entry);
     }
   }
   if (!options.stale) return;

@@ -44,18 +44,20 @@ TEST_F(LockTest, LockIsSortedIdempotentAndCheckedBesideTheCatalogs) {
   EXPECT_THAT(r.err,
               HasSubstr("errcat: lock: 3 codes, 3 added, 0 advanced; cat/errcat.lock written"));
   const std::string first = LockText();
-  EXPECT_THAT(first, HasSubstr("  - {catalog: t, code: \"T001\", value: 1, name: One, params: "
-                               "[int], state: active, active: \"1.0\"}\n"
-                               "  - {catalog: t, code: \"T002\""));
+  EXPECT_THAT(first, ::testing::StartsWith("{\"errcat_lock\": 1, "));
+  EXPECT_THAT(first, HasSubstr("\"codes\": "
+                               "[\n{\"catalog\":\"t\",\"code\":\"T001\",\"value\":1,\"name\":"
+                               "\"One\",\"params\":[\"int\"],\"state\":\"active\",\"active\":\"1."
+                               "0\"},\n{\"catalog\":\"t\",\"code\":\"T002\""));
+  EXPECT_THAT(first, ::testing::EndsWith("\"active\":\"1.0\"}\n]}\n"));
   auto again = Run("lock cat --version 2.0");
   EXPECT_THAT(again.err, HasSubstr("0 added, 0 advanced; cat/errcat.lock unchanged"));
   EXPECT_EQ(LockText(), first);
   // Deprecating advances the state, stamped with the new version; nothing else changes.
   Catalog("", kOne + kTwo.substr(0, kTwo.size() - 2) + ", deprecated: Use T003.}\n" + kThree);
   ASSERT_EQ(Run("lock cat --version 1.1").exit_code, 0);
-  EXPECT_THAT(
-      LockText(),
-      HasSubstr("name: Two, params: [], state: deprecated, active: \"1.0\", deprecated: \"1.1\"}"));
+  EXPECT_THAT(LockText(), HasSubstr("\"name\":\"Two\",\"params\":[],\"state\":\"deprecated\","
+                                    "\"active\":\"1.0\",\"deprecated\":\"1.1\"}"));
   EXPECT_EQ(Run("check --werror cat").exit_code, 0);
 }
 
@@ -70,7 +72,7 @@ TEST_F(LockTest, EachKindOfReuseIsReportedNamingBothPlaces) {
               HasSubstr("cat/t.yaml: error: locked code 'T002' (Two) was removed; keep it, "
                         "deprecate it, or add it to 'reserved' to retire it [lock-removed]"));
   EXPECT_THAT(removed.err,
-              HasSubstr("cat/errcat.lock:7:5: note: locked here: 'T002' (Two(), value 2)"));
+              HasSubstr("cat/errcat.lock:3:1: note: locked here: 'T002' (Two(), value 2)"));
   const std::string before = LockText();
   EXPECT_EQ(Run("lock cat --version 1.1").exit_code, 1) << "lock refuses to hide a removal";
   EXPECT_EQ(LockText(), before);
@@ -78,7 +80,8 @@ TEST_F(LockTest, EachKindOfReuseIsReportedNamingBothPlaces) {
   Catalog("reserved: [T002]\n", kOne + kThree);  // retired properly
   ASSERT_EQ(Run("check cat").exit_code, 0);
   ASSERT_EQ(Run("lock cat --version 1.2").exit_code, 0);
-  EXPECT_THAT(LockText(), HasSubstr("state: retired, active: \"1.0\", retired: \"1.2\""));
+  EXPECT_THAT(LockText(),
+              HasSubstr("\"state\":\"retired\",\"active\":\"1.0\",\"retired\":\"1.2\"}"));
 
   // explain of the retired code prints its tombstone, not "unknown code".
   auto tombstone = Run("explain T002 cat");
@@ -132,11 +135,18 @@ TEST_F(LockTest, StaleLockNamesTheCommandToRun) {
               HasSubstr("no lock file beside the catalogs; run `errcat lock cat` [lock-stale]"));
   // A broken lock file is reported where it is broken.
   tmp_.Write("cat/errcat.lock",
-             "lock: 1\ncodes:\n  - {catalog: t, code: T001, value: x, name: One, state: active}\n");
+             "{\"errcat_lock\": 1, \"codes\": [\n"
+             "  {\"catalog\": \"t\", \"code\": \"T001\", \"value\": \"x\", \"name\": \"One\", "
+             "\"state\": \"active\"}\n]}\n");
   auto broken = Run("check cat");
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_THAT(broken.err,
-              HasSubstr("cat/errcat.lock:3:37: error: 'value' must be an integer, not 'x' [type]"));
+              HasSubstr("cat/errcat.lock:2:3: error: 'value' must be an integer [type]"));
+  tmp_.Write("cat/errcat.lock", "{\"errcat_lock\": 1, \"codes\": [\n{\"catalog\": \"t\",\n");
+  auto truncated = Run("check cat");
+  EXPECT_EQ(truncated.exit_code, 1);
+  EXPECT_THAT(truncated.err,
+              HasSubstr("cat/errcat.lock:3:1: error: the lock file is not valid JSON"));
 }
 
 // The issue's story in a real repository: remove a code (allowed as a breaking change), then
@@ -171,7 +181,7 @@ TEST_F(LockTest, ReuseTwoCommitsLaterPassesDiffButNotTheLock) {
   EXPECT_THAT(check.err, HasSubstr("cat/t.yaml:8:12: error: code 'T002' now names another error: "
                                    "Renewed() instead of the locked Two() [lock-reused]"));
   EXPECT_THAT(check.err,
-              HasSubstr("cat/errcat.lock:7:5: note: locked here: 'T002' (Two(), value 2)"));
+              HasSubstr("cat/errcat.lock:3:1: note: locked here: 'T002' (Two(), value 2)"));
 }
 
 }  // namespace
