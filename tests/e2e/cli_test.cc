@@ -73,11 +73,16 @@ TEST(Cli, HelpAndVersion) {
   EXPECT_THAT(version.out,
               ::testing::MatchesRegex("errcat [0-9]+\\.[0-9]+\\.[0-9]+ \\(system malloc\\)\n"));
 #endif
-  for (const char* cmd : {"--help", "check --help", "explain --help", "generate --help", "docs --help", "diff --help"}) {
+  for (const char* cmd : {"--help", "check --help", "explain --help", "generate --help", "docs --help", "diff --help",
+                          "changelog --help", "lock --help"}) {
     auto r = RunCommand(Errcat(cmd));
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_THAT(r.out, HasSubstr("Usage:")) << cmd;
   }
+  // The top-level help lists every command of the table.
+  const std::string help = RunCommand(Errcat("--help")).out;
+  for (const char* cmd : {"check", "explain", "generate", "docs", "diff", "changelog", "lock"})
+    EXPECT_THAT(help, HasSubstr(std::string("\n  ") + cmd + " ")) << cmd;
 }
 
 TEST(Cli, WarningsFailOnlyWithWerror) {
