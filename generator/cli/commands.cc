@@ -10,6 +10,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "backends/base/driver.h"
 #include "diag/diagnostics.h"
@@ -362,35 +363,56 @@ std::function<int()> DefineDiff(CLI::App& cmd) {
 
 struct ChangelogCommand {
   CommonOptions common;
-  std::string base, head, format = "markdown";
+  std::vector<std::string> releases;  // oldest first: a file or folder, or git:REF[:PATH] each
+  std::string format = "markdown";
 };
 
+// One section per release, newest first: each release against the one before it.
 int RunChangelog(const ChangelogCommand& o) {
-  diag::DiagnosticSink sink;
-  const loader::LoadedPair sets = loader::LoadPair(o.base, o.head, LoaderOptions(o.common), sink);
-  if (!sets.base || !sets.head || sink.HasErrors()) {
-    Report(sink, o.common);
-    std::fprintf(stderr, "errcat changelog: %s did not load\n",
-                 !sets.base ? o.base.c_str() : o.head.c_str());
+  if (o.releases.size() < 2) {
+    std::fprintf(stderr, "errcat changelog: give two releases or more, oldest first\n");
     return kExitUsage;
   }
-  // The same comparison as diff; every change is news here, none is refused.
-  const diff::DiffResult result = diff::Diff(*sets.base, *sets.head, {});
-  const diff::ChangelogOptions options{o.base, o.head};
-  const std::string text = o.format == "json"
-                               ? diff::ChangelogJson(result, *sets.base, *sets.head, options)
-                           : o.format == "html-fragment"
-                               ? diff::ChangelogHtml(result, *sets.base, *sets.head, options)
-                               : diff::ChangelogMarkdown(result, *sets.base, *sets.head, options);
+  std::string text;
+  nlohmann::ordered_json sections = nlohmann::ordered_json::array();
+  for (size_t i = o.releases.size() - 1; i > 0; --i) {
+    const std::string& base = o.releases[i - 1];
+    const std::string& head = o.releases[i];
+    diag::DiagnosticSink sink;
+    const loader::LoadedPair sets = loader::LoadPair(base, head, LoaderOptions(o.common), sink);
+    if (!sets.base || !sets.head || sink.HasErrors()) {
+      Report(sink, o.common);
+      std::fprintf(stderr, "errcat changelog: %s did not load\n",
+                   !sets.base ? base.c_str() : head.c_str());
+      return kExitUsage;
+    }
+    // The same comparison as diff; every change is news here, none is refused.
+    const diff::DiffResult result = diff::Diff(*sets.base, *sets.head, {});
+    const diff::ChangelogOptions options{base, head};
+    if (o.format == "json") {
+      sections.push_back(nlohmann::ordered_json::parse(
+          diff::ChangelogJson(result, *sets.base, *sets.head, options)));
+    } else {
+      if (!text.empty()) text += "\n";
+      text += o.format == "html-fragment"
+                  ? diff::ChangelogHtml(result, *sets.base, *sets.head, options)
+                  : diff::ChangelogMarkdown(result, *sets.base, *sets.head, options);
+    }
+  }
+  if (o.format == "json")  // one release: its object; more: a list of them, newest first
+    text = (sections.size() == 1 ? sections[0] : sections)
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+           "\n";
   std::fputs(text.c_str(), stdout);
   return kExitOk;
 }
 
 std::function<int()> DefineChangelog(CLI::App& cmd) {
   auto o = std::make_shared<ChangelogCommand>();
-  cmd.add_option("base", o->base, "The earlier release: a file or folder, git:REF or git:REF:PATH")
-      ->required();
-  cmd.add_option("head", o->head, "The later release: a file or folder, or git:REF[:PATH]")
+  cmd.add_option("releases", o->releases,
+                 "Two releases or more, oldest first, each a file or folder or git:REF[:PATH]: one "
+                 "section per "
+                 "release, newest first")
       ->required();
   cmd.add_option("--format", o->format, "markdown (default), json or html-fragment")
       ->check(CLI::IsMember({"markdown", "json", "html-fragment"}));

@@ -84,6 +84,26 @@ TEST_F(Changelog, EachReleaseSaysWhatAClientSees) {
   EXPECT_EQ(Errcat("changelog git:v9:catalog catalog").exit_code, 2);
 }
 
+// Several releases: one section per release, newest first.
+TEST_F(Changelog, HistoryOfSeveralReleasesNewestFirst) {
+  auto r = Errcat("changelog git:v1.0:catalog git:v1.1:catalog git:v1.2:catalog");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const size_t newest = r.out.find("## Error changes from git:v1.1:catalog to git:v1.2:catalog");
+  const size_t older = r.out.find("## Error changes from git:v1.0:catalog to git:v1.1:catalog");
+  ASSERT_NE(newest, std::string::npos) << r.out;
+  ASSERT_NE(older, std::string::npos) << r.out;
+  EXPECT_LT(newest, older);
+  EXPECT_THAT(r.out.substr(newest, older - newest), HasSubstr("`TOK004` **TokenRequestNull**"));
+  EXPECT_THAT(r.out.substr(older), HasSubstr("`TOK014` **TokenScopeTooBroad**"));
+  const auto json = nlohmann::json::parse(
+      Errcat("changelog --format json git:v1.0:catalog git:v1.1:catalog git:v1.2:catalog").out);
+  ASSERT_TRUE(json.is_array());
+  ASSERT_EQ(json.size(), 2u);
+  EXPECT_EQ(json[0]["head"], "git:v1.2:catalog");
+  EXPECT_EQ(json[1]["head"], "git:v1.1:catalog");
+  EXPECT_EQ(Errcat("changelog git:v1.0:catalog").exit_code, 2);
+}
+
 // With docs.base_url, every entry that has a page links to it; a retired one has none.
 TEST_F(Changelog, LinksToDocsPages) {
   testing::TempDir docs;
