@@ -10,7 +10,6 @@
 #include <functional>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "backends/base/driver.h"
 #include "diag/diagnostics.h"
@@ -124,13 +123,11 @@ int RunCheck(const CheckOptions& o) {
   if (set && !o.print_ids) {
     // The history: the lock beside the catalogs (or --lock), when there is one. Not for
     // --print-catalog-ids: build systems ask for names, errcat_add_catalog(LOCK) checks.
-    const std::string path = o.lock.empty() ? lock::DefaultLockPath(o.common.paths) : o.lock;
-    std::error_code ec;
-    if (!o.lock.empty() || std::filesystem::exists(path, ec)) {
-      if (std::optional<lock::Lock> history = lock::ReadLock(path, sink))
-        lock::Check(*history, *set, {o.lock_stale, LockCommand(o.common.paths)}, sink);
-    } else if (o.lock_stale) {
-      sink.Error({path, 0, 0},
+    const lock::FoundLock found = lock::FindLock(o.common.paths, o.lock, sink);
+    if (found.lock) {
+      lock::Check(*found.lock, *set, {o.lock_stale, LockCommand(o.common.paths)}, sink);
+    } else if (!found.exists && o.lock_stale) {
+      sink.Error({found.path, 0, 0},
                  "no lock file beside the catalogs; run `" + LockCommand(o.common.paths) + "`",
                  "lock-stale");
     }
@@ -189,19 +186,13 @@ int RunExplain(const ExplainOptions& o) {
   style.color = UseColor(o.common.color, STDOUT_FILENO);
   if (!hit) {
     // A code the lock remembers: its tombstone, so old logs still get an answer.
-    const std::string lock_path = lock::DefaultLockPath(o.common.paths);
-    std::error_code ec;
-    if (std::filesystem::exists(lock_path, ec)) {
-      if (std::optional<lock::Lock> history = lock::ReadLock(lock_path, sink)) {
-        for (const lock::Entry& entry : history->entries) {
-          if (entry.code == o.code && entry.state == lock::State::kRetired) {
-            std::fputs(explain::ExplainRetired(entry, style).c_str(), stdout);
-            return kExitOk;
-          }
-        }
-      } else {
-        return Report(sink, o.common);
-      }
+    diag::DiagnosticSink lock_sink;  // the catalogs' warnings are already printed
+    const lock::FoundLock found = lock::FindLock(o.common.paths, "", lock_sink);
+    if (found.exists && !found.lock) return Report(lock_sink, o.common);
+    if (const lock::Entry* entry = found.lock ? found.lock->Find(o.code) : nullptr;
+        entry && entry->state == lock::State::kRetired) {
+      std::fputs(explain::ExplainRetired(*entry, style).c_str(), stdout);
+      return kExitOk;
     }
     std::fprintf(stderr, "error: no error code '%s' in the catalogs%s\n", o.code.c_str(),
                  diag::DidYouMean(o.code, set->AllCodes()).c_str());
@@ -292,23 +283,27 @@ std::function<int()> DefineGenerate(CLI::App& cmd) {
   };
 }
 
+struct DocsCommand {
+  GenerateCommand generate;
+  std::string format, dir;
+};
+
 std::function<int()> DefineDocs(CLI::App& cmd) {
-  auto o = std::make_shared<GenerateCommand>();
-  auto format = std::make_shared<std::string>();
-  auto dir = std::make_shared<std::string>();
-  cmd.add_option("--format", *format, "markdown or html")
+  auto o = std::make_shared<DocsCommand>();
+  cmd.add_option("--format", o->format, "markdown or html")
       ->required()
       ->check(CLI::IsMember({"markdown", "html"}));
-  cmd.add_option("-o,--output", *dir, "Folder to write into")->required();
-  cmd.add_option("--templates", o->generate.templates_dir,
+  cmd.add_option("-o,--output", o->dir, "Folder to write into")->required();
+  cmd.add_option("--templates", o->generate.generate.templates_dir,
                  "Folder whose <format>/<name>.mustache files override the built-in templates");
-  cmd.add_flag("--check", o->generate.check,
+  cmd.add_flag("--check", o->generate.generate.check,
                "Write nothing; exit 1 and name the files that are out of date");
-  cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
-  AddCommon(&cmd, o->common);
-  return [o, format, dir] {
-    (*format == "markdown" ? o->generate.markdown_dir : o->generate.html_dir) = *dir;
-    return RunGenerate(*o);
+  cmd.add_option("paths", o->generate.common.paths, "Catalog files or folders")->required();
+  AddCommon(&cmd, o->generate.common);
+  return [o] {
+    (o->format == "markdown" ? o->generate.generate.markdown_dir : o->generate.generate.html_dir) =
+        o->dir;
+    return RunGenerate(o->generate);
   };
 }
 
@@ -367,43 +362,28 @@ struct ChangelogCommand {
   std::string format = "markdown";
 };
 
-// One section per release, newest first: each release against the one before it.
 int RunChangelog(const ChangelogCommand& o) {
   if (o.releases.size() < 2) {
     std::fprintf(stderr, "errcat changelog: give two releases or more, oldest first\n");
     return kExitUsage;
   }
-  std::string text;
-  nlohmann::ordered_json sections = nlohmann::ordered_json::array();
-  for (size_t i = o.releases.size() - 1; i > 0; --i) {
-    const std::string& base = o.releases[i - 1];
-    const std::string& head = o.releases[i];
-    diag::DiagnosticSink sink;
-    const loader::LoadedPair sets = loader::LoadPair(base, head, LoaderOptions(o.common), sink);
-    if (!sets.base || !sets.head || sink.HasErrors()) {
+  diag::DiagnosticSink sink;
+  const std::vector<std::optional<model::CatalogSet>> sets =
+      loader::LoadSeries(o.releases, LoaderOptions(o.common), sink);
+  std::vector<diff::Release> releases;
+  for (size_t i = 0; i < sets.size(); ++i) {
+    if (!sets[i]) {  // a set with errors does not load
       Report(sink, o.common);
-      std::fprintf(stderr, "errcat changelog: %s did not load\n",
-                   !sets.base ? base.c_str() : head.c_str());
+      std::fprintf(stderr, "errcat changelog: %s did not load\n", o.releases[i].c_str());
       return kExitUsage;
     }
-    // The same comparison as diff; every change is news here, none is refused.
-    const diff::DiffResult result = diff::Diff(*sets.base, *sets.head, {});
-    const diff::ChangelogOptions options{base, head};
-    if (o.format == "json") {
-      sections.push_back(nlohmann::ordered_json::parse(
-          diff::ChangelogJson(result, *sets.base, *sets.head, options)));
-    } else {
-      if (!text.empty()) text += "\n";
-      text += o.format == "html-fragment"
-                  ? diff::ChangelogHtml(result, *sets.base, *sets.head, options)
-                  : diff::ChangelogMarkdown(result, *sets.base, *sets.head, options);
-    }
+    releases.push_back({&*sets[i], o.releases[i]});
   }
-  if (o.format == "json")  // one release: its object; more: a list of them, newest first
-    text = (sections.size() == 1 ? sections[0] : sections)
-               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-           "\n";
-  std::fputs(text.c_str(), stdout);
+  const diff::ChangelogFormat format = o.format == "json" ? diff::ChangelogFormat::kJson
+                                       : o.format == "html-fragment"
+                                           ? diff::ChangelogFormat::kHtmlFragment
+                                           : diff::ChangelogFormat::kMarkdown;
+  std::fputs(diff::Changelog(releases, format).c_str(), stdout);
   return kExitOk;
 }
 

@@ -116,10 +116,8 @@ std::string Title(const ChangelogOptions& o) {
   return "Error changes from " + o.base_label + " to " + o.head_label;
 }
 
-}  // namespace
-
-std::string ChangelogMarkdown(const DiffResult& result, const model::CatalogSet& base,
-                              const model::CatalogSet& head, const ChangelogOptions& options) {
+std::string MarkdownOf(const DiffResult& result, const model::CatalogSet& base,
+                       const model::CatalogSet& head, const ChangelogOptions& options) {
   const Notes notes = Collect(result, base, head);
   std::string out = "## " + MdText(Title(options)) + "\n";
   const auto section = [&](const char* heading, const std::vector<Note>& list, auto line) {
@@ -146,8 +144,8 @@ std::string ChangelogMarkdown(const DiffResult& result, const model::CatalogSet&
   return out;
 }
 
-std::string ChangelogJson(const DiffResult& result, const model::CatalogSet& base,
-                          const model::CatalogSet& head, const ChangelogOptions& options) {
+nlohmann::ordered_json JsonOf(const DiffResult& result, const model::CatalogSet& base,
+                              const model::CatalogSet& head, const ChangelogOptions& options) {
   const Notes notes = Collect(result, base, head);
   using nlohmann::ordered_json;
   const auto list = [](const std::vector<Note>& notes_of_kind, bool changed, bool deprecated,
@@ -173,11 +171,11 @@ std::string ChangelogJson(const DiffResult& result, const model::CatalogSet& bas
                     {"deprecated", list(notes.deprecated, false, true, false)},
                     {"retired", list(notes.retired, false, false, true)},
                     {"changed", list(notes.changed, true, false, false)}};
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return j;
 }
 
-std::string ChangelogHtml(const DiffResult& result, const model::CatalogSet& base,
-                          const model::CatalogSet& head, const ChangelogOptions& options) {
+std::string HtmlOf(const DiffResult& result, const model::CatalogSet& base,
+                   const model::CatalogSet& head, const ChangelogOptions& options) {
   const Notes notes = Collect(result, base, head);
   using util::HtmlEscape;
   const auto code_link = [](const std::string& code, const std::string& url) {
@@ -212,6 +210,33 @@ std::string ChangelogHtml(const DiffResult& result, const model::CatalogSet& bas
       notes.changed.empty())
     out += "<p>No changes that a client sees.</p>\n";
   return out + "</section>\n";
+}
+
+}  // namespace
+
+std::string Changelog(const std::vector<Release>& releases, ChangelogFormat format) {
+  std::string text;
+  nlohmann::ordered_json sections = nlohmann::ordered_json::array();
+  for (size_t i = releases.size(); i-- > 1;) {  // newest first
+    const Release& base = releases[i - 1];
+    const Release& head = releases[i];
+    // The same comparison as diff; every change is news here, none is refused.
+    const DiffResult result = Diff(*base.set, *head.set, {});
+    const ChangelogOptions options{base.label, head.label};
+    if (format == ChangelogFormat::kJson) {
+      sections.push_back(JsonOf(result, *base.set, *head.set, options));
+      continue;
+    }
+    if (!text.empty()) text += "\n";
+    text += format == ChangelogFormat::kHtmlFragment
+                ? HtmlOf(result, *base.set, *head.set, options)
+                : MarkdownOf(result, *base.set, *head.set, options);
+  }
+  if (format != ChangelogFormat::kJson) return text;
+  // Two releases: their object; more: a list of them, newest first.
+  return (sections.size() == 1 ? sections[0] : sections)
+             .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace errcat::diff

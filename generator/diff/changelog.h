@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diff/diff.h"
 #include "model/catalog.h"
@@ -16,12 +17,20 @@ struct ChangelogOptions {
   std::string base_label, head_label;  // as given: "git:v1.2", "catalog/"
 };
 
-std::string ChangelogMarkdown(const DiffResult& result, const model::CatalogSet& base,
-                              const model::CatalogSet& head, const ChangelogOptions& options);
-std::string ChangelogJson(const DiffResult& result, const model::CatalogSet& base,
-                          const model::CatalogSet& head, const ChangelogOptions& options);
-// A <section> to paste into a release page: every text HTML-escaped, no scripts, no styles.
-std::string ChangelogHtml(const DiffResult& result, const model::CatalogSet& base,
-                          const model::CatalogSet& head, const ChangelogOptions& options);
+// One release: its catalog set and how it was named ("git:v1.2:catalog").
+struct Release {
+  const model::CatalogSet* set;
+  std::string label;
+};
+
+enum class ChangelogFormat {
+  kMarkdown,
+  kJson,          // two releases: one object; more: a list of them
+  kHtmlFragment,  // a <section> per release to paste into a page: every text escaped, no scripts
+};
+
+// The notes of each release against the one before it, newest first. `releases` is oldest
+// first, two or more.
+std::string Changelog(const std::vector<Release>& releases, ChangelogFormat format);
 
 }  // namespace errcat::diff

@@ -1,15 +1,14 @@
 #include "loader/source_spec.h"
 
-#include <thread>
-
 #include "diag/rules.h"
+#include "util/parallel.h"
 
 namespace errcat::loader {
 namespace {
 
 struct SourceSpec {
   std::string ref;   // empty: the file system
-  std::string path;  // empty with a ref: the other side's path
+  std::string path;  // empty with a ref: the path of a file-system side beside it
 };
 
 SourceSpec ParseSourceSpec(const std::string& spec) {
@@ -20,11 +19,11 @@ SourceSpec ParseSourceSpec(const std::string& spec) {
   return {rest.substr(0, colon), rest.substr(colon + 1)};
 }
 
-std::optional<model::CatalogSet> LoadSide(const SourceSpec& side, const SourceSpec& other,
+std::optional<model::CatalogSet> LoadSide(const SourceSpec& side, const std::string& neighbour_path,
                                           const Options& options, diag::DiagnosticSink& sink) {
   if (side.ref.empty()) return LoadPaths({side.path}, options, sink);
-  // git:REF alone reads the other side's path at REF: `errcat diff git:main catalog/`.
-  const std::string path = !side.path.empty() ? side.path : other.ref.empty() ? other.path : "";
+  // git:REF alone reads the file-system side's path at REF: `errcat diff git:main catalog/`.
+  const std::string path = !side.path.empty() ? side.path : neighbour_path;
   if (path.empty()) {
     sink.Error({"git:" + side.ref, 0, 0}, "say which folder to read at the ref: git:REF:PATH",
                diag::kIoRule);
@@ -37,16 +36,30 @@ std::optional<model::CatalogSet> LoadSide(const SourceSpec& side, const SourceSp
 
 }  // namespace
 
+std::vector<std::optional<model::CatalogSet>> LoadSeries(const std::vector<std::string>& specs,
+                                                         const Options& options,
+                                                         diag::DiagnosticSink& sink) {
+  std::vector<SourceSpec> sides;
+  std::string neighbour_path;  // the first file-system side's path
+  for (const std::string& spec : specs) {
+    sides.push_back(ParseSourceSpec(spec));
+    if (sides.back().ref.empty() && neighbour_path.empty()) neighbour_path = sides.back().path;
+  }
+  // Each side once, all at once (each also loads its files in parallel); one sink each, merged in
+  // order.
+  std::vector<std::optional<model::CatalogSet>> sets(sides.size());
+  std::vector<diag::DiagnosticSink> sinks(sides.size());
+  util::ParallelFor(sides.size(), [&](size_t i, unsigned) {
+    sets[i] = LoadSide(sides[i], neighbour_path, options, sinks[i]);
+  });
+  for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
+  return sets;
+}
+
 LoadedPair LoadPair(const std::string& base, const std::string& head, const Options& options,
                     diag::DiagnosticSink& sink) {
-  const SourceSpec base_spec = ParseSourceSpec(base), head_spec = ParseSourceSpec(head);
-  diag::DiagnosticSink base_sink;
-  LoadedPair pair;
-  std::thread base_loader([&] { pair.base = LoadSide(base_spec, head_spec, options, base_sink); });
-  pair.head = LoadSide(head_spec, base_spec, options, sink);
-  base_loader.join();
-  sink.Merge(base_sink);
-  return pair;
+  std::vector<std::optional<model::CatalogSet>> sets = LoadSeries({base, head}, options, sink);
+  return {std::move(sets[0]), std::move(sets[1])};
 }
 
 }  // namespace errcat::loader

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "loader/loader.h"
@@ -15,8 +16,13 @@ struct LoadedPair {
   std::optional<model::CatalogSet> base, head;
 };
 
-// Loads both sides at once (each also loads its files in parallel); problems of either side
-// go to `sink`. A side that did not load is empty.
+// Loads every spec once, at once; problems go to `sink`, in spec order. A "git:REF" spec without
+// PATH reads the path of the first file-system spec. A spec that did not load is empty.
+std::vector<std::optional<model::CatalogSet>> LoadSeries(const std::vector<std::string>& specs,
+                                                         const Options& options,
+                                                         diag::DiagnosticSink& sink);
+
+// LoadSeries of two: `errcat diff`'s sides.
 LoadedPair LoadPair(const std::string& base, const std::string& head, const Options& options,
                     diag::DiagnosticSink& sink);
 

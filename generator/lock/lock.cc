@@ -26,11 +26,7 @@ const std::vector<model::EnumName<State>>& StateNames() {
   return kNames;
 }
 
-std::string_view Name(State state) {
-  for (const auto& n : StateNames())
-    if (n.value == state) return n.name;
-  return "active";
-}
+std::string_view Name(State state) { return model::NameIn(StateNames(), state); }
 
 std::vector<std::string> Signature(const model::Error& e) {
   std::vector<std::string> types;
@@ -73,44 +69,54 @@ std::string DefaultLockPath(const std::vector<std::string>& paths) {
   return (folder / kLockFileName).generic_string();
 }
 
-std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink) {
+namespace {
+
+// Reads a whole file into `text`; false if it cannot be opened.
+bool Slurp(const std::string& path, std::string& text) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    sink.Error({path, 0, 0}, "cannot open the lock file", diag::kIoRule);
-    return std::nullopt;
-  }
+  if (!in) return false;
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  // The whole file is one JSON document; each entry is one line of it (as errcat writes it),
-  // which gives diagnostics their line.
+  text = std::move(buffer).str();
+  return true;
+}
+
+// The lock in `text`: parsed once as one JSON document. Entries get the line errcat writes each
+// on; a file laid out otherwise (valid, but reformatted by hand) gets file-level positions.
+std::optional<Lock> ParseLock(const std::string& path, const std::string& text,
+                              diag::DiagnosticSink& sink) {
+  nlohmann::json document;
   try {
-    const nlohmann::json document = nlohmann::json::parse(text);
-    if (!document.is_object() || document.value("errcat_lock", 0) != 1) {
-      sink.Error({path, 1, 1}, "not an errcat lock file of version 1 (\"errcat_lock\": 1)",
-                 "lock-syntax");
-      return std::nullopt;
-    }
+    document = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     const util::LineColumn lc = util::LineColumnAt(text, e.byte > 0 ? e.byte - 1 : 0);
     sink.Error({path, lc.line, lc.column}, "the lock file is not valid JSON", "lock-syntax");
     return std::nullopt;
   }
+  if (!document.is_object() || document.value("errcat_lock", 0) != 1 ||
+      !document.contains("codes") || !document["codes"].is_array()) {
+    sink.Error({path, 1, 1},
+               "not an errcat lock file of version 1 (\"errcat_lock\": 1, \"codes\": [...])",
+               "lock-syntax");
+    return std::nullopt;
+  }
+  std::vector<model::SourcePos> lines;  // where each entry starts, as errcat lays the file out
+  std::istringstream stream(text);
+  int number = 0;
+  for (std::string line; std::getline(stream, line);) {
+    ++number;
+    const size_t start = line.find_first_not_of(" \t");
+    if (start != std::string::npos && line.compare(start, 10, "{\"catalog\"") == 0)
+      lines.push_back({number, static_cast<int>(start) + 1});
+  }
+  const nlohmann::json& codes = document["codes"];
+  if (lines.size() != codes.size()) lines.assign(codes.size(), {0, 0});
   Lock lock;
   lock.path = path;
   const int errors_before = sink.error_count();
-  std::istringstream lines(text);
-  int number = 0;
-  for (std::string line; std::getline(lines, line);) {
-    ++number;
-    const size_t start = line.find('{');
-    if (start == std::string::npos || line.compare(start, 10, "{\"catalog\"") != 0) continue;
-    std::string record = line.substr(start);
-    while (!record.empty() &&
-           (record.back() == ',' || record.back() == '\r' || record.back() == ' '))
-      record.pop_back();
-    const diag::Location at{path, number, static_cast<int>(start) + 1};
-    const nlohmann::json j = nlohmann::json::parse(record, nullptr, false);
+  for (size_t k = 0; k < codes.size(); ++k) {
+    const nlohmann::json& j = codes[k];
+    const diag::Location at{path, lines[k].line, lines[k].column};
     const auto text_of = [&](const char* key, bool required) -> std::string {
       if (j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
       if (required || j.contains(key))
@@ -135,10 +141,9 @@ std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink
         if (p.is_string()) e.params.push_back(p.get<std::string>());
     }
     const std::string state = text_of("state", true);
-    bool known = false;
-    for (const auto& n : StateNames())
-      if (n.name == state) e.state = n.value, known = true;
-    if (!known)
+    if (const std::optional<State> value = model::ValueIn(StateNames(), state))
+      e.state = *value;
+    else
       sink.Error(at, "'state' must be one of active, deprecated, retired, not " + Quoted(state),
                  "type");
     e.active = text_of("active", false);
@@ -149,6 +154,34 @@ std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink
   if (sink.error_count() != errors_before) return std::nullopt;
   std::sort(lock.entries.begin(), lock.entries.end(), Before);
   return lock;
+}
+
+}  // namespace
+
+std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink) {
+  std::string text;
+  if (!Slurp(path, text)) {
+    sink.Error({path, 0, 0}, "cannot open the lock file", diag::kIoRule);
+    return std::nullopt;
+  }
+  return ParseLock(path, text, sink);
+}
+
+FoundLock FindLock(const std::vector<std::string>& paths, const std::string& explicit_path,
+                   diag::DiagnosticSink& sink) {
+  FoundLock found;
+  found.path = explicit_path.empty() ? DefaultLockPath(paths) : explicit_path;
+  std::error_code ec;
+  if (explicit_path.empty() && !fs::exists(found.path, ec)) return found;
+  found.exists = true;
+  found.lock = ReadLock(found.path, sink);
+  return found;
+}
+
+const Entry* Lock::Find(std::string_view code) const {
+  for (const Entry& e : entries)
+    if (e.code == code) return &e;
+  return nullptr;
 }
 
 Lock Update(const Lock& lock, const model::CatalogSet& set, const std::string& stamp) {
@@ -318,11 +351,12 @@ void Check(const Lock& lock, const model::CatalogSet& set, const CheckOptions& o
 UpdateResult UpdateLockFile(const model::CatalogSet& set, const std::string& path,
                             const std::string& stamp, diag::DiagnosticSink& sink) {
   UpdateResult result;
-  std::error_code ec;
   Lock old;
   old.path = path;
-  if (fs::exists(path, ec)) {
-    std::optional<Lock> read = ReadLock(path, sink);
+  std::string current;  // the file as it is: read once, parsed, and compared with the update
+  const bool exists = Slurp(path, current);
+  if (exists) {
+    std::optional<Lock> read = ParseLock(path, current, sink);
     if (!read) return result;
     old = std::move(*read);
   }
@@ -340,10 +374,7 @@ UpdateResult UpdateLockFile(const model::CatalogSet& set, const std::string& pat
   }
   result.total = static_cast<int>(next.entries.size());
   const std::string text = Render(next);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream current;
-  if (in) current << in.rdbuf();
-  result.changed = !in || current.str() != text;
+  result.changed = !exists || current != text;
   if (result.changed) {
     if (std::string error = backends::WriteFileAtomically(path, text); !error.empty()) {
       sink.Error({path, 0, 0}, error, diag::kIoRule);

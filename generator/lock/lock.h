@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -33,6 +34,8 @@ struct Entry {
 struct Lock {
   std::string path;            // as shown in diagnostics
   std::vector<Entry> entries;  // sorted by catalog, then code
+
+  const Entry* Find(std::string_view code) const;  // codes are unique across a catalog set
 };
 
 // The lock beside a catalog set: errcat.lock in the first folder argument, or in the folder of
@@ -41,6 +44,16 @@ std::string DefaultLockPath(const std::vector<std::string>& paths);
 
 // Reads a lock file; nothing (reported to `sink`) if it is not one.
 std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink);
+
+// The lock a command uses: `explicit_path` when given (it must exist), else errcat.lock beside
+// the catalogs when there is one (`exists` false, nothing reported, when there is none).
+struct FoundLock {
+  std::string path;
+  bool exists = false;
+  std::optional<Lock> lock;  // empty, with the problem reported, when it does not read
+};
+FoundLock FindLock(const std::vector<std::string>& paths, const std::string& explicit_path,
+                   diag::DiagnosticSink& sink);
 
 // The lock after `set`: new codes added as active (stamped `stamp`), states advanced (active ->
 // deprecated when the catalog deprecates the code; -> retired when the catalog reserves it);

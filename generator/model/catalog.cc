@@ -29,17 +29,6 @@ const std::vector<EnumName<FieldType>>& FieldTypeNames() {
   return kNames;
 }
 
-namespace {
-
-template <typename Enum>
-std::string_view NameIn(const std::vector<EnumName<Enum>>& names, Enum value) {
-  for (const EnumName<Enum>& n : names)
-    if (n.value == value) return n.name;
-  return names.front().name;  // unreachable for a valid enumerator
-}
-
-}  // namespace
-
 std::string_view Name(ParamType type) { return NameIn(ParamTypeNames(), type); }
 std::string_view Name(Severity severity) { return NameIn(SeverityNames(), severity); }
 std::string_view Name(FieldType type) { return NameIn(FieldTypeNames(), type); }

@@ -33,6 +33,20 @@ const std::vector<EnumName<ParamType>>& ParamTypeNames();  // int, uint, double,
 const std::vector<EnumName<Severity>>& SeverityNames();    // fatal, error, warning, info
 const std::vector<EnumName<FieldType>>& FieldTypeNames();  // string, markdown, bool, int
 
+// A value's name in its table, and the value a name stands for.
+template <typename Enum>
+std::string_view NameIn(const std::vector<EnumName<Enum>>& names, Enum value) {
+  for (const EnumName<Enum>& n : names)
+    if (n.value == value) return n.name;
+  return names.front().name;  // unreachable for a valid enumerator
+}
+template <typename Enum>
+std::optional<Enum> ValueIn(const std::vector<EnumName<Enum>>& names, std::string_view name) {
+  for (const EnumName<Enum>& n : names)
+    if (n.name == name) return n.value;
+  return std::nullopt;
+}
+
 std::string_view Name(ParamType type);
 std::string_view Name(Severity severity);
 std::string_view Name(FieldType type);

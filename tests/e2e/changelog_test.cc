@@ -36,8 +36,8 @@ class Changelog : public ::testing::Test {
     return RunCommand("cd " + ShellQuote(tmp_.path().string()) + " && " + command).exit_code;
   }
   testing::RunResult Errcat(const std::string& args) {
-    return RunCommand("cd " + ShellQuote(tmp_.path().string()) + " && " +
-                      ShellQuote(testing::ErrcatBinary()) + " " + args);
+    return RunCommand("cd " + ShellQuote(tmp_.path().string()) + " && " + testing::ErrcatCommand() +
+                      " " + args);
   }
   testing::TempDir tmp_;
 };
@@ -118,7 +118,7 @@ TEST_F(Changelog, LinksToDocsPages) {
   later.replace(later.find("code_pattern:"), 0,
                 "docs: {base_url: \"https://docs.example.com/e/\"}\n");
   docs.Write("b/token.yaml", later);
-  auto r = RunCommand(ShellQuote(testing::ErrcatBinary()) + " changelog " +
+  auto r = RunCommand(testing::ErrcatCommand() + " changelog " +
                       ShellQuote((docs.path() / "a").string()) + " " +
                       ShellQuote((docs.path() / "b").string()));
   EXPECT_THAT(

@@ -14,7 +14,7 @@ using ::testing::HasSubstr;
 using testing::RunCommand;
 using testing::ShellQuote;
 
-std::string Errcat() { return ShellQuote(testing::ErrcatBinary()); }
+std::string Errcat() { return testing::ErrcatCommand(); }
 
 constexpr const char* kHeader =
     "catalog: t\ntitle: T\nlint: {disable: [missing-causes, missing-resolution, "
@@ -147,6 +147,32 @@ TEST_F(LockTest, StaleLockNamesTheCommandToRun) {
   EXPECT_EQ(truncated.exit_code, 1);
   EXPECT_THAT(truncated.err,
               HasSubstr("cat/errcat.lock:3:1: error: the lock file is not valid JSON"));
+}
+
+// A lock reformatted by hand (still valid JSON, entries over several lines) still reads; its
+// diagnostics then point at the file, since only errcat's layout gives each entry a line.
+TEST_F(LockTest, ReformattedLockStillReads) {
+  Catalog("", kOne + kTwo);
+  ASSERT_EQ(Run("lock cat --version 1.0").exit_code, 0);
+  tmp_.Write("cat/errcat.lock",
+             "{\n  \"errcat_lock\": 1,\n  \"codes\": [\n    {\n      \"catalog\": \"t\", \"code\": "
+             "\"T001\", \"value\": 1,\n"
+             "      \"name\": \"One\", \"params\": [\"int\"], \"state\": \"active\", \"active\": "
+             "\"1.0\"\n    },\n"
+             "    {\n      \"catalog\": \"t\", \"code\": \"T002\", \"value\": 2, \"name\": "
+             "\"Two\", \"params\": [],\n"
+             "      \"state\": \"active\", \"active\": \"1.0\"\n    }\n  ]\n}\n");
+  EXPECT_EQ(Run("check cat").exit_code, 0);
+  Catalog("", kOne);
+  auto removed = Run("check cat");
+  EXPECT_EQ(removed.exit_code, 1);
+  EXPECT_THAT(removed.err, HasSubstr("[lock-removed]"));
+  EXPECT_THAT(removed.err,
+              HasSubstr("cat/errcat.lock: note: locked here: 'T002' (Two(), value 2)"));
+  // errcat lock rewrites it in its own layout.
+  Catalog("reserved: [T002]\n", kOne);
+  ASSERT_EQ(Run("lock cat --version 1.1").exit_code, 0);
+  EXPECT_THAT(LockText(), ::testing::StartsWith("{\"errcat_lock\": 1, "));
 }
 
 // The story in a real repository: remove a code (allowed as a breaking change), then

@@ -16,7 +16,7 @@ using ::testing::HasSubstr;
 using testing::RunCommand;
 using testing::ShellQuote;
 
-std::string Errcat() { return ShellQuote(testing::ErrcatBinary()); }
+std::string Errcat() { return testing::ErrcatCommand(); }
 std::string Real() { return ShellQuote(testing::SourceDir() + "/tests/real"); }
 
 TEST(RealCatalogs, CheckAcceptsEveryOneAsUpstreamDefinesIt) {

@@ -44,6 +44,8 @@ Loaded LoadPaths(const std::vector<std::string>& paths) {
   return loaded;
 }
 
+std::string ErrcatCommand() { return ShellQuote(ErrcatBinary()); }
+
 std::string SourceDir() { return ERRCAT_SOURCE_DIR; }
 std::string ErrcatBinary() { return ERRCAT_BINARY; }
 

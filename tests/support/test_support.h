@@ -30,6 +30,7 @@ Loaded LoadYaml(const std::string& contents);  // one file named "t.yaml"
 Loaded LoadPaths(const std::vector<std::string>& paths);
 
 std::string SourceDir();  // the errcat checkout
+std::string ErrcatCommand();  // the errcat binary, quoted for a shell command
 std::string ReadFile(const std::filesystem::path& path);
 
 // Runs a shell command; returns the exit status and what it printed on stdout and stderr.

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "backends/backend.h"
@@ -79,29 +80,25 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
   return v;
 }
 
-// The prefix all of a catalog's codes share before their trailing digits ("TOK" for TOK001).
-std::string CommonPrefix(const model::Catalog& c) {
+// The prefix shared by every code when each is that prefix and 1 to 8 digits that spell its
+// value (TOK005 -> 5, 947 -> 947): the digits alone then find the error, and one compare
+// confirms the code. Nothing otherwise.
+std::optional<std::string> PrefixBeforeValueDigits(const model::Catalog& c) {
+  if (c.errors.empty()) return std::nullopt;
   const std::string& first = c.errors.front().code;
-  return first.substr(0, first.find_last_not_of("0123456789") + 1);
-}
-
-// True when every code is the same prefix and 1 to 8 digits that spell its value (TOK005 -> 5,
-// 947 -> 947): the digits alone then find the error, and one compare confirms the code.
-bool DigitsSpellValues(const model::Catalog& c) {
-  if (c.errors.empty()) return false;
-  const std::string prefix = CommonPrefix(c);
+  std::string prefix = first.substr(0, first.find_last_not_of("0123456789") + 1);
   for (const model::Error& e : c.errors) {
     const std::string_view code = e.code;
-    if (!code.starts_with(prefix)) return false;
+    if (!code.starts_with(prefix)) return std::nullopt;
     const std::string_view digits = code.substr(prefix.size());
     if (digits.empty() || digits.size() > 8 ||
         digits.find_first_not_of("0123456789") != std::string_view::npos || e.value < 0)
-      return false;
+      return std::nullopt;
     std::int64_t number = 0;
     for (char d : digits) number = number * 10 + (d - '0');
-    if (number != e.value) return false;
+    if (number != e.value) return std::nullopt;
   }
-  return true;
+  return prefix;
 }
 
 // Value -> error, and code -> error: the tables of the generated .cpp.
@@ -122,8 +119,11 @@ void AddLookupTables(const model::Catalog& c, View& v) {
   const std::int64_t value_range = max_value - min_value + 1;
   const bool value_direct =
       !errs.empty() && value_range <= static_cast<std::int64_t>(cpp::HashTableSize(errs.size()));
+  // Index + 1 of the error of each value from min_value on (0: a hole), when dense enough; the
+  // value table and the digit path's code table are both laid out by it.
+  std::vector<std::uint32_t> index_by_value;
   if (value_direct) {
-    std::vector<std::uint32_t> index_by_value(static_cast<size_t>(value_range), 0);
+    index_by_value.assign(static_cast<size_t>(value_range), 0);
     for (size_t i = 0; i < errs.size(); ++i)
       index_by_value[static_cast<size_t>(errs[i].value - min_value)] =
           static_cast<std::uint32_t>(i + 1);
@@ -184,21 +184,20 @@ void AddLookupTables(const model::Catalog& c, View& v) {
     return "{" + std::to_string(e.value) + ", " + std::to_string(e.code.size()) + "u, \"" + code +
            "\"},";
   };
-  if (value_direct && DigitsSpellValues(c)) {
+  const std::optional<std::string> prefix =
+      value_direct ? PrefixBeforeValueDigits(c) : std::nullopt;
+  if (prefix) {
     // Every code is one prefix and up to 8 digits that spell its value: a lookup reads the
     // digits and indexes a table of slots by value, with one compare and no hash.
-    std::vector<std::uint32_t> by_value(static_cast<size_t>(value_range), 0);
-    for (size_t i = 0; i < errs.size(); ++i)
-      by_value[static_cast<size_t>(errs[i].value - min_value)] = static_cast<std::uint32_t>(i + 1);
     v.add("code_digits", true);
-    v.add("code_prefix_length", std::to_string(CommonPrefix(c).size()));
-    v.add("code_prefix_comment", util::CppCommentText(CommonPrefix(c)));
+    v.add("code_prefix_length", std::to_string(prefix->size()));
+    v.add("code_prefix_comment", util::CppCommentText(*prefix));
     const bool fixed = std::all_of(errs.begin(), errs.end(), [&](const model::Error& e) {
       return e.code.size() == errs.front().code.size();
     });
     v.add("code_fixed_length", std::to_string(fixed ? errs.front().code.size() : 0));
-    v.add("code_slot_lines",
-          Lines(by_value.size(), 2, " ", [&](size_t i) { return slot_literal(by_value[i]); }));
+    v.add("code_slot_lines", Lines(index_by_value.size(), 2, " ",
+                                   [&](size_t i) { return slot_literal(index_by_value[i]); }));
     return;
   }
   const cpp::HashTable codes = cpp::BuildHashTable(
