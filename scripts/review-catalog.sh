@@ -3,8 +3,9 @@
 #   scripts/review-catalog.sh [BASE_REF] [CATALOG_DIR]      (defaults: origin/main, catalog)
 # 1. lints CATALOG_DIR (annotations on GitHub Actions, text elsewhere);
 # 2. diffs it against the merge base with BASE_REF and writes the Markdown report to
-#    $ERRCAT_REPORT (default errcat-review.md), also appended to $GITHUB_STEP_SUMMARY when set
-#    (annotations are capped per step; the summary is not);
+#    $ERRCAT_REPORT (default errcat-review.md), followed by the release notes of the change
+#    (errcat changelog), also appended to $GITHUB_STEP_SUMMARY when set (annotations are capped
+#    per step; the summary is not);
 # 3. exits like errcat diff: 0 nothing breaks, 1 something breaks, 2 usage, load or git error.
 # ERRCAT names the binary (default: errcat on PATH).
 set -uo pipefail
@@ -36,6 +37,12 @@ status=$?
 if [ "$status" -eq 2 ]; then
   echo "review-catalog: errcat diff could not load the catalogs" >&2
   exit 2
+fi
+# What the change will tell the API's users, folded under the review.
+short_base=$(git rev-parse --short "$merge_base")
+if notes=$("$errcat" changelog "git:$short_base" "$dir"); then
+  printf '\n<details><summary>Release notes of this change (errcat changelog)</summary>\n\n%s\n\n</details>\n' \
+    "$notes" >>"$report"
 fi
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then cat "$report" >>"$GITHUB_STEP_SUMMARY"; fi
 if [ -n "$on_github" ]; then "$errcat" diff --format github "git:$merge_base" "$dir"; fi

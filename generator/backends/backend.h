@@ -11,6 +11,7 @@
 #include "backends/base/templates.h"
 #include "diag/diagnostics.h"
 #include "model/catalog.h"
+#include "model/history.h"
 
 namespace errcat::backends {
 
@@ -28,6 +29,7 @@ class Backend {
 
 std::unique_ptr<Backend> MakeCppBackend();
 std::unique_ptr<Backend> MakeMarkdownBackend();
-std::unique_ptr<Backend> MakeHtmlBackend();
+// With a history (may be null), the site shows it: tombstones, since, changes.html.
+std::unique_ptr<Backend> MakeHtmlBackend(const model::History* history = nullptr);
 
 }  // namespace errcat::backends

@@ -19,6 +19,7 @@
 #include "diff/changelog.h"
 #include "diff/diff.h"
 #include "explain/explain.h"
+#include "history/history.h"
 #include "lint/lint.h"
 #include "loader/loader.h"
 #include "loader/source_spec.h"
@@ -214,7 +215,20 @@ struct GenerateCommand {
   CommonOptions common;
   backends::GenerateOptions generate;
   bool timings = false;
+  std::string lock;                    // for the site's history: "" for the one beside the catalogs
+  std::vector<std::string> changelog;  // past releases, oldest first
 };
+
+// The site's history options, shared by `generate --html` and `docs --format html`.
+void AddHistoryOptions(CLI::App& cmd, GenerateCommand& o) {
+  cmd.add_option("--lock", o.lock,
+                 "The lock file whose retired codes get tombstone pages on the site (default: "
+                 "errcat.lock beside the catalogs, if any)");
+  cmd.add_option("--changelog", o.changelog,
+                 "Past releases, oldest first (repeatable; git:REF[:PATH], a range "
+                 "git:FROM..TO, or a folder): the site gets changes.html and shows since / "
+                 "deprecated in");
+}
 
 // Loads once, then runs the requested back ends together; shared by `generate` and `docs`.
 int RunGenerate(const GenerateCommand& o) {
@@ -225,7 +239,15 @@ int RunGenerate(const GenerateCommand& o) {
   const double load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   if (!set) return Report(sink, o.common);  // a catalog with errors writes nothing
 
-  const std::vector<backends::GenerateReport> reports = backends::Generate(*set, o.generate, sink);
+  backends::GenerateOptions generate = o.generate;
+  std::optional<model::History> history;
+  if (!generate.html_dir.empty()) {
+    history =
+        history::Load(*set, {o.common.paths, o.lock, o.changelog, LoaderOptions(o.common)}, sink);
+    if (!history) return Report(sink, o.common);
+    generate.history = &*history;
+  }
+  const std::vector<backends::GenerateReport> reports = backends::Generate(*set, generate, sink);
   if (o.timings) {
     // Load = read + parse + validate (files in parallel); back ends render in parallel, staging
     // each file on disk as it is rendered; commit moves the staged files into place.
@@ -269,6 +291,7 @@ std::function<int()> DefineGenerate(CLI::App& cmd) {
   cmd.add_option("--depfile", g.depfile, "Write a Makefile-syntax list of every file read");
   cmd.add_flag("--timings", o->timings, "Print how long loading, rendering and writing took");
   cmd.add_flag("--check", g.check, "Write nothing; exit 1 and name the files that are out of date");
+  AddHistoryOptions(cmd, *o);
   cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
   AddCommon(&cmd, o->common);
   return [o] {
@@ -298,6 +321,7 @@ std::function<int()> DefineDocs(CLI::App& cmd) {
                  "Folder whose <format>/<name>.mustache files override the built-in templates");
   cmd.add_flag("--check", o->generate.generate.check,
                "Write nothing; exit 1 and name the files that are out of date");
+  AddHistoryOptions(cmd, o->generate);
   cmd.add_option("paths", o->generate.common.paths, "Catalog files or folders")->required();
   AddCommon(&cmd, o->generate.common);
   return [o] {
@@ -363,21 +387,25 @@ struct ChangelogCommand {
 };
 
 int RunChangelog(const ChangelogCommand& o) {
-  if (o.releases.size() < 2) {
-    std::fprintf(stderr, "errcat changelog: give two releases or more, oldest first\n");
+  diag::DiagnosticSink sink;
+  const std::vector<std::string> specs = loader::ExpandReleaseRanges(o.releases, sink);
+  if (sink.HasErrors()) return Report(sink, o.common);
+  if (specs.size() < 2) {
+    std::fprintf(
+        stderr,
+        "errcat changelog: give two releases or more, oldest first, or a range git:FROM..TO\n");
     return kExitUsage;
   }
-  diag::DiagnosticSink sink;
   const std::vector<std::optional<model::CatalogSet>> sets =
-      loader::LoadSeries(o.releases, LoaderOptions(o.common), sink);
+      loader::LoadSeries(specs, LoaderOptions(o.common), sink);
   std::vector<diff::Release> releases;
   for (size_t i = 0; i < sets.size(); ++i) {
     if (!sets[i]) {  // a set with errors does not load
       Report(sink, o.common);
-      std::fprintf(stderr, "errcat changelog: %s did not load\n", o.releases[i].c_str());
+      std::fprintf(stderr, "errcat changelog: %s did not load\n", specs[i].c_str());
       return kExitUsage;
     }
-    releases.push_back({&*sets[i], o.releases[i]});
+    releases.push_back({&*sets[i], loader::ReleaseLabel(specs[i])});
   }
   const diff::ChangelogFormat format = o.format == "json" ? diff::ChangelogFormat::kJson
                                        : o.format == "html-fragment"
@@ -389,10 +417,11 @@ int RunChangelog(const ChangelogCommand& o) {
 
 std::function<int()> DefineChangelog(CLI::App& cmd) {
   auto o = std::make_shared<ChangelogCommand>();
-  cmd.add_option("releases", o->releases,
-                 "Two releases or more, oldest first, each a file or folder or git:REF[:PATH]: one "
-                 "section per "
-                 "release, newest first")
+  cmd.add_option(
+         "releases", o->releases,
+         "Two releases or more, oldest first, each a file or folder or git:REF[:PATH], or a "
+         "range git:FROM..TO[:PATH] (FROM, every tag between, TO): one section per "
+         "release, newest first")
       ->required();
   cmd.add_option("--format", o->format, "markdown (default), json or html-fragment")
       ->check(CLI::IsMember({"markdown", "json", "html-fragment"}));

@@ -232,6 +232,8 @@ std::string ExplainRetired(const lock::Entry& entry, const TerminalStyle& style)
   out += "It was " + Printable(entry.name) + "(" + Printable(params) + "), value " + std::to_string(entry.value) +
          ", issued" + (entry.active.empty() ? std::string() : " in " + Printable(entry.active)) +
          (entry.deprecated.empty() ? std::string() : " and deprecated in " + Printable(entry.deprecated)) + ".\n";
+  if (!entry.replaced_by.empty())
+    out += "See " + styled(kBold, Printable(entry.replaced_by)) + ".\n";
   return out;
 }
 

@@ -31,34 +31,8 @@ using readers::TextList;
 using yaml::Node;
 using yaml::NodeKind;
 
-constexpr size_t kMaxCodeLength = 64;
-
 using util::Quoted;
 using util::TrailingNumber;
-
-bool IsWindowsDeviceName(std::string_view code) {
-  std::string stem(code.substr(0, code.find('.')));
-  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  static const std::set<std::string> kDevices = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"};
-  if (kDevices.count(stem)) return true;
-  return stem.size() == 4 && (stem.starts_with("COM") || stem.starts_with("LPT")) &&
-         stem[3] >= '0' && stem[3] <= '9';
-}
-
-// Codes become file names (`TOK005.html`) and URL fragments, so keep them boring.
-std::string UnsafeCodeReason(std::string_view code) {
-  if (code.size() > kMaxCodeLength)
-    return "is longer than " + std::to_string(kMaxCodeLength) + " characters";
-  const auto ok = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
-  };
-  if (!std::all_of(code.begin(), code.end(), ok))
-    return "may only hold letters, digits, '-', '_' and '.'";
-  if (code.front() == '.' || code.front() == '-') return "must start with a letter or digit";
-  if (IsWindowsDeviceName(code)) return "is a reserved device name on Windows";
-  return "";
-}
 
 // Reports a text over its limit (loader/limits.h) at its node.
 void CheckLimit(const Context& ctx, const Node* node, std::string_view key,
@@ -342,7 +316,7 @@ class CatalogReader {
       ctx_.Error(code, "'code' must not be empty", "missing-key");
       return false;
     }
-    if (std::string reason = UnsafeCodeReason(text); !reason.empty()) {
+    if (std::string reason = model::UnsafeCodeReason(text); !reason.empty()) {
       ctx_.Error(code, "code " + Quoted(text) + " " + reason + " (codes name files and URLs)",
                  "code-unsafe");
       return false;

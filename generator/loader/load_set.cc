@@ -56,6 +56,7 @@ void CheckSet(const std::vector<model::Catalog>& catalogs, bool complete,
   static constexpr std::pair<const char*, const char*> kSiteFiles[] = {
       {"index", "index.html"},
       {"404", "404.html"},
+      {"changes", "changes.html"},
       {"sitemap", "sitemap.xml"},
       {"search-index", "search-index.js"},
       {"errors", "errors.json"}};

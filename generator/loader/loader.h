@@ -40,6 +40,12 @@ std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const
 std::vector<SourceFile> ReadGitSources(const std::string& ref, const std::vector<std::string>& paths,
                                        diag::DiagnosticSink& sink);
 
+// The releases from `from` to `to`, oldest first: `from`, every tagged commit after it on the way
+// to `to` (one tag each, the highest version when a commit has several), and `to`. `from` must be
+// an ancestor of `to`. Reported as "git:FROM..TO".
+std::vector<std::string> GitReleasesBetween(const std::string& from, const std::string& to,
+                                            diag::DiagnosticSink& sink);
+
 // Validates one file on its own (everything but the cross-file rules). Returns the catalog even
 // when it had errors (check the sink), and nothing when the file is not a catalog at all.
 std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,

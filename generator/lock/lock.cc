@@ -131,6 +131,9 @@ std::optional<Lock> ParseLock(const std::string& path, const std::string& text,
     e.pos = {at.line, at.column};
     e.catalog = text_of("catalog", true);
     e.code = text_of("code", true);
+    if (std::string reason = e.code.empty() ? "" : model::UnsafeCodeReason(e.code); !reason.empty())
+      sink.Error(at, "code " + Quoted(e.code) + " " + reason + " (codes name files and URLs)",
+                 "code-unsafe");
     e.name = text_of("name", true);
     if (!j.contains("value") || !j["value"].is_number_integer())
       sink.Error(at, "'value' must be an integer", "type");
@@ -149,6 +152,7 @@ std::optional<Lock> ParseLock(const std::string& path, const std::string& text,
     e.active = text_of("active", false);
     e.deprecated = text_of("deprecated", false);
     e.retired = text_of("retired", false);
+    e.replaced_by = text_of("replaced_by", false);
     lock.entries.push_back(std::move(e));
   }
   if (sink.error_count() != errors_before) return std::nullopt;
@@ -193,18 +197,25 @@ Lock Update(const Lock& lock, const model::CatalogSet& set, const std::string& s
     for (const model::Error& e : c.errors) {
       auto it = index.find({c.id, e.code});
       if (it == index.end()) {
-        Entry entry{c.id, e.code, e.value, e.name, Signature(e), State::kActive, stamp, "", "", {}};
+        Entry entry{c.id, e.code, e.value, e.name, Signature(e), State::kActive, stamp,
+                    "",   "",     "",      {}};
         if (e.is_deprecated()) {
           entry.state = State::kDeprecated;
           entry.deprecated = stamp;
         }
+        entry.replaced_by = e.replaced_by;
         index[{c.id, e.code}] = next.entries.size();
         next.entries.push_back(std::move(entry));
-      } else if (Entry& entry = next.entries[it->second];
-                 entry.state == State::kActive && e.is_deprecated()) {
+        continue;
+      }
+      Entry& entry = next.entries[it->second];
+      if (entry.state == State::kActive && e.is_deprecated()) {
         entry.state = State::kDeprecated;
         entry.deprecated = stamp;
       }
+      // The replacement, so a retired code's tombstone can point to it after the code is gone.
+      if (entry.state != State::kRetired && entry.replaced_by.empty())
+        entry.replaced_by = e.replaced_by;
     }
   }
   // A locked code that its catalog now reserves is retired; one merely gone stays as it was, and
@@ -236,6 +247,7 @@ std::string Render(const Lock& lock) {
         {"params", e.params},   {"state", Name(e.state)}, {"active", e.active}};
     if (!e.deprecated.empty()) j["deprecated"] = e.deprecated;
     if (!e.retired.empty()) j["retired"] = e.retired;
+    if (!e.replaced_by.empty()) j["replaced_by"] = e.replaced_by;
     out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += i + 1 < lock.entries.size() ? ",\n" : "\n";
   }

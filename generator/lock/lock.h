@@ -28,6 +28,7 @@ struct Entry {
   State state = State::kActive;
   // The version or date it entered each state ("" when it has not).
   std::string active, deprecated, retired;
+  std::string replaced_by;  // what the catalog said replaces it, recorded once
   model::SourcePos pos;  // in the lock file, for diagnostics
 };
 

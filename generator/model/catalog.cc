@@ -1,8 +1,38 @@
 #include "model/catalog.h"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace errcat::model {
+namespace {
+
+constexpr size_t kMaxCodeLength = 64;
+
+bool IsWindowsDeviceName(std::string_view code) {
+  std::string stem(code.substr(0, code.find('.')));
+  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static const std::set<std::string> kDevices = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"};
+  if (kDevices.count(stem)) return true;
+  return stem.size() == 4 && (stem.starts_with("COM") || stem.starts_with("LPT")) &&
+         stem[3] >= '0' && stem[3] <= '9';
+}
+
+}  // namespace
+
+std::string UnsafeCodeReason(std::string_view code) {
+  if (code.size() > kMaxCodeLength)
+    return "is longer than " + std::to_string(kMaxCodeLength) + " characters";
+  const auto ok = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+  };
+  if (!std::all_of(code.begin(), code.end(), ok))
+    return "may only hold letters, digits, '-', '_' and '.'";
+  if (code.front() == '.' || code.front() == '-') return "must start with a letter or digit";
+  if (IsWindowsDeviceName(code)) return "is a reserved device name on Windows";
+  return "";
+}
 
 const std::vector<EnumName<ParamType>>& ParamTypeNames() {
   static const std::vector<EnumName<ParamType>> kNames = {{"int", ParamType::kInt},

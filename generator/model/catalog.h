@@ -108,6 +108,10 @@ struct Error {
   const FieldValue* Field(std::string_view id) const;
 };
 
+// Why `code` cannot be an error code ("" when it can): codes become file names
+// (`TOK005.html`) and URL fragments, so they are kept boring. Catalogs and the lock check it.
+std::string UnsafeCodeReason(std::string_view code);
+
 struct Catalog {
   std::string id;
   std::string title;

@@ -9,6 +9,13 @@
   var input = document.getElementById("search-input");
   var results = document.getElementById("search-results");
   var hits = [];
+  // Retired codes (tombstones) show in the index and in search results when the reader asks,
+  // and always for their exact code: a code pasted from an old log still finds its page.
+  var retiredBox = document.getElementById("filter-retired");
+  function showRetired() {
+    if (retiredBox) return retiredBox.checked;
+    try { return localStorage.getItem("errcat-show-retired") === "1"; } catch (e) { return false; }
+  }
 
   function score(entry, query) {
     var code = entry.code.toLowerCase();
@@ -25,8 +32,11 @@
     var query = text.trim().toLowerCase();
     if (!query) return [];
     var found = [];
+    var retired = showRetired();
     for (var i = 0; i < index.length; i++) {
       var s = score(index[i], query);
+      if (s > 0 && index[i].retired && !retired && s < 100) s = 0;
+      if (s > 0 && index[i].retired) s -= 5;  // after a live error of the same rank
       if (s > 0) found.push({ entry: index[i], score: s, order: i });
     }
     found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
@@ -48,6 +58,13 @@
       summary.className = "hit-summary";
       summary.textContent = " " + entry.name + " — " + entry.summary;
       a.appendChild(code);
+      if (entry.retired) {
+        var badge = document.createElement("span");
+        badge.className = "badge retired";
+        badge.textContent = "retired";
+        a.appendChild(document.createTextNode(" "));
+        a.appendChild(badge);
+      }
       a.appendChild(summary);
       li.appendChild(a);
       results.appendChild(li);
@@ -94,19 +111,32 @@
       matching = {};
       index.forEach(function (entry) { if (score(entry, query) > 0) matching[entry.code] = true; });
     }
-    var shown = 0;
+    var shown = 0, total = 0;
+    var retired = showRetired();
     var rows = table.tBodies[0].rows;
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
-      var ok = filters.every(function (f) { return !f.select || !f.select.value || row.dataset[f.key] === f.select.value; });
+      var isRetired = row.dataset.retired === "true";
+      if (isRetired && !retired) { row.hidden = true; continue; }
+      total++;
+      var ok = filters.every(function (f) {
+        return !f.select || !f.select.value || (isRetired ? f.key === "catalog" && row.dataset.catalog === f.select.value : row.dataset[f.key] === f.select.value);
+      });
       if (ok && matching) ok = !!matching[row.cells[0].textContent.trim()];
       row.hidden = !ok;
       if (ok) shown++;
     }
     var count = document.getElementById("filter-count");
-    if (count) count.textContent = shown + " of " + rows.length + " errors";
+    if (count) count.textContent = shown + " of " + total + (retired ? " codes" : " errors");
   }
   filters.forEach(function (f) { if (f.select) f.select.addEventListener("change", filterTable); });
+  if (retiredBox) {
+    try { retiredBox.checked = localStorage.getItem("errcat-show-retired") === "1"; } catch (e) { /* file:// */ }
+    retiredBox.addEventListener("change", function () {
+      try { localStorage.setItem("errcat-show-retired", retiredBox.checked ? "1" : "0"); } catch (e) { /* file:// */ }
+      if (input && input.value) render(); else filterTable();
+    });
+  }
   var filterForm = document.getElementById("filters");
   if (filterForm) filterForm.addEventListener("submit", function (e) { e.preventDefault(); });
   filterTable();

@@ -20,6 +20,7 @@ assert.ok(fs.existsSync(executablePath), `no Chromium at ${executablePath}: run 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "errcat-browser-"));
 const site = path.join(work, "site");
 const hostile = path.join(work, "hostile");
+const history = path.join(work, "history-site");
 let browser;
 let server;
 let serverUrl;
@@ -27,6 +28,22 @@ let serverUrl;
 before(async () => {
   execFileSync(errcat, ["docs", "--format", "html", "-o", site, path.join(source, "catalog")]);
   execFileSync(errcat, ["docs", "--format", "html", "-o", hostile, path.join(source, "tests/data/hostile/injection.yaml")]);
+  // A three-release history of catalog/ in a real git repository, locked at each release.
+  const repo = path.join(work, "repo");
+  fs.cpSync(path.join(source, "catalog"), path.join(repo, "catalog"), { recursive: true });
+  const git = (...args) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com",
+                                                "-c", "commit.gpgsign=false", ...args], { cwd: repo });
+  git("init", "-q", ".");
+  for (const release of ["v1.0", "v1.1", "v1.2"]) {
+    if (release !== "v1.0")
+      fs.copyFileSync(path.join(source, "tests/data/changelog", release, "token.yaml"), path.join(repo, "catalog/token.yaml"));
+    execFileSync(errcat, ["lock", "--version", release.slice(1), "catalog"], { cwd: repo, stdio: "ignore" });
+    git("add", "-A");
+    git("commit", "-qm", release);
+    git("tag", release);
+  }
+  execFileSync(errcat, ["docs", "--format", "html", "-o", history, "--changelog", "git:v1.0..v1.2", "catalog"],
+               { cwd: repo, stdio: "ignore" });
   browser = await chromium.launch({
     executablePath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -128,6 +145,44 @@ test("filters by catalog, severity and HTTP status", async () => {
   await page.selectOption("#filter-status", "401");
   assert.equal(await visible(), 3);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("retired codes: hidden in the index until asked, found by their exact code, each with its tombstone", async () => {
+  const { page, problems, context } = await openPage();
+  await page.goto(fileUrl(history, "index.html"));
+  const visible = () => page.locator("#error-table tbody tr:not([hidden])").count();
+  assert.equal(await visible(), 26);
+  assert.equal(await page.locator("#filter-count").innerText(), "26 of 26 errors");
+  await page.locator("#filter-retired").check();
+  assert.equal(await visible(), 27);
+  assert.equal(await page.locator("#filter-count").innerText(), "27 of 27 codes");
+  await page.selectOption("#filter-catalog", "token");
+  assert.equal(await page.locator("#error-table tbody tr.retired:not([hidden])").count(), 1);
+  await page.locator("#filter-retired").uncheck();
+  await page.selectOption("#filter-catalog", "");
+
+  // Search: a retired code's name finds nothing while retired codes are hidden ...
+  await page.locator("#search-input").fill("TokenRequestNull");
+  await page.waitForTimeout(50);
+  assert.equal(await page.locator("#search-results li").count(), 0);
+  // ... but its exact code, pasted from an old log, does, marked retired.
+  await page.locator("#search-input").fill("TOK004");
+  const hit = page.locator("#search-results li").first();
+  await hit.waitFor();
+  assert.match(await hit.innerText(), /TOK004\s+retired\s+TokenRequestNull/);
+  await page.locator("#search-input").press("Enter");
+  await page.waitForURL(/TOK004\.html$/);
+  assert.match(await page.locator(".banner.retired").innerText(), /Retired in v1\.2\./);
+  assert.match(await page.locator("main").innerText(), /It was TokenRequestNull\(\), value 4/);
+
+  // The release notes, and an error page's history.
+  await page.goto(fileUrl(history, "changes.html"));
+  assert.deepEqual(await page.locator("main h2").allInnerTexts(),
+                   ["Error changes from v1.1 to v1.2", "Error changes from v1.0 to v1.1"]);
+  await page.goto(fileUrl(history, "TOK001.html"));
+  assert.match(await page.locator(".facts").innerText(), /Deprecated in\s+v1\.1/i);
+  assert.deepEqual(problems, []);  // CSP violations included
   await context.close();
 });
 

@@ -183,7 +183,11 @@ TEST(Diff, GitRefInATemporaryRepository) {
   auto option = RunCommand("cd " + repo + " && " + Errcat() + " diff git:--output=/tmp/x catalog/");
   EXPECT_EQ(option.exit_code, 2);
   EXPECT_THAT(option.err, HasSubstr("not a usable git ref"));
-  EXPECT_EQ(RunCommand("cd " + repo + " && " + Errcat() + " diff git:HEAD git:HEAD").exit_code, 2);
+  // Two refs and no path: the working directory at each ref, as git reads a path.
+  auto refs_only =
+      RunCommand("cd " + repo + "/catalog && " + Errcat() + " diff git:HEAD~1 git:HEAD");
+  EXPECT_EQ(refs_only.exit_code, 1) << refs_only.err;
+  EXPECT_THAT(refs_only.out, HasSubstr("HEAD:token.yaml:72:"));
 }
 
 }  // namespace
@@ -211,6 +215,15 @@ TEST(ReviewScript, DiffsABranchAgainstItsMergeBase) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const std::string report = testing::ReadFile(tmp.path() / "report.md");
   EXPECT_THAT(report, HasSubstr(":x: errcat: 2 breaking changes"));
+  // The release notes of the change, folded under the review.
+  const std::string base_short =
+      RunCommand("cd " + repo + " && git rev-parse --short main").out.substr(0, 7);
+  EXPECT_THAT(
+      report,
+      HasSubstr("<details><summary>Release notes of this change (errcat changelog)</summary>\n\n"
+                "## Error changes from " +
+                base_short));
+  EXPECT_THAT(report, HasSubstr("### Retired\n\n- `TOK004` **TokenRequestNull**"));
   EXPECT_EQ(testing::ReadFile(tmp.path() / "summary.md"), report);
   EXPECT_THAT(r.out, HasSubstr("::error file=catalog/token.yaml,line=72,col=7,title=errcat placeholders-changed::"));
   EXPECT_THAT(r.out, HasSubstr("::warning file=catalog/token.yaml"));  // lint annotations

@@ -21,10 +21,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const diag::Diagnostic& d : sink.Sorted()) (void)diag::FormatText(d, false);
   if (!set) return 0;
   lint::LintSet(*set, sink);
-  for (auto make : {backends::MakeCppBackend, backends::MakeMarkdownBackend, backends::MakeHtmlBackend}) {
+  std::unique_ptr<backends::Backend> all[] = {
+      backends::MakeCppBackend(), backends::MakeMarkdownBackend(), backends::MakeHtmlBackend()};
+  for (const auto& backend : all) {
     backends::TemplateSet templates;
     backends::OutputContext out;
-    make()->Generate(*set, templates, out, sink);
+    backend->Generate(*set, templates, out, sink);
   }
   return 0;
 }

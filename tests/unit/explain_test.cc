@@ -72,3 +72,26 @@ TEST(ExplainError, ShowsDeclaredFieldsAndRelatedCodes) {
 
 }  // namespace
 }  // namespace errcat
+
+namespace errcat {
+namespace {
+
+TEST(ExplainRetired, SaysWhatTheCodeWasAndWhatReplacedIt) {
+  lock::Entry entry;
+  entry.catalog = "t";
+  entry.code = "E1";
+  entry.value = 7;
+  entry.name = "Old";
+  entry.params = {"int", "string"};
+  entry.state = lock::State::kRetired;
+  entry.active = "1.0";
+  entry.deprecated = "1.1";
+  entry.retired = "1.2";
+  entry.replaced_by = "E2";
+  EXPECT_EQ(explain::ExplainRetired(entry, explain::TerminalStyle{}),
+            "E1  (t)\nRetired in 1.2: this code is no longer issued, and never will be again.\n\n"
+            "It was Old(int, string), value 7, issued in 1.0 and deprecated in 1.1.\nSee E2.\n");
+}
+
+}  // namespace
+}  // namespace errcat

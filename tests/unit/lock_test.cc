@@ -78,3 +78,58 @@ TEST(Lock, UpdateNeverDropsAndOnlyAdvancesOverRandomHistories) {
 
 }  // namespace
 }  // namespace errcat
+
+namespace errcat {
+namespace {
+
+// The replacement a deprecation names is recorded, and kept once the code is retired, so the
+// tombstone can still point to it.
+TEST(Lock, RecordsTheReplacementAndKeepsItAfterRetirement) {
+  const auto set = [](const std::string& body) {
+    testing::Loaded loaded = testing::LoadYaml("catalog: t\ntitle: T\n" + body);
+    EXPECT_TRUE(loaded.set) << loaded.Text();
+    return std::move(*loaded.set);
+  };
+  const model::CatalogSet v1 =
+      set("errors:\n  - {code: E1, name: A, summary: S, message: M.}\n"
+          "  - {code: E2, name: B, summary: S, message: M.}\n");
+  const model::CatalogSet v2 =
+      set("errors:\n  - {code: E1, name: A, summary: S, message: M., deprecated: Use E2., "
+          "replaced_by: E2}\n"
+          "  - {code: E2, name: B, summary: S, message: M.}\n");
+  const model::CatalogSet v3 =
+      set("reserved: [E1]\nerrors:\n  - {code: E2, name: B, summary: S, message: M.}\n");
+  lock::Lock lock = lock::Update(lock::Lock{}, v1, "1");
+  EXPECT_EQ(lock.Find("E1")->replaced_by, "");
+  lock = lock::Update(lock, v2, "2");
+  EXPECT_EQ(lock.Find("E1")->replaced_by, "E2");
+  lock = lock::Update(lock, v3, "3");
+  EXPECT_EQ(lock.Find("E1")->state, lock::State::kRetired);
+  EXPECT_EQ(lock.Find("E1")->replaced_by, "E2");
+  const std::string text = lock::Render(lock);
+  EXPECT_NE(text.find("\"retired\":\"3\",\"replaced_by\":\"E2\"}"), std::string::npos) << text;
+  // And it reads back.
+  testing::TempDir tmp;
+  diag::DiagnosticSink sink;
+  const auto read = lock::ReadLock(tmp.Write("errcat.lock", text).string(), sink);
+  ASSERT_TRUE(read) << sink.error_count();
+  EXPECT_EQ(read->Find("E1")->replaced_by, "E2");
+}
+
+// A lock's codes name tombstone pages, so they obey the catalogs' rule for codes.
+TEST(Lock, ACodeThatCannotNameAFileIsRefused) {
+  testing::TempDir tmp;
+  diag::DiagnosticSink sink;
+  const auto path =
+      tmp.Write("errcat.lock",
+                "{\"errcat_lock\": 1, \"codes\": [\n"
+                "{\"catalog\":\"t\",\"code\":\"../../etc/x\",\"value\":1,\"name\":\"A\","
+                "\"params\":[],\"state\":\"retired\",\"active\":\"1\"}\n]}\n");
+  EXPECT_FALSE(lock::ReadLock(path.string(), sink));
+  ASSERT_EQ(sink.error_count(), 1);
+  EXPECT_EQ(sink.Sorted()[0].rule, "code-unsafe");
+  EXPECT_EQ(sink.Sorted()[0].location.line, 2);
+}
+
+}  // namespace
+}  // namespace errcat

@@ -115,7 +115,7 @@ std::vector<RunResult> RunBackends(const std::vector<BackendRun>& runs,
 std::vector<GenerateReport> Generate(const model::CatalogSet& set, const GenerateOptions& options,
                                      diag::DiagnosticSink& sink) {
   const std::unique_ptr<Backend> cpp = MakeCppBackend(), markdown = MakeMarkdownBackend(),
-                                 html = MakeHtmlBackend();
+                                 html = MakeHtmlBackend(options.history);
   std::vector<BackendRun> runs;
   for (const auto& [backend, dir] :
        {std::pair{cpp.get(), &options.cpp_dir}, std::pair{markdown.get(), &options.markdown_dir},

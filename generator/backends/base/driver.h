@@ -24,6 +24,7 @@ struct GenerateOptions {
   std::string templates_dir;
   std::string depfile;  // names the first back end's main file as its target
   bool check = false;
+  const model::History* history = nullptr;  // for the HTML site; may be null
 };
 
 struct GenerateReport {

@@ -2,6 +2,7 @@
 
 #include <cmark.h>
 
+#include <map>
 #include <memory>
 #include <set>
 #include <vector>
@@ -125,6 +126,10 @@ std::string HtmlTarget::ErrorHref(const model::Catalog&, const model::Error& e) 
 
 std::string HtmlTarget::CatalogHref(const model::Catalog& c) const { return "catalog/" + c.id + ".html"; }
 
+std::string HtmlTarget::RetiredHref(std::string_view code) const {
+  return std::string(code) + ".html";
+}
+
 // --- View model ----------------------------------------------------------------------------
 
 namespace {
@@ -222,9 +227,41 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
   return v;
 }
 
+void AddHistory(View& v, const model::Error& e, const model::CodeHistory& h, const TextTarget& t) {
+  if (e.since.empty() && !h.since.empty()) v.set("since", t.Text(h.since));
+  v.set("deprecated_in", e.is_deprecated() ? t.Text(h.deprecated_in) : "");
+}
+
+View RetiredView(const model::CatalogSet& set, const model::CodeHistory& h, const TextTarget& t) {
+  View v = View::Object(24);
+  std::string signature;
+  for (const std::string& type : h.params) signature += (signature.empty() ? "" : ", ") + type;
+  v.add("code", t.Text(h.code));
+  v.add("href", t.RetiredHref(h.code));
+  v.add("name", t.Text(h.name));
+  v.add("summary", t.Text(h.summary));
+  v.add("value", std::to_string(h.value));
+  v.add("signature", t.Text(h.name + "(" + signature + ")"));
+  v.add("catalog_id", t.Text(h.catalog));
+  const model::Catalog* c = set.FindCatalog(h.catalog);
+  v.add("catalog_href", c ? t.CatalogHref(*c) : "");
+  v.add("since", t.Text(h.since));
+  v.add("deprecated_in", t.Text(h.deprecated_in));
+  v.add("retired_in", t.Text(h.retired_in));
+  if (!h.replaced_by.empty()) {
+    // Every key set, so that a replacement no longer in the set does not read the page's own.
+    View link = CodeLink(set, h.replaced_by, t);
+    if (!link.Find("href")) link.set("href", "");
+    if (!link.Find("summary")) link.set("summary", "");
+    v.add("replaced_by", std::move(link));
+  }
+  return v;
+}
+
 namespace {
 
-View CatalogView(const model::Catalog& c, const std::vector<View>& errors, const TextTarget& t) {
+View CatalogView(const model::Catalog& c, const std::vector<View>& errors, List retired,
+                 const TextTarget& t) {
   View v = View::Object(48);
   v.add("id", t.Text(c.id));
   v.add("title", t.Text(c.title));
@@ -234,6 +271,9 @@ View CatalogView(const model::Catalog& c, const std::vector<View>& errors, const
   v.add("source_path", t.Text(c.display_path));
   v.add("edit_url", t.Text(c.docs_edit_url));
   v.add("errors", List(errors));  // shares each error's view
+  v.add("has_retired", !retired.empty());
+  v.add("retired_count", std::to_string(retired.size()));
+  v.add("retired", std::move(retired));
   return v;
 }
 
@@ -263,7 +303,10 @@ void BuildErrorViews(const model::CatalogSet& set, const TextTarget& t, DocsView
   });
 }
 
-void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views) {
+void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
+                  const std::vector<View>& retired) {
+  std::map<std::string, List> retired_of;  // catalog id as escaped in the view -> tombstones
+  for (const View& r : retired) retired_of[*r.Find("catalog_id")->AsString()].push_back(r);
   List all_errors, severities, statuses;
   all_errors.reserve(set.error_count());
   std::set<int> status_set;
@@ -275,7 +318,9 @@ void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& 
       if (c.errors[ei].http_status) status_set.insert(c.errors[ei].http_status);
       severity_set.insert(c.errors[ei].severity);
     }
-    views.catalogs.push_back(CatalogView(c, views.errors[ci], t));
+    auto it = retired_of.find(t.Text(c.id));
+    views.catalogs.push_back(CatalogView(
+        c, views.errors[ci], it == retired_of.end() ? List() : std::move(it->second), t));
   }
   for (model::Severity s : severity_set) severities.push_back(View{{"severity", std::string(model::Name(s))}});
   for (int s : status_set) statuses.push_back(View{{"status", std::to_string(s)}});
@@ -286,6 +331,9 @@ void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& 
   site.set("statuses", std::move(statuses));
   site.set("catalog_count", std::to_string(set.catalogs().size()));
   site.set("error_count", std::to_string(set.error_count()));
+  site.set("retired", List(retired));
+  site.set("has_retired", !retired.empty());
+  site.set("retired_count", std::to_string(retired.size()));
   views.site = std::move(site);
 }
 

@@ -8,6 +8,7 @@
 
 #include "backends/base/mustache.h"
 #include "model/catalog.h"
+#include "model/history.h"
 
 namespace errcat::backends::docs {
 
@@ -21,6 +22,8 @@ class TextTarget {
   // Page of an error / a catalog, relative to the site root.
   virtual std::string ErrorHref(const model::Catalog& c, const model::Error& e) const = 0;
   virtual std::string CatalogHref(const model::Catalog& c) const = 0;
+  // The page of a code that is no longer issued (a tombstone, at the code's old address).
+  virtual std::string RetiredHref(std::string_view code) const { return std::string(code); }
 };
 
 class MarkdownTarget final : public TextTarget {
@@ -41,10 +44,20 @@ class HtmlTarget final : public TextTarget {
   std::string Code(std::string_view text) const override;
   std::string ErrorHref(const model::Catalog& c, const model::Error& e) const override;
   std::string CatalogHref(const model::Catalog& c) const override;
+  std::string RetiredHref(std::string_view code) const override;
 };
 
 View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const model::Error& e,
                const TextTarget& t);
+
+// What the history adds to an error's view: "since" (the catalog's own `since` first), and the
+// release it was deprecated in.
+void AddHistory(View& error_view, const model::Error& e, const model::CodeHistory& h,
+                const TextTarget& t);
+
+// The view of a retired code's tombstone page: what it was, when it was issued, deprecated and
+// retired, and what replaced it (linked when that code is in `set`).
+View RetiredView(const model::CatalogSet& set, const model::CodeHistory& h, const TextTarget& t);
 
 // Every view of the reference, each error's built once and shared: the site (catalogs with
 // their errors, a flat list of all errors, the filter choices present), each catalog, and each
@@ -61,7 +74,9 @@ DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t);
 // error's view is there, so its page can be rendered while other views are still being built.
 void BuildErrorViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
                      const std::function<void(size_t catalog, size_t error, unsigned worker)>& built = {});
-// The site and catalog views, over views.errors.
-void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views);
+// The site and catalog views, over views.errors; with `retired`, the tombstones' views too (the
+// site's list and each catalog's).
+void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
+                  const std::vector<View>& retired = {});
 
 }  // namespace errcat::backends::docs

@@ -1,6 +1,8 @@
 // HTML reference site: index, one page per catalog (catalog/<id>.html) and per error
 // (<code>.html, its permalink), 404.html, sitemap.xml, search-index.json (+ .js so the page
 // can load it from file://), errors.json, and the assets from site/. No external requests.
+// With a history: a tombstone page per retired code at its old address (so links from old logs
+// still explain it), "since" and "deprecated in" on error pages, and changes.html.
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -20,6 +22,8 @@ constexpr const char* kAssets[] = {"assets/errcat.css", "assets/errcat.js", "ass
 
 class HtmlBackend final : public Backend {
  public:
+  explicit HtmlBackend(const model::History* history) : history_(history) {}
+
   std::string_view name() const override { return "html"; }
   std::vector<std::string> owned_extensions() const override {
     return {".html", ".json", ".js", ".css", ".xml", ".svg"};
@@ -58,15 +62,31 @@ class HtmlBackend final : public Backend {
       if (failed) return;
       const model::Catalog& c = set.catalogs()[ci];
       const model::Error& e = c.errors[ei];
+      if (const model::CodeHistory* h = history_ ? history_->Find(e.code) : nullptr)
+        docs::AddHistory(views.errors[ci][ei], e, *h, target);
       render(w, "html/error.mustache", views.errors[ci][ei], target.ErrorHref(c, e),
              target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "");
       records[ci][ei] = docs::ErrorRecordJson(c, e);
       search_records[ci][ei] = docs::ErrorSearchJson(c, e, target);
     });
 
+    // The tombstones: every retired code the catalogs no longer hold (a code issued again keeps
+    // its live page; check --lock reports the reuse).
+    std::vector<const model::CodeHistory*> retired;
+    std::vector<View> retired_views;
+    if (history_)
+      for (const model::CodeHistory& h : history_->codes)
+        if (h.retired && !set.FindCode(h.code)) retired.push_back(&h);
+    for (const model::CodeHistory* h : retired)
+      retired_views.push_back(docs::RetiredView(set, *h, target));
+    search_records.emplace_back();
+    for (const model::CodeHistory* h : retired)
+      search_records.back().push_back(docs::RetiredSearchJson(*h, target));
+
     // Round two: the pages that list every error (sharing the error views), the search index,
     // errors.json and the sitemap, largest first.
-    docs::AddListViews(set, target, views);
+    docs::AddListViews(set, target, views, retired_views);
+    if (history_ && !history_->release_notes_html.empty()) views.site.set("has_changes", true);
     std::vector<std::function<void(unsigned)>> tasks;
     tasks.push_back([&](unsigned w) {
       render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
@@ -86,11 +106,27 @@ class HtmlBackend final : public Backend {
       write(w, "search-index.js", "window.ERRCAT_SEARCH_INDEX = " + index_json + ";\n");
       write(w, "search-index.json", std::move(index_json += '\n'));
     });
+    for (size_t i = 0; i < retired.size(); ++i) {
+      tasks.push_back([&, i](unsigned w) {
+        render(w, "html/retired.mustache", retired_views[i], target.RetiredHref(retired[i]->code),
+               target.Text(retired[i]->code + ": retired") + " - Error reference", "");
+      });
+    }
+    if (history_ && !history_->release_notes_html.empty()) {
+      tasks.push_back([&](unsigned w) {
+        // The fragment escapes every text it holds (diff::Changelog), so it goes in as it is.
+        render(w, "html/changes.mustache", View{{"notes", history_->release_notes_html}},
+               "changes.html", "Changes - Error reference", "");
+      });
+    }
     tasks.push_back([&](unsigned w) {
       List urls;
       for (const model::Catalog& c : set.catalogs())
         if (!c.docs_base_url.empty())
           for (const model::Error& e : c.errors) urls.push_back(View{{"loc", target.Text(c.docs_base_url + e.code)}});
+      for (const model::CodeHistory* h : retired)
+        if (const model::Catalog* c = set.FindCatalog(h->catalog); c && !c->docs_base_url.empty())
+          urls.push_back(View{{"loc", target.Text(c->docs_base_url + h->code)}});
       auto sitemap = templates.Render("html/sitemap.mustache", View{{"urls", std::move(urls)}}, sinks[w]);
       if (!sitemap) failed = true;
       else write(w, "sitemap.xml", std::move(*sitemap));
@@ -118,10 +154,15 @@ class HtmlBackend final : public Backend {
     }
     return true;
   }
+
+ private:
+  const model::History* history_;
 };
 
 }  // namespace
 
-std::unique_ptr<Backend> MakeHtmlBackend() { return std::make_unique<HtmlBackend>(); }
+std::unique_ptr<Backend> MakeHtmlBackend(const model::History* history) {
+  return std::make_unique<HtmlBackend>(history);
+}
 
 }  // namespace errcat::backends

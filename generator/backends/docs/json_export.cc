@@ -81,6 +81,23 @@ std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
   return j.Take();
 }
 
+std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& target) {
+  util::JsonWriter j;
+  j.BeginObject();
+  j.Key("code").String(h.code);
+  j.Key("name").String(h.name);
+  j.Key("summary").String(h.retired_in.empty() ? std::string("Retired")
+                                               : "Retired in " + h.retired_in);
+  j.Key("message").String("");
+  j.Key("catalog").String(h.catalog);
+  j.Key("severity").String("");
+  j.Key("http_status").Int(0);
+  j.Key("url").String(target.RetiredHref(h.code));
+  j.Key("retired").Bool(true);
+  j.EndObject();
+  return j.Take();
+}
+
 std::string CatalogSetJson(const model::CatalogSet& set, Records records) {
   size_t size = 1024;
   for (const auto& errors : records)

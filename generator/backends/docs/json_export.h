@@ -22,6 +22,9 @@ std::string ErrorRecordJson(const model::Catalog& c, const model::Error& e);
 std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
                             const TextTarget& target);
 
+// A retired code's record in the search index: its tombstone page, marked "retired".
+std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& target);
+
 // errors.json: every catalog with every field of every error ("errcat-catalog-set/1"). Each
 // record is freed as soon as it is joined.
 std::string CatalogSetJson(const model::CatalogSet& set, Records records);
