@@ -118,16 +118,21 @@ std::string LockCommand(const std::vector<std::string>& paths) {
 
 int RunCheck(const CheckOptions& o) {
   diag::DiagnosticSink sink;
+  // The history: the lock beside the catalogs (or --lock), when there is one, read while the
+  // catalogs load. Not for --print-catalog-ids: build systems ask for names,
+  // errcat_add_catalog(LOCK) checks.
+  std::optional<lock::BackgroundLock> pending;
+  if (!o.print_ids)
+    pending.emplace(o.lock.empty() ? lock::DefaultLockPath(o.common.paths) : o.lock,
+                    !o.lock.empty());
   const model::CatalogSet* set =
       Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
   if (set) lint::LintSet(*set, sink);
-  if (set && !o.print_ids) {
-    // The history: the lock beside the catalogs (or --lock), when there is one. Not for
-    // --print-catalog-ids: build systems ask for names, errcat_add_catalog(LOCK) checks.
-    const lock::FoundLock found = lock::FindLock(o.common.paths, o.lock, sink);
-    if (found.lock) {
+  if (pending) {
+    const lock::FoundLock found = pending->Take(sink);
+    if (set && found.lock) {
       lock::Check(*found.lock, *set, {o.lock_stale, LockCommand(o.common.paths)}, sink);
-    } else if (!found.exists && o.lock_stale) {
+    } else if (set && !found.exists && o.lock_stale) {
       sink.Error({found.path, 0, 0},
                  "no lock file beside the catalogs; run `" + LockCommand(o.common.paths) + "`",
                  "lock-stale");
@@ -437,12 +442,14 @@ struct LockCommandOptions {
 
 int RunLock(const LockCommandOptions& o) {
   diag::DiagnosticSink sink;
+  const std::string path = o.output.empty() ? lock::DefaultLockPath(o.common.paths) : o.output;
+  lock::BackgroundLock pending(path, false);  // read while the catalogs load
   const model::CatalogSet* set =
       Keep(loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink));
+  lock::FoundLock found = pending.Take(sink);
   if (!set) return Report(sink, o.common);
-  const std::string path = o.output.empty() ? lock::DefaultLockPath(o.common.paths) : o.output;
-  const lock::UpdateResult result =
-      lock::UpdateLockFile(*set, path, o.version.empty() ? lock::Today() : o.version, sink);
+  const lock::UpdateResult result = lock::UpdateLockFile(
+      *set, std::move(found), o.version.empty() ? lock::Today() : o.version, sink);
   const int code = Report(sink, o.common);
   if (code != kExitOk || !result.ok) return code != kExitOk ? code : kExitUsage;
   std::fprintf(stderr, "errcat: lock: %d code%s, %d added, %d advanced; %s %s\n", result.total,

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -12,6 +13,7 @@
 
 #include "backends/base/output.h"  // WriteFileAtomically, the one atomic write
 #include "diag/rules.h"
+#include "util/json_writer.h"
 #include "util/text.h"
 
 namespace errcat::lock {
@@ -171,14 +173,34 @@ std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink
   return ParseLock(path, text, sink);
 }
 
+FoundLock ReadLockAt(const std::string& path, bool must_exist, diag::DiagnosticSink& sink) {
+  FoundLock found;
+  found.path = path;
+  std::error_code ec;
+  if (!must_exist && !fs::exists(path, ec)) return found;
+  found.exists = true;
+  if (!Slurp(path, found.text)) {
+    sink.Error({path, 0, 0}, "cannot open the lock file", diag::kIoRule);
+    return found;
+  }
+  found.lock = ParseLock(path, found.text, sink);
+  return found;
+}
+
 FoundLock FindLock(const std::vector<std::string>& paths, const std::string& explicit_path,
                    diag::DiagnosticSink& sink) {
-  FoundLock found;
-  found.path = explicit_path.empty() ? DefaultLockPath(paths) : explicit_path;
-  std::error_code ec;
-  if (explicit_path.empty() && !fs::exists(found.path, ec)) return found;
-  found.exists = true;
-  found.lock = ReadLock(found.path, sink);
+  return ReadLockAt(explicit_path.empty() ? DefaultLockPath(paths) : explicit_path,
+                    !explicit_path.empty(), sink);
+}
+
+BackgroundLock::BackgroundLock(const std::string& path, bool must_exist)
+    : found_(std::async(std::launch::async,
+                        [this, path, must_exist] { return ReadLockAt(path, must_exist, sink_); })) {
+}
+
+FoundLock BackgroundLock::Take(diag::DiagnosticSink& sink) {
+  FoundLock found = found_.get();
+  sink.Merge(sink_);
   return found;
 }
 
@@ -240,15 +262,19 @@ std::string Render(const Lock& lock) {
       "or "
       "date it entered each state. Written by errcat lock, which only adds entries and advances "
       "their state; commit it beside the catalogs.\", \"codes\": [\n";
+  out.reserve(out.size() + lock.entries.size() * 160);
   for (size_t i = 0; i < lock.entries.size(); ++i) {
     const Entry& e = lock.entries[i];
-    nlohmann::ordered_json j = {
-        {"catalog", e.catalog}, {"code", e.code},         {"value", e.value},  {"name", e.name},
-        {"params", e.params},   {"state", Name(e.state)}, {"active", e.active}};
-    if (!e.deprecated.empty()) j["deprecated"] = e.deprecated;
-    if (!e.retired.empty()) j["retired"] = e.retired;
-    if (!e.replaced_by.empty()) j["replaced_by"] = e.replaced_by;
-    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    util::JsonWriter j;  // streamed, not a tree per entry
+    j.BeginObject();
+    j.Key("catalog").String(e.catalog).Key("code").String(e.code).Key("value").Int(e.value);
+    j.Key("name").String(e.name).Key("params").Strings(e.params).Key("state").String(Name(e.state));
+    j.Key("active").String(e.active);
+    if (!e.deprecated.empty()) j.Key("deprecated").String(e.deprecated);
+    if (!e.retired.empty()) j.Key("retired").String(e.retired);
+    if (!e.replaced_by.empty()) j.Key("replaced_by").String(e.replaced_by);
+    j.EndObject();
+    out += j.Take();
     out += i + 1 < lock.entries.size() ? ",\n" : "\n";
   }
   return out + "]}\n";
@@ -360,17 +386,18 @@ void Check(const Lock& lock, const model::CatalogSet& set, const CheckOptions& o
   }
 }
 
-UpdateResult UpdateLockFile(const model::CatalogSet& set, const std::string& path,
-                            const std::string& stamp, diag::DiagnosticSink& sink) {
+UpdateResult UpdateLockFile(const model::CatalogSet& set, FoundLock found, const std::string& stamp,
+                            diag::DiagnosticSink& sink) {
   UpdateResult result;
+  const std::string& path = found.path;
   Lock old;
   old.path = path;
-  std::string current;  // the file as it is: read once, parsed, and compared with the update
-  const bool exists = Slurp(path, current);
+  // The file as it is: read once, parsed, and compared with the update.
+  const bool exists = found.exists;
+  const std::string& current = found.text;
   if (exists) {
-    std::optional<Lock> read = ParseLock(path, current, sink);
-    if (!read) return result;
-    old = std::move(*read);
+    if (!found.lock) return result;  // reported when it was read
+    old = std::move(*found.lock);
   }
   Check(old, set, {}, sink);
   if (sink.HasErrors()) return result;  // a lock is never rewritten to hide a reuse

@@ -5,6 +5,7 @@
 // is caught (as protobuf's reserved fields, Rust's error index, MongoDB's error_codes.yml).
 #pragma once
 
+#include <future>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,9 +53,26 @@ struct FoundLock {
   std::string path;
   bool exists = false;
   std::optional<Lock> lock;  // empty, with the problem reported, when it does not read
+  std::string text;          // the file as read
 };
 FoundLock FindLock(const std::vector<std::string>& paths, const std::string& explicit_path,
                    diag::DiagnosticSink& sink);
+// The lock at `path`; a missing file is an error only when `must_exist`.
+FoundLock ReadLockAt(const std::string& path, bool must_exist, diag::DiagnosticSink& sink);
+
+// ReadLockAt on another thread, started before the catalogs load, so that reading and parsing a
+// large lock overlaps loading them. Take() waits for it and passes on what it reported.
+class BackgroundLock {
+ public:
+  BackgroundLock(const std::string& path, bool must_exist);
+  BackgroundLock(const BackgroundLock&) = delete;
+  BackgroundLock& operator=(const BackgroundLock&) = delete;
+  FoundLock Take(diag::DiagnosticSink& sink);
+
+ private:
+  diag::DiagnosticSink sink_;  // before found_: the thread writes to it
+  std::future<FoundLock> found_;
+};
 
 // The lock after `set`: new codes added as active (stamped `stamp`), states advanced (active ->
 // deprecated when the catalog deprecates the code; -> retired when the catalog reserves it);
@@ -78,15 +96,15 @@ struct CheckOptions {
 void Check(const Lock& lock, const model::CatalogSet& set, const CheckOptions& options,
            diag::DiagnosticSink& sink);
 
-// `errcat lock`: checks `set` against the lock at `path` (empty when there is none yet), then
-// writes the updated lock there if it changed. Nothing is written when the check fails.
+// `errcat lock`: checks `set` against the lock `found` (ReadLockAt, not must_exist), then writes
+// the updated lock to its path if it changed. Nothing is written when the check fails.
 struct UpdateResult {
   bool ok = false;
   bool changed = false;
   int added = 0, advanced = 0, total = 0;
 };
-UpdateResult UpdateLockFile(const model::CatalogSet& set, const std::string& path,
-                            const std::string& stamp, diag::DiagnosticSink& sink);
+UpdateResult UpdateLockFile(const model::CatalogSet& set, FoundLock found, const std::string& stamp,
+                            diag::DiagnosticSink& sink);
 
 // Today's date (UTC) as YYYY-MM-DD: the stamp when no --version is given.
 std::string Today();
