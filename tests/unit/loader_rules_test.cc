@@ -117,6 +117,10 @@ const RuleCase kCases[] = {
      "catalog: t\ntitle: T\nerrors:\n  - code: Index\n    value: 1\n    name: First\n    summary: "
      "S\n    message: M.\n",
      "code-unsafe", 4, 11, "takes a name the HTML site uses for its own index.html"},
+    {"CodeIsTheChangesPage",
+     "catalog: t\ntitle: T\nerrors:\n  - code: changes\n    value: 1\n    name: First\n    summary: "
+     "S\n    message: M.\n",
+     "code-unsafe", 4, 11, "takes a name the HTML site uses for its own changes.html"},
     {"CodesDifferOnlyInCase",
      "catalog: t\ntitle: T\nerrors:\n  - {code: ab1, name: First, summary: S, message: M.}\n  - "
      "{code: AB2, name: Second, summary: S, message: M.}\n  - {code: AB1, value: 3, name: Third, "
