@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 // The lookups are a few instructions around a table each catalog passes in: inlined into the
 // catalog's function, they see its table's address, mask and seed as constants.
@@ -406,7 +407,9 @@ template <typename T>
 Arg make_arg(const T& v) {
   using D = std::decay_t<T>;
   Arg a;
-  if constexpr (std::is_same_v<D, bool>) {
+  if constexpr (std::is_same_v<D, Arg>) {
+    a = v;  // built at run time: the runtime format(e, ...) and problem(e, ...) check it
+  } else if constexpr (std::is_same_v<D, bool>) {
     a.kind = Arg::Kind::kBool;
     a.b = v;
   } else if constexpr (detail::is_integer_v<D> && std::is_signed_v<D>) {
@@ -468,9 +471,8 @@ inline std::string render(const MessageTemplate& message, const Arg* args) {
   throw format_error(std::string(info.code) + " (" + std::string(info.name) + "): " + what);
 }
 
-// Checks arguments known only at run time against the error's parameters, then renders.
-inline std::string format_runtime(const ErrorInfo& info, const MessageTemplate& message, const Arg* args,
-                                  std::size_t count) {
+// Checks arguments known only at run time against the error's parameters.
+inline void check_runtime_args(const ErrorInfo& info, const Arg* args, std::size_t count) {
   if (count != info.params.size()) {
     throw_format_error(info, "takes " + std::to_string(info.params.size()) + " argument" +
                                  (info.params.size() == 1 ? "" : "s") + ", got " + std::to_string(count));
@@ -489,8 +491,191 @@ inline std::string format_runtime(const ErrorInfo& info, const MessageTemplate& 
                                    ") must be " + std::string(to_string(want)));
     }
   }
+}
+
+// Checks arguments known only at run time against the error's parameters, then renders.
+inline std::string format_runtime(const ErrorInfo& info, const MessageTemplate& message, const Arg* args,
+                                  std::size_t count) {
+  check_runtime_args(info, args, count);
   // Integers given for a double parameter print as the integer they are (5, not 5.0, either way).
   return render(message, args);
+}
+
+// --- RFC 9457 problem details (application/problem+json) -----------------------------------
+
+// One parameter of a problem: its name, its type, and its value as the message prints it.
+struct ProblemParam {
+  std::string_view name;
+  ParamType type;
+  std::string value;
+};
+
+// The problem details of one occurrence of an error (RFC 9457): `type`, a URI naming the error
+// (its docs page when the catalog has docs.base_url, else about:blank, as the RFC says; or
+// docs.problem_type_base + code); `title`, its summary, the same for every occurrence;
+// `status`, its HTTP status (0 when the catalog sets none: to_json leaves it out); `detail`,
+// the message of this occurrence; and the extension members `code` and `params`.
+struct Problem {
+  std::string type;
+  std::string_view title;
+  int status = 0;
+  std::string detail;
+  std::string_view code;
+  std::vector<ProblemParam> params;
+};
+
+// A problem from checked arguments.
+inline Problem make_problem(const ErrorInfo& info, const MessageTemplate& message, const Arg* args,
+                            std::string_view type_base) {
+  Problem p;
+  if (!type_base.empty()) {
+    p.type.reserve(type_base.size() + info.code.size());
+    p.type.append(type_base.data(), type_base.size()).append(info.code.data(), info.code.size());
+  } else {
+    p.type = info.docs_url.empty() ? std::string_view("about:blank") : info.docs_url;
+  }
+  p.title = info.summary;
+  p.status = info.http_status;
+  p.detail = render(message, args);
+  p.code = info.code;
+  p.params.reserve(info.params.size());
+  for (std::size_t k = 0; k < info.params.size(); ++k) {
+    std::string value;
+    append_arg(value, args[k]);
+    p.params.push_back({info.params[k].name, info.params[k].type, std::move(value)});
+  }
+  return p;
+}
+
+inline Problem problem_runtime(const ErrorInfo& info, const MessageTemplate& message, const Arg* args,
+                               std::size_t count, std::string_view type_base) {
+  check_runtime_args(info, args, count);
+  return make_problem(info, message, args, type_base);
+}
+
+namespace detail {
+
+// Counts the bytes of a JSON text, or appends them: to_json sizes its result exactly first, so
+// that the result is its one allocation.
+struct JsonSize {
+  std::size_t n = 0;
+  void put(char) noexcept { ++n; }
+  void put(const char*, std::size_t size) noexcept { n += size; }
+};
+struct JsonAppend {
+  std::string& out;
+  void put(char c) { out.push_back(c); }
+  void put(const char* p, std::size_t size) { out.append(p, size); }
+};
+
+// The length of the well-formed UTF-8 sequence at s[i], or 0 when it is ill-formed.
+inline std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    return k < s.size() && byte(k) >= lo && byte(k) <= hi;
+  };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    return cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    return cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// A JSON string literal: quotes, backslashes and control characters escaped, every ill-formed
+// UTF-8 byte replaced by U+FFFD, so that the text is valid JSON whatever the argument held.
+template <typename Out>
+void put_json_string(Out& out, std::string_view s) {
+  out.put('"');
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\') {
+      out.put('\\');
+      out.put(static_cast<char>(c));
+      ++i;
+    } else if (c < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      const char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.put(escape, 6);
+      ++i;
+    } else if (const std::size_t n = utf8_sequence(s, i); n > 0) {
+      out.put(s.data() + i, n);
+      i += n;
+    } else {
+      out.put("\xEF\xBF\xBD", 3);
+      ++i;
+    }
+  }
+  out.put('"');
+}
+
+template <typename Out>
+void put_json_key(Out& out, const char* key, std::size_t size, bool first) {
+  if (!first) out.put(',');
+  out.put('"');
+  out.put(key, size);
+  out.put("\":", 2);
+}
+
+inline bool is_json_number(std::string_view text) noexcept {
+  // What append_arg prints for a finite number; inf and nan are not JSON.
+  return !text.empty() && text != "inf" && text != "-inf" && text != "nan" && text != "-nan";
+}
+
+template <typename Out>
+void put_problem(Out& out, const Problem& p, std::string_view instance) {
+  out.put('{');
+  put_json_key(out, "type", 4, true);
+  put_json_string(out, p.type);
+  put_json_key(out, "title", 5, false);
+  put_json_string(out, p.title);
+  if (p.status != 0) {
+    char text[16];
+    const char* end = std::to_chars(text, text + sizeof text, p.status).ptr;
+    put_json_key(out, "status", 6, false);
+    out.put(text, static_cast<std::size_t>(end - text));
+  }
+  put_json_key(out, "detail", 6, false);
+  put_json_string(out, p.detail);
+  if (!instance.empty()) {
+    put_json_key(out, "instance", 8, false);
+    put_json_string(out, instance);
+  }
+  put_json_key(out, "code", 4, false);
+  put_json_string(out, p.code);
+  put_json_key(out, "params", 6, false);
+  out.put('{');
+  for (std::size_t k = 0; k < p.params.size(); ++k) {
+    const ProblemParam& param = p.params[k];
+    if (k > 0) out.put(',');
+    put_json_string(out, param.name);
+    out.put(':');
+    const bool number = param.type == ParamType::kInt || param.type == ParamType::kUint || param.type == ParamType::kDouble;
+    if (param.type == ParamType::kString) put_json_string(out, param.value);
+    else if (param.type == ParamType::kBool || (number && is_json_number(param.value))) out.put(param.value.data(), param.value.size());
+    else out.put("null", 4);
+  }
+  out.put("}}", 2);
+}
+
+}  // namespace detail
+
+// The problem as application/problem+json (RFC 9457), with `instance` (a URI reference for this
+// occurrence) when given. One allocation: the result.
+inline std::string to_json(const Problem& problem, std::string_view instance = {}) {
+  detail::JsonSize size;
+  detail::put_problem(size, problem, instance);
+  std::string out;
+  out.reserve(size.n);
+  detail::JsonAppend append{out};
+  detail::put_problem(append, problem, instance);
+  return out;
 }
 
 }  // namespace v1

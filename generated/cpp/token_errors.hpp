@@ -162,6 +162,34 @@ std::string format(const Args&... args) {
   }
 }
 
+// The prefix of the problem details' `type` (docs.problem_type_base); empty: each error's docs
+// page (docs.base_url + code), or about:blank without one.
+inline constexpr std::string_view kTokenErrorProblemTypeBase = "";
+
+// The RFC 9457 problem details of an error known only at run time; to_json(problem) writes
+// them as application/problem+json. Throws errcat_runtime::format_error like format(e, ...).
+template <typename... Args>
+::errcat_runtime::Problem problem(TokenError e, const Args&... args) {
+  const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+  return ::errcat_runtime::problem_runtime(info(e), message_template(e), list, sizeof...(Args),
+                                           kTokenErrorProblemTypeBase);
+}
+
+// The RFC 9457 problem details of error E with its typed parameters, checked at compile time
+// like format<E>.
+template <TokenError E, typename... Args>
+::errcat_runtime::Problem problem(const Args&... args) {
+  static_assert(token_error_detail::is_entry(E), "errcat: E is not an error of this catalog");
+  using check = token_error_detail::Check<E>;
+  if constexpr (check::types::template matches<Args...>()) {
+    const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
+    return ::errcat_runtime::make_problem(info(E), message_template(E), list, kTokenErrorProblemTypeBase);
+  } else {
+    static_cast<void>(::errcat_runtime::WrongArguments<E, typename check::parameters, Args...>{});
+    return {};
+  }
+}
+
 }  // namespace errcat::catalogs::token
 
 namespace std {

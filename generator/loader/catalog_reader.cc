@@ -159,11 +159,39 @@ class CatalogReader {
     catalog_.code_pattern = *text;
   }
 
+  // An absolute URI that each code completes, as RFC 9457 wants `type`: a tag: URI
+  // (RFC 4151, "tag:example.com,2026:errors/") when the errors have no pages to point to.
+  void ReadProblemTypeBase(const Node* node) {
+    if (IsNull(node)) return;
+    const std::optional<std::string> text = Text(ctx_, node, "'docs.problem_type_base'");
+    if (!text) return;
+    CheckLimit(ctx_, node, "docs.problem_type_base", *text);
+    const size_t colon = text->find(':');
+    const bool scheme =
+        colon != std::string::npos && colon > 0 &&
+        std::isalpha(static_cast<unsigned char>((*text)[0])) &&
+        std::all_of(text->begin(), text->begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+        });
+    const bool clean = std::none_of(text->begin(), text->end(), [](char c) {
+      return static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\';
+    });
+    if (!scheme || !clean || colon + 1 == text->size()) {
+      ctx_.Error(
+          node,
+          "'docs.problem_type_base' must be an absolute URI, e.g. \"tag:example.com,2026:errors/\"",
+          "url");
+      return;
+    }
+    catalog_.problem_type_base = *text;
+  }
+
   void ReadDocs(const Node* node) {
     if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kMap, "'docs'")) return;
-    MapReader docs(ctx_, node, "'docs'", {"base_url", "edit_url"});
+    MapReader docs(ctx_, node, "'docs'", {"base_url", "edit_url", "problem_type_base"});
     catalog_.docs_base_url = Text(ctx_, docs.Get("base_url"), "'docs.base_url'").value_or("");
     catalog_.docs_edit_url = Text(ctx_, docs.Get("edit_url"), "'docs.edit_url'").value_or("");
+    ReadProblemTypeBase(docs.Get("problem_type_base"));
     CheckLimit(ctx_, docs.Get("base_url"), "docs.base_url", catalog_.docs_base_url);
     CheckLimit(ctx_, docs.Get("edit_url"), "docs.edit_url", catalog_.docs_edit_url);
     for (const char* key : {"base_url", "edit_url"}) {

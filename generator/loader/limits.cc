@@ -22,6 +22,7 @@ const std::vector<TextLimit>& TextLimits() {
       {"params[].description", 1024, "one line in the docs"},
       {"docs.base_url", 2048, "URLs past 2 KiB break in browsers and proxies"},
       {"docs.edit_url", 2048, "URLs past 2 KiB break in browsers and proxies"},
+      {"docs.problem_type_base", 2048, "URLs past 2 KiB break in browsers and proxies"},
   };
   return kLimits;
 }

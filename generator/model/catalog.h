@@ -121,6 +121,7 @@ struct Catalog {
   std::string code_pattern;
   std::string docs_base_url;
   std::string docs_edit_url;
+  std::string problem_type_base;  // problem+json `type` = this + code; "" for docs_base_url
   std::vector<FieldDef> fields;
   std::vector<std::string> reserved;
   std::vector<std::string> lint_disable;

@@ -11,9 +11,12 @@
 
 #include "allocation_counter.h"
 #include "backends/cpp/hash_table.h"
+#include "data_source_login_errors.hpp"
 #include "hostile_errors.hpp"
+#include "invalid_token_errors.hpp"
 #include "long_digits_errors.hpp"
 #include "open_finance_errors.hpp"
+#include "problem_check.h"
 #include "short_digits_errors.hpp"
 #include "synth00_errors.hpp"
 #include "test_support.h"
@@ -255,6 +258,101 @@ TEST(GeneratedCpp, RuntimeFormatChecksCountAndType) {
   } catch (const errcat_runtime::format_error& e) {
     EXPECT_STREQ(e.what(), "TOK005 (TokenExpiryTooFar): takes 2 arguments, got 1");
   }
+}
+
+// RFC 9457: every error of every catalog compiled here, rendered as problem+json with typed
+// arguments and parsed back by nlohmann-json, says what the catalog says.
+TEST(GeneratedCpp, ProblemJsonOfEveryErrorParsesBackToTheCatalog) {
+  namespace c = errcat::catalogs;
+  using std::vector, std::string;
+  EXPECT_EQ(errcat_test::CheckProblems<TokenError>(token::all_token_errors(),
+                                                   token::kTokenErrorProblemTypeBase),
+            vector<string>{});
+  EXPECT_EQ(errcat_test::CheckProblems<c::open_finance::OpenFinanceError>(
+                c::open_finance::all_open_finance_errors(), ""),
+            vector<string>{});
+  EXPECT_EQ(errcat_test::CheckProblems<c::data_source_login::DataSourceLoginError>(
+                c::data_source_login::all_data_source_login_errors(), ""),
+            vector<string>{});
+  EXPECT_EQ(errcat_test::CheckProblems<c::invalid_token::InvalidTokenError>(
+                c::invalid_token::all_invalid_token_errors(), ""),
+            vector<string>{});
+  EXPECT_EQ(errcat_test::CheckProblems<hostile::HostileError>(hostile::all_hostile_errors(), ""),
+            vector<string>{});
+  EXPECT_EQ(
+      errcat_test::CheckProblems<short_digits::ShortDigitsError>(
+          short_digits::all_short_digits_errors(), short_digits::kShortDigitsErrorProblemTypeBase),
+      vector<string>{});
+  EXPECT_EQ(errcat_test::CheckProblems<long_digits::LongDigitsError>(
+                long_digits::all_long_digits_errors(), ""),
+            vector<string>{});
+  EXPECT_EQ(errcat_test::CheckProblems<synth00::Synth00Error>(synth00::all_synth00_errors(), ""),
+            vector<string>{});
+}
+
+TEST(GeneratedCpp, ProblemJsonIsExactAndTypedLikeFormat) {
+  const errcat_runtime::Problem p =
+      token::problem<TokenError::TokenIdNotFound>(std::string("a1b2"));
+  // The catalog has no docs.base_url: type is about:blank, as RFC 9457 says.
+  EXPECT_EQ(
+      to_json(p, "/tokens/a1b2"),
+      "{\"type\":\"about:blank\",\"title\":\"" +
+          std::string(info(TokenError::TokenIdNotFound).summary) +
+          "\",\"detail\":\"Token with ID 'a1b2' was not found.\",\"instance\":\"/tokens/a1b2\","
+          "\"code\":\"TOK013\",\"params\":{\"token_id\":\"a1b2\"}}");
+  const errcat_runtime::Problem runtime = token::problem(TokenError::TokenIdNotFound, "a1b2");
+  EXPECT_EQ(to_json(runtime), to_json(p));
+  EXPECT_THROW(token::problem(TokenError::TokenIdNotFound, 5), errcat_runtime::format_error);
+  // A tag: URI from docs.problem_type_base; a success entry valued 0 has its problem too.
+  EXPECT_EQ(short_digits::problem<short_digits::ShortDigitsError::Fine>().type,
+            "tag:errcat.test,2026:digits/0");
+  // Numbers stay numbers; a value JSON cannot hold is null rather than invalid JSON.
+  const auto numbers = hostile::problem<hostile::HostileError::Out>("a", -1, 2u);
+  EXPECT_NE(to_json(numbers).find("\"params\":{"), std::string::npos);
+  const auto unicode =
+      nlohmann::json::parse(to_json(hostile::problem<hostile::HostileError::Unicode>(1.0 / 0.0)));
+  EXPECT_TRUE(unicode["params"].begin()->is_null());
+}
+
+// The site's example body of an error page is what the runtime writes for the same values.
+TEST(GeneratedCpp, TheSitesProblemExampleIsWhatTheRuntimeWrites) {
+  std::string page =
+      errcat::testing::ReadFile(errcat::testing::SourceDir() + "/tests/goldens/html/TOK005.html");
+  const size_t start = page.find("<pre class=\"problem-json\"><code>");
+  ASSERT_NE(start, std::string::npos);
+  std::string example = page.substr(start + 32, page.find("</code>", start) - start - 32);
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#39;", "'"}, {"&amp;", "&"}})
+    for (size_t at = 0; (at = example.find(from, at)) != std::string::npos; at += to.size())
+      example.replace(at, from.size(), to);
+  const auto runtime = token::problem<TokenError::TokenExpiryTooFar>(42, "example-provided_expiry");
+  EXPECT_EQ(nlohmann::ordered_json::parse(example),
+            nlohmann::ordered_json::parse(to_json(runtime)));
+}
+
+TEST(GeneratedCpp, ProblemJsonOfHostileTextIsValidJson) {
+  // Control characters, quotes and ill-formed UTF-8 (a lone continuation byte, a truncated
+  // sequence, an overlong encoding, a surrogate): valid JSON, each bad byte as U+FFFD.
+  const std::string hostile_text =
+      std::string("a\"\\\x00\x1f\x7f", 7) + "\x80 \xE2\x82 \xC0\xAF \xED\xA0\x80 ok";
+  const auto p = token::problem<TokenError::TokenIdNotFound>(hostile_text);
+  const std::string json = to_json(p, "\x01\xff");
+  nlohmann::json j;
+  ASSERT_NO_THROW(j = nlohmann::json::parse(json)) << json;
+  const std::string value = j["params"]["token_id"];
+  EXPECT_EQ(value, std::string("a\"\\\x00\x1f\x7f", 7) +
+                       "\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD "
+                       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD ok");
+  EXPECT_EQ(j["instance"], "\x01\xEF\xBF\xBD");
+  EXPECT_NE(json.find("\\u0000\\u001f"), std::string::npos);
+}
+
+TEST(GeneratedCpp, ToJsonAllocatesOnlyItsResult) {
+  const auto p = token::problem<TokenError::TokenExpiryTooFar>(48, "2026-12-01\n\"quoted\"");
+  const long before = AllocationCount();
+  const std::string json = to_json(p, "/x");
+  EXPECT_EQ(AllocationCount() - before, 1);
+  EXPECT_EQ(json.capacity(), json.size());
 }
 
 TEST(GeneratedCpp, FmtFormatterPrintsTheCode) {

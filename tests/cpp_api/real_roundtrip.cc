@@ -9,6 +9,7 @@
 #include "curl_errors.hpp"
 #include "grpc_status_errors.hpp"
 #include "linux_errno_errors.hpp"
+#include "problem_check.h"
 #include "sqlite_errors.hpp"
 
 namespace {
@@ -100,6 +101,19 @@ int main() {
          "errno 41 is a hole", "41");
   Expect(curl::info(static_cast<curl::CurlCode>(103)).code.empty(),
          "CURLcode 103 is past CURL_LAST", "103");
+
+  // RFC 9457 problem+json of every code, parsed back by nlohmann-json.
+  for (const std::vector<std::string>& wrong :
+       {errcat_test::CheckProblems<curl::CurlCode>(curl::all_curl_codes(),
+                                                   curl::kCurlCodeProblemTypeBase),
+        errcat_test::CheckProblems<grpc::StatusCode>(grpc::all_status_codes(),
+                                                     grpc::kStatusCodeProblemTypeBase),
+        errcat_test::CheckProblems<linux_errno::LinuxErrno>(
+            linux_errno::all_linux_errnos(), linux_errno::kLinuxErrnoProblemTypeBase),
+        errcat_test::CheckProblems<sqlite::SqliteResult>(sqlite::all_sqlite_results(),
+                                                         sqlite::kSqliteResultProblemTypeBase)}) {
+    for (const std::string& w : wrong) Expect(false, "problem+json", w);
+  }
 
   if (failures != 0) {
     std::fprintf(stderr, "%d failures\n", failures);

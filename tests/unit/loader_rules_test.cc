@@ -117,8 +117,17 @@ const RuleCase kCases[] = {
      "catalog: t\ntitle: T\nerrors:\n  - code: Index\n    value: 1\n    name: First\n    summary: "
      "S\n    message: M.\n",
      "code-unsafe", 4, 11, "takes a name the HTML site uses for its own index.html"},
+    {"ProblemTypeBaseNotAUri",
+     "catalog: t\ntitle: T\ndocs: {problem_type_base: errors/}\nerrors:\n  - {code: E1, name: A, "
+     "summary: S, message: M.}\n",
+     "url", 3, 27, "'docs.problem_type_base' must be an absolute URI"},
+    {"ProblemTypeBaseWithASpace",
+     "catalog: t\ntitle: T\ndocs: {problem_type_base: \"tag:a b\"}\nerrors:\n  - {code: E1, name: "
+     "A, summary: S, message: M.}\n",
+     "url", 3, 27, "must be an absolute URI"},
     {"CodeIsTheChangesPage",
-     "catalog: t\ntitle: T\nerrors:\n  - code: changes\n    value: 1\n    name: First\n    summary: "
+     "catalog: t\ntitle: T\nerrors:\n  - code: changes\n    value: 1\n    name: First\n    "
+     "summary: "
      "S\n    message: M.\n",
      "code-unsafe", 4, 11, "takes a name the HTML site uses for its own changes.html"},
     {"CodesDifferOnlyInCase",
@@ -323,7 +332,7 @@ std::string CatalogWithText(std::string_view key, const std::string& text) {
   const std::string q = "\"" + text + "\"";
   if (key == "title") return "catalog: t\ntitle: " + q + "\n";
   if (key == "description (catalog)") return "catalog: t\ntitle: T\ndescription: " + q + "\n";
-  if (key == "docs.base_url" || key == "docs.edit_url")
+  if (key.starts_with("docs."))
     return "catalog: t\ntitle: T\ndocs: {" + std::string(key.substr(5)) + ": " + q + "}\n";
   if (key == "fields")
     return "catalog: t\ntitle: T\nfields: {note: {title: N}}\nerrors:\n  - {code: E001, name: A, "

@@ -239,6 +239,7 @@ View CatalogView(const model::Catalog& c) {
   v.add("qualified_enum", "::" + c.cpp_namespace + "::" + c.cpp_enum);
   v.add("enum", c.cpp_enum);
   v.add("enum_snake", enum_snake);
+  v.add("problem_type_base_literal", Lit(c.problem_type_base));
   v.add("title_comment", util::CppCommentText(c.title));
   v.add("catalog_literal", Lit(c.id));
   v.add("count", std::to_string(c.errors.size()));
