@@ -24,6 +24,7 @@
 #include "loader/loader.h"
 #include "loader/source_spec.h"
 #include "lock/lock.h"
+#include "match/match.h"
 #include "util/keep_until_exit.h"
 
 #ifndef ERRCAT_VERSION
@@ -469,6 +470,68 @@ std::function<int()> DefineLock(CLI::App& cmd) {
   return [o] { return RunLock(*o); };
 }
 
+struct MatchCommand {
+  CommonOptions common;
+  std::vector<std::string> args;  // TEXT PATHS..., or PATHS... with --file
+  std::string file, format = "text";
+};
+
+int RunMatch(const MatchCommand& o) {
+  std::vector<std::string> paths = o.args;
+  std::string text;
+  if (o.file.empty()) {
+    if (paths.size() < 2) {
+      std::fprintf(
+          stderr,
+          "errcat match: give the text, then the catalogs: errcat match \"TEXT\" PATHS...\n");
+      return kExitUsage;
+    }
+    text = paths.front();
+    paths.erase(paths.begin());
+  }
+  CommonOptions common = o.common;
+  common.paths = paths;
+  diag::DiagnosticSink sink;
+  const model::CatalogSet* set = Keep(loader::LoadPaths(paths, LoaderOptions(common), sink));
+  if (!set) return Report(sink, common);
+  Report(sink, common);  // warnings, if any
+  const bool json = o.format == "json";
+  if (o.file.empty()) {
+    const std::vector<match::Match> matches = match::MatchMessage(*set, text);
+    std::fputs((json ? match::FormatJson(text, matches, true) : match::FormatText(matches)).c_str(),
+               stdout);
+    if (matches.empty() && !json)
+      std::fprintf(stderr, "errcat match: no error's message fits the text\n");
+    return matches.empty() ? kExitInvalid : kExitOk;
+  }
+  // A log: each line's best match (JSON: one object a line).
+  std::FILE* in = o.file == "-" ? stdin : std::fopen(o.file.c_str(), "rb");
+  if (!in) {
+    std::fprintf(stderr, "%s: error: cannot open the log file [io]\n", o.file.c_str());
+    return kExitUsage;
+  }
+  const match::LogSummary summary = match::MatchLog(
+      *set, in, o.file, json, [](const std::string& text) { std::fputs(text.c_str(), stdout); });
+  if (in != stdin) std::fclose(in);
+  std::fprintf(stderr, "errcat match: %zu of %zu lines matched an error\n", summary.matched,
+               summary.lines);
+  return summary.matched > 0 ? kExitOk : kExitInvalid;
+}
+
+std::function<int()> DefineMatch(CLI::App& cmd) {
+  auto o = std::make_shared<MatchCommand>();
+  cmd.add_option("args", o->args,
+                 "The rendered message (a log line will do), then the catalog files or folders")
+      ->required();
+  cmd.add_option(
+      "--file", o->file,
+      "Match every line of this log instead (- for stdin); then all arguments are catalogs");
+  cmd.add_option("--format", o->format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  AddCommon(&cmd, o->common);
+  return [o] { return RunMatch(*o); };
+}
+
 // The command table, as ninja's tools: a name, a line of help, and what declares and runs it.
 struct Command {
   const char* name;
@@ -485,6 +548,8 @@ constexpr Command kCommands[] = {
     {"diff", "Compare two catalog sets and flag breaking changes", DefineDiff},
     {"changelog", "Release notes of the errors between two catalog sets, for API users",
      DefineChangelog},
+    {"match", "Which error printed this message, with the arguments it took (a log line will do)",
+     DefineMatch},
     {"lock", "Record every code the catalogs issue in errcat.lock (only adds and advances)",
      DefineLock},
 };
