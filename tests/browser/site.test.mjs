@@ -186,6 +186,27 @@ test("retired codes: hidden in the index until asked, found by their exact code,
   await context.close();
 });
 
+test("a pasted log line finds the error that printed it, with its arguments", async () => {
+  const { page, problems, context } = await openPage();
+  await page.goto(fileUrl(site, "index.html"));
+  await page.locator("#search-input").fill(
+    "2026-12-02T10:00:00Z ERROR The expiry date of the token request cannot be more than 48 hours in the future. " +
+    "Provided expiry date: 2026-12-01. Please adjust the expiry date accordingly. (req 7)");
+  const first = page.locator("#search-results li").first();
+  await first.waitFor();
+  assert.match(await first.innerText(), /^TOK005\b.*max_hours = 48, provided_expiry = 2026-12-01/s);
+  // A typed parameter takes only its type: "many" is no number of hours.
+  await page.locator("#search-input").fill(
+    "The expiry date of the token request cannot be more than many hours in the future. Provided expiry date: x. Please adjust");
+  await page.waitForTimeout(50);
+  const texts = await page.locator("#search-results li").allInnerTexts();
+  assert.ok(!texts.some((t) => t.startsWith("TOK005")), texts.join("\n"));
+  await page.locator("#search-input").fill("Token with ID 'a1b2' was not found.");
+  assert.match(await page.locator("#search-results li").first().innerText(), /^TOK013\b.*token_id = a1b2/s);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("readable on a phone: nothing overflows sideways", async () => {
   const { page, problems, context } = await openPage({ viewport: { width: 375, height: 740 }, isMobile: true });
   for (const name of ["index.html", "TOK005.html", "947.html"]) {

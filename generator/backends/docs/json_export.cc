@@ -77,6 +77,12 @@ std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
   j.Key("severity").String(model::Name(e.severity));
   j.Key("http_status").Int(e.http_status);
   j.Key("url").String(target.ErrorHref(c, e));
+  if (!e.params.empty()) {
+    // "name:type" each, so that the search box can read a pasted message's arguments.
+    std::vector<std::string> params;
+    for (const model::Param& p : e.params) params.push_back(p.name + ":" + std::string(model::Name(p.type)));
+    j.Key("params").Strings(params);
+  }
   j.EndObject();
   return j.Take();
 }

@@ -17,7 +17,50 @@
     try { return localStorage.getItem("errcat-show-retired") === "1"; } catch (e) { return false; }
   }
 
-  function score(entry, query) {
+  // A pasted rendered message (a log line will do): the template's literal pieces, in order, in
+  // the text; the text between them is the arguments, each of its parameter's type.
+  function pieces(template) {
+    var lits = [""], args = [];
+    for (var i = 0; i < template.length; i++) {
+      var c = template.charAt(i);
+      if ((c === "{" || c === "}") && template.charAt(i + 1) === c) { lits[lits.length - 1] += c; i++; continue; }
+      if (c === "{") {
+        var end = template.indexOf("}", i);
+        if (end < 0) break;
+        args.push(parseInt(template.slice(i + 1, end), 10));
+        lits.push("");
+        i = end;
+        continue;
+      }
+      lits[lits.length - 1] += c;
+    }
+    return { lits: lits, args: args, literal: lits.join("").length };
+  }
+  var kTypes = { "int": /^-?\d+$/, "uint": /^\d+$/, "bool": /^(true|false)$/, "string": /^/,
+                 "double": /^-?(\d+(\.\d*)?([eE][+-]?\d+)?|inf|nan)$/ };
+  function fill(entry, text) {
+    var p = entry.pieces || (entry.pieces = pieces(entry.message));
+    if (p.literal < 10 || !p.args.length) return p.literal >= 10 && text.indexOf(p.lits[0]) >= 0 ? [] : null;
+    var pos = p.lits[0] ? text.indexOf(p.lits[0]) : 0;
+    if (pos < 0) return null;
+    pos += p.lits[0].length;
+    var values = [];
+    for (var k = 1; k < p.lits.length; k++) {
+      var lit = p.lits[k], q;
+      if (lit) q = text.indexOf(lit, pos);
+      else if (k === p.lits.length - 1) q = text.length;
+      else return null;  // placeholders side by side: errcat match reports those
+      if (q < 0) return null;
+      var value = text.slice(pos, q), param = (entry.params || [])[p.args[k - 1]] || "";
+      var type = param.slice(param.indexOf(":") + 1);
+      if (kTypes[type] && !kTypes[type].test(value)) return null;
+      values.push(param.slice(0, param.indexOf(":")) + " = " + value);
+      pos = q + lit.length;
+    }
+    return values;
+  }
+
+  function score(entry, query, raw) {
     var code = entry.code.toLowerCase();
     if (code === query) return 100;
     if (code.indexOf(query) === 0) return 80;
@@ -25,19 +68,25 @@
     if (code.indexOf(query) >= 0) return 50;
     if (entry.summary.toLowerCase().indexOf(query) >= 0) return 40;
     if (entry.message.toLowerCase().indexOf(query) >= 0) return 20;
+    if (raw && raw.length >= 10 && !entry.retired) {
+      var args = fill(entry, raw);
+      // Above a name or summary hit; a longer template that fits is the more specific.
+      if (args) { entry.args = args; return 90 + Math.min(entry.pieces.literal, 999) / 1000; }
+    }
     return 0;
   }
 
   function search(text) {
-    var query = text.trim().toLowerCase();
+    var raw = text.trim(), query = raw.toLowerCase();
     if (!query) return [];
     var found = [];
     var retired = showRetired();
     for (var i = 0; i < index.length; i++) {
-      var s = score(index[i], query);
+      var s = score(index[i], query, raw);
       if (s > 0 && index[i].retired && !retired && s < 100) s = 0;
       if (s > 0 && index[i].retired) s -= 5;  // after a live error of the same rank
       if (s > 0) found.push({ entry: index[i], score: s, order: i });
+      index[i].shownArgs = s > 90 && s < 91 ? index[i].args : null;  // a pasted message's arguments
     }
     found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
     return found.slice(0, 20).map(function (f) { return f.entry; });
@@ -57,6 +106,7 @@
       var summary = document.createElement("span");
       summary.className = "hit-summary";
       summary.textContent = " " + entry.name + " — " + entry.summary;
+      if (entry.shownArgs && entry.shownArgs.length) summary.textContent += " · " + entry.shownArgs.join(", ");
       a.appendChild(code);
       if (entry.retired) {
         var badge = document.createElement("span");
@@ -109,7 +159,8 @@
     var matching = null;
     if (query) {
       matching = {};
-      index.forEach(function (entry) { if (score(entry, query) > 0) matching[entry.code] = true; });
+      var raw = input.value.trim();
+      index.forEach(function (entry) { if (score(entry, query, raw) > 0) matching[entry.code] = true; });
     }
     var shown = 0, total = 0;
     var retired = showRetired();
