@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
 errcat=$build/generator/errcat
-$errcat generate --source-root . --cpp generated/cpp catalog/
+$errcat generate --source-root . --cpp generated/cpp --openapi generated/openapi/errors.yaml catalog/
 $errcat docs --source-root . --format markdown -o generated/markdown catalog/
 rm -rf tests/goldens/html
 $errcat docs --source-root . --format html -o tests/goldens/html catalog/

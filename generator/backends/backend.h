@@ -31,5 +31,7 @@ std::unique_ptr<Backend> MakeCppBackend();
 std::unique_ptr<Backend> MakeMarkdownBackend();
 // With a history (may be null), the site shows it: tombstones, since, changes.html.
 std::unique_ptr<Backend> MakeHtmlBackend(const model::History* history = nullptr);
+// One file, `file` in the output folder: JSON when it ends in .json, else YAML.
+std::unique_ptr<Backend> MakeOpenApiBackend(const std::string& file);
 
 }  // namespace errcat::backends

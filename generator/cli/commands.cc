@@ -292,6 +292,8 @@ std::function<int()> DefineGenerate(CLI::App& cmd) {
   cmd.add_option("--cpp", g.cpp_dir, "Write <catalog>_errors.hpp/.cpp and errcat_runtime.hpp here");
   cmd.add_option("--markdown", g.markdown_dir, "Write the Markdown reference here");
   cmd.add_option("--html", g.html_dir, "Write the HTML reference site here");
+  cmd.add_option("--openapi", g.openapi_file,
+                 "Write an OpenAPI 3.1 fragment of the errors to this file (.json, else YAML)");
   cmd.add_option("--templates", g.templates_dir,
                  "Folder whose <backend>/<name>.mustache files override the built-in templates");
   cmd.add_option("--depfile", g.depfile, "Write a Makefile-syntax list of every file read");
@@ -302,10 +304,11 @@ std::function<int()> DefineGenerate(CLI::App& cmd) {
   AddCommon(&cmd, o->common);
   return [o] {
     if (o->generate.cpp_dir.empty() && o->generate.markdown_dir.empty() &&
-        o->generate.html_dir.empty()) {
+        o->generate.html_dir.empty() && o->generate.openapi_file.empty()) {
       std::fprintf(
           stderr,
-          "errcat generate: name at least one output: --cpp DIR, --markdown DIR or --html DIR\n");
+          "errcat generate: name at least one output: --cpp DIR, --markdown DIR, --html DIR or "
+          "--openapi FILE\n");
       return kExitUsage;
     }
     return RunGenerate(*o);

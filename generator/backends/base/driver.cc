@@ -116,10 +116,16 @@ std::vector<GenerateReport> Generate(const model::CatalogSet& set, const Generat
                                      diag::DiagnosticSink& sink) {
   const std::unique_ptr<Backend> cpp = MakeCppBackend(), markdown = MakeMarkdownBackend(),
                                  html = MakeHtmlBackend(options.history);
+  const std::filesystem::path openapi_path(options.openapi_file);
+  const std::unique_ptr<Backend> openapi = MakeOpenApiBackend(openapi_path.filename().string());
+  const std::string openapi_dir = options.openapi_file.empty() ? ""
+                                  : openapi_path.has_parent_path()
+                                      ? openapi_path.parent_path().string()
+                                      : ".";
   std::vector<BackendRun> runs;
   for (const auto& [backend, dir] :
        {std::pair{cpp.get(), &options.cpp_dir}, std::pair{markdown.get(), &options.markdown_dir},
-        std::pair{html.get(), &options.html_dir}}) {
+        std::pair{html.get(), &options.html_dir}, std::pair{openapi.get(), &openapi_dir}}) {
     if (dir->empty()) continue;
     RunOptions run;
     run.out_dir = *dir;

@@ -21,6 +21,7 @@ struct RunResult {
 // What `errcat generate` asks for: a folder per back end ("" for none).
 struct GenerateOptions {
   std::string cpp_dir, markdown_dir, html_dir;
+  std::string openapi_file;  // the OpenAPI fragment (.json, else YAML)
   std::string templates_dir;
   std::string depfile;  // names the first back end's main file as its target
   bool check = false;

@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "backends/base/problem_example.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -158,46 +159,9 @@ std::string MessageWithParams(const model::Error& e, const TextTarget& t) {
   return out;
 }
 
-// What the site's example of a problem+json body passes for each parameter.
-nlohmann::ordered_json ExampleValue(const model::Param& p) {
-  switch (p.type) {
-    case model::ParamType::kInt:
-      return 42;
-    case model::ParamType::kUint:
-      return 7u;
-    case model::ParamType::kDouble:
-      return 2.5;
-    case model::ParamType::kBool:
-      return true;
-    case model::ParamType::kString:
-      break;
-  }
-  return "example-" + p.name;
-}
-
-// The body `to_json(problem<E>(...))` writes for the example values (RFC 9457), indented for
-// reading; the generated runtime writes the same members in the same order, compact.
-std::string ProblemExample(const model::Catalog& c, const model::Error& e) {
-  std::string detail;
-  for (const model::MessageSegment& s : e.segments) {
-    if (s.arg < 0) {
-      detail += s.literal;
-      continue;
-    }
-    const nlohmann::ordered_json v = ExampleValue(e.params[static_cast<size_t>(s.arg)]);
-    detail += v.is_string() ? v.get<std::string>() : v.dump();
-  }
-  nlohmann::ordered_json j;
-  j["type"] = !c.problem_type_base.empty() ? c.problem_type_base + e.code
-              : !c.docs_base_url.empty()   ? c.docs_base_url + e.code
-                                           : std::string("about:blank");
-  j["title"] = e.summary;
-  if (e.http_status) j["status"] = e.http_status;
-  j["detail"] = detail;
-  j["code"] = e.code;
-  j["params"] = nlohmann::ordered_json::object();
-  for (const model::Param& p : e.params) j["params"][p.name] = ExampleValue(p);
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+// The body `to_json(problem<E>(...))` writes for the example values, indented for reading.
+std::string ProblemExampleText(const model::Catalog& c, const model::Error& e) {
+  return ProblemExample(c, e).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // How the C++ of the catalog makes that body.
@@ -277,7 +241,7 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
   v.add("has_tags", !e.tags.empty());
   v.add("permalink", c.docs_base_url.empty() ? "" : t.Text(c.docs_base_url + e.code));
   v.add("edit_url", t.Text(c.docs_edit_url));
-  v.add("problem_example", t.Text(ProblemExample(c, e)));
+  v.add("problem_example", t.Text(ProblemExampleText(c, e)));
   v.add("problem_cpp", t.Text(ProblemCpp(c, e)));
   return v;
 }

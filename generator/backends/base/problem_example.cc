@@ -1,0 +1,48 @@
+#include "backends/base/problem_example.h"
+
+namespace errcat::backends {
+
+nlohmann::ordered_json ExampleValue(const model::Param& p) {
+  switch (p.type) {
+    case model::ParamType::kInt:
+      return 42;
+    case model::ParamType::kUint:
+      return 7u;
+    case model::ParamType::kDouble:
+      return 2.5;
+    case model::ParamType::kBool:
+      return true;
+    case model::ParamType::kString:
+      break;
+  }
+  return "example-" + p.name;
+}
+
+std::string ProblemType(const model::Catalog& c, const model::Error& e) {
+  if (!c.problem_type_base.empty()) return c.problem_type_base + e.code;
+  if (!c.docs_base_url.empty()) return c.docs_base_url + e.code;
+  return "about:blank";
+}
+
+nlohmann::ordered_json ProblemExample(const model::Catalog& c, const model::Error& e) {
+  std::string detail;
+  for (const model::MessageSegment& s : e.segments) {
+    if (s.arg < 0) {
+      detail += s.literal;
+      continue;
+    }
+    const nlohmann::ordered_json v = ExampleValue(e.params[static_cast<size_t>(s.arg)]);
+    detail += v.is_string() ? v.get<std::string>() : v.dump();
+  }
+  nlohmann::ordered_json j;
+  j["type"] = ProblemType(c, e);
+  j["title"] = e.summary;
+  if (e.http_status) j["status"] = e.http_status;
+  j["detail"] = detail;
+  j["code"] = e.code;
+  j["params"] = nlohmann::ordered_json::object();
+  for (const model::Param& p : e.params) j["params"][p.name] = ExampleValue(p);
+  return j;
+}
+
+}  // namespace errcat::backends
