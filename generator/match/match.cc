@@ -1,5 +1,8 @@
 #include "match/match.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -170,56 +173,98 @@ bool Fits(model::ParamType type, std::string_view s) {
   return false;
 }
 
-std::vector<Match> MatchMessage(const model::CatalogSet& set, std::string_view text, size_t limit) {
-  std::vector<Match> matches;
-  size_t order = 0;
-  std::vector<size_t> orders;
+struct Matcher::Entry {
+  const model::Catalog* catalog;
+  const model::Error* error;
+  Pattern pattern;
+};
+
+Matcher::Matcher(const model::CatalogSet& set) {
+  RE2::Options options;
+  options.set_max_mem(int64_t{1} << 30);  // one DFA over every anchor: 10k messages fit easily
+  options.set_log_errors(false);
+  anchors_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const model::Catalog& c : set.catalogs()) {
     for (const model::Error& e : c.errors) {
-      ++order;
-      const Pattern p = PatternOf(e);
-      if (p.literal_bytes == 0 && p.arg.size() <= 1 && e.params.size() <= 1 &&
+      Pattern p = PatternOf(e);
+      if (p.literal_bytes == 0 && p.arg.size() <= 1 &&
           (p.arg.empty() ||
            e.params[static_cast<size_t>(p.arg[0])].type == model::ParamType::kString))
         continue;  // "{0}" alone matches every text and says nothing
-      if (text.find(p.lit[p.anchor]) == std::string_view::npos) continue;
-      Splitter splitter(e, p, text);
-      splitter.Run();
-      if (splitter.splits.empty()) continue;
-      // The best split: the least text in placeholders, then the earliest.
-      auto best = std::min_element(
-          splitter.splits.begin(), splitter.splits.end(), [](const auto& a, const auto& b) {
-            return std::tie(a.arg_bytes, a.begin) < std::tie(b.arg_bytes, b.begin);
-          });
-      Match m;
-      m.catalog = &c;
-      m.error = &e;
-      m.begin = best->begin;
-      m.end = best->end;
-      m.literal_bytes = p.literal_bytes;
-      // A message that starts with a string placeholder cannot say where the string begins.
-      const bool open_start = p.lit[0].empty() && e.params[static_cast<size_t>(p.arg[0])].type ==
-                                                      model::ParamType::kString;
-      for (const auto& s : splitter.splits)
-        if (&s != &*best && s.values != best->values &&
-            (s.arg_bytes == best->arg_bytes || (open_start && s.begin != best->begin)))
-          m.ambiguous = true;
-      // Each parameter once, in declaration order (a placeholder may show one twice).
-      for (size_t k = 0; k < e.params.size(); ++k) {
-        const auto shown = std::find(p.arg.begin(), p.arg.end(), static_cast<int>(k));
-        std::string value =
-            shown == p.arg.end()
-                ? ""
-                : std::string(best->values[static_cast<size_t>(shown - p.arg.begin())]);
-        m.args.push_back({e.params[k].name, e.params[k].type, std::move(value)});
+      const std::string& anchor = p.lit[p.anchor];
+      const size_t index = entries_.size();
+      entries_.push_back(std::make_unique<Entry>(Entry{&c, &e, std::move(p)}));
+      // An anchor too short to filter by, and one the set would not take, is tried every time.
+      if (anchor.size() < 3 || anchors_->Add(RE2::QuoteMeta(anchor), nullptr) < 0) {
+        always_.push_back(index);
+        continue;
       }
-      matches.push_back(std::move(m));
-      orders.push_back(order);
+      by_anchor_.push_back(index);
     }
   }
-  std::vector<size_t> index(matches.size());
-  for (size_t i = 0; i < index.size(); ++i) index[i] = i;
-  std::stable_sort(index.begin(), index.end(), [&](size_t a, size_t b) {
+  if (!anchors_->Compile()) {  // out of memory: every entry is tried
+    always_.clear();
+    for (size_t i = 0; i < entries_.size(); ++i) always_.push_back(i);
+    by_anchor_.clear();
+    anchors_.reset();
+  }
+}
+
+Matcher::~Matcher() = default;
+
+std::vector<Match> Matcher::Find(std::string_view text, size_t limit) const {
+  // The candidates: the errors whose longest literal piece is in the text, found by one pass
+  // of RE2's DFA over every anchor at once, and the few whose anchor is too short to tell.
+  std::vector<size_t> candidates = always_;
+  if (anchors_) {
+    std::vector<int> hits;
+    anchors_->Match(re2::StringPiece(text.data(), text.size()), &hits);
+    for (int h : hits) candidates.push_back(by_anchor_[static_cast<size_t>(h)]);
+  }
+  std::sort(candidates.begin(), candidates.end());  // catalog order
+  std::vector<Match> matches;
+  std::vector<size_t> orders;
+  for (size_t index : candidates) {
+    const Entry& entry = *entries_[index];
+    const model::Error& e = *entry.error;
+    const Pattern& p = entry.pattern;
+    if (text.find(p.lit[p.anchor]) == std::string_view::npos) continue;
+    Splitter splitter(e, p, text);
+    splitter.Run();
+    if (splitter.splits.empty()) continue;
+    // The best split: the least text in placeholders, then the earliest.
+    auto best = std::min_element(
+        splitter.splits.begin(), splitter.splits.end(), [](const auto& a, const auto& b) {
+          return std::tie(a.arg_bytes, a.begin) < std::tie(b.arg_bytes, b.begin);
+        });
+    Match m;
+    m.catalog = entry.catalog;
+    m.error = &e;
+    m.begin = best->begin;
+    m.end = best->end;
+    m.literal_bytes = p.literal_bytes;
+    // A message that starts with a string placeholder cannot say where the string begins.
+    const bool open_start = p.lit[0].empty() && e.params[static_cast<size_t>(p.arg[0])].type ==
+                                                    model::ParamType::kString;
+    for (const auto& s : splitter.splits)
+      if (&s != &*best && s.values != best->values &&
+          (s.arg_bytes == best->arg_bytes || (open_start && s.begin != best->begin)))
+        m.ambiguous = true;
+    // Each parameter once, in declaration order (a placeholder may show one twice).
+    for (size_t k = 0; k < e.params.size(); ++k) {
+      const auto shown = std::find(p.arg.begin(), p.arg.end(), static_cast<int>(k));
+      std::string value =
+          shown == p.arg.end()
+              ? ""
+              : std::string(best->values[static_cast<size_t>(shown - p.arg.begin())]);
+      m.args.push_back({e.params[k].name, e.params[k].type, std::move(value)});
+    }
+    matches.push_back(std::move(m));
+    orders.push_back(index);
+  }
+  std::vector<size_t> order(matches.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     size_t arg_a = 0, arg_b = 0;
     for (const Argument& x : matches[a].args) arg_a += x.value.size();
     for (const Argument& x : matches[b].args) arg_b += x.value.size();
@@ -227,11 +272,15 @@ std::vector<Match> MatchMessage(const model::CatalogSet& set, std::string_view t
            std::make_tuple(-static_cast<long>(matches[b].literal_bytes), arg_b, orders[b]);
   });
   std::vector<Match> sorted;
-  for (size_t i : index) {
+  for (size_t i : order) {
     if (sorted.size() == limit) break;
     sorted.push_back(std::move(matches[i]));
   }
   return sorted;
+}
+
+std::vector<Match> MatchMessage(const model::CatalogSet& set, std::string_view text, size_t limit) {
+  return Matcher(set).Find(text, limit);
 }
 
 namespace {
@@ -296,6 +345,7 @@ std::string FormatJson(std::string_view text, const std::vector<Match>& matches,
 
 LogSummary MatchLog(const model::CatalogSet& set, std::FILE* in, const std::string& name, bool json,
                     const std::function<void(const std::string&)>& write) {
+  const Matcher matcher(set);
   LogSummary summary;
   std::string line;
   for (int c = 0; c != EOF;) {
@@ -304,7 +354,7 @@ LogSummary MatchLog(const model::CatalogSet& set, std::FILE* in, const std::stri
     if (c == EOF && line.empty()) break;
     ++summary.lines;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::vector<Match> best = MatchMessage(set, line, 1);
+    const std::vector<Match> best = matcher.Find(line, 1);
     if (best.empty()) continue;
     ++summary.matched;
     write(json ? FormatJson(line, best, false)

@@ -3,8 +3,12 @@
 // message (a timestamp, "Error: ") is allowed; a typed parameter matches only text of its type.
 #pragma once
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +32,25 @@ struct Match {
   // Another split of the same text fits the template as well (`{0}{1}`, or a string parameter
   // that could end at either of two places).
   bool ambiguous = false;
+};
+
+// The errors of a set, ready to match many texts: each message's pieces, and one automaton
+// (RE2::Set, a DFA) over each message's longest piece that picks the candidates for a text in
+// one pass, so a text costs one scan plus the few messages it could be, not one per error.
+class Matcher {
+ public:
+  explicit Matcher(const model::CatalogSet& set);
+  ~Matcher();
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
+  std::vector<Match> Find(std::string_view text, size_t limit = 10) const;
+
+ private:
+  struct Entry;
+  std::vector<std::unique_ptr<Entry>> entries_;  // in catalog order
+  std::vector<size_t> always_;                   // entries tried for every text
+  std::vector<size_t> by_anchor_;                // the set's pattern index -> entry
+  std::unique_ptr<re2::RE2::Set> anchors_;
 };
 
 // Every error whose message could have rendered `text`, best first: more of the template's own
