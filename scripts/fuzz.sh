@@ -14,9 +14,10 @@ declare -A seeds=(
   [loader]="catalog tests/diagnostics tests/data/hostile"
   [placeholders]="tests/fuzz/seeds/placeholders"
   [diff]="tests/diff/realistic/base tests/diff/realistic/head catalog"
+  [match]="tests/fuzz/seeds/match"
 )
 status=0
-for target in loader placeholders diff; do
+for target in loader placeholders diff match; do
   corpus=build-fuzz/corpus/$target
   artifacts=build-fuzz/artifacts/$target/
   mkdir -p "$corpus" "$artifacts"

@@ -65,8 +65,10 @@ class Splitter {
       return;
     }
     if (p_.arg.empty()) return;  // an empty message matches nothing
-    // A message that starts with a placeholder: its value starts at a word's start.
+    // A message that starts with a placeholder: its value starts at a word's start, not on a
+    // space, and is not empty (else every text would fit it from before its own words).
     for (size_t s = 0; s < text_.size() && Budget(); ++s) {
+      if (std::isspace(static_cast<unsigned char>(text_[s]))) continue;
       if (s > 0 && std::isalnum(static_cast<unsigned char>(text_[s - 1])) &&
           std::isalnum(static_cast<unsigned char>(text_[s])))
         continue;
@@ -102,6 +104,7 @@ class Splitter {
     const std::string& next = p_.lit[i + 1];
     const model::ParamType type = TypeOf(i);
     const auto take = [&](size_t q, size_t after) {
+      if (i == 0 && p_.lit[0].empty() && q == pos) return;  // see Run()
       values_.push_back(text_.substr(pos, q - pos));
       Solve(i + 1, after);
       values_.pop_back();

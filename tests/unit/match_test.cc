@@ -83,6 +83,18 @@ TEST(Match, AdjacentPlaceholdersAreReportedAmbiguous) {
   EXPECT_TRUE(match::MatchMessage(*t.set, "cat and dog again").empty());
 }
 
+TEST(Match, ALeadingStringTakesTheNearestWordNeverNothing) {
+  const testing::Loaded t =
+      Set("  - {code: E1, name: At, summary: S, message: \"{1} at {0}\", params: [{name: n, type: "
+          "int}, {name: what, type: string}]}\n");
+  auto m = match::MatchMessage(*t.set, "ERROR disk at 42");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].args[1].value, "disk");
+  EXPECT_EQ(m[0].begin, 6u);
+  EXPECT_TRUE(m[0].ambiguous);  // "ERROR disk" fits too
+  EXPECT_TRUE(match::MatchMessage(*t.set, " at 42").empty());
+}
+
 // A value as the generated code prints it, and the value itself.
 std::string RandomValue(ParamType type, std::mt19937& random) {
   switch (type) {
