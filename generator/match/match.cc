@@ -2,11 +2,15 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <stdio.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <tuple>
+
+#include "util/parallel.h"
 
 namespace errcat::match {
 namespace {
@@ -350,19 +354,40 @@ LogSummary MatchLog(const model::CatalogSet& set, std::FILE* in, const std::stri
                     const std::function<void(const std::string&)>& write) {
   const Matcher matcher(set);
   LogSummary summary;
-  std::string line;
-  for (int c = 0; c != EOF;) {
-    line.clear();
-    while ((c = std::fgetc(in)) != EOF && c != '\n') line += static_cast<char>(c);
-    if (c == EOF && line.empty()) break;
-    ++summary.lines;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::vector<Match> best = matcher.Find(line, 1);
-    if (best.empty()) continue;
-    ++summary.matched;
-    write(json ? FormatJson(line, best, false)
-               : name + ":" + std::to_string(summary.lines) + ": " + FormatText(best));
+  // Lines are independent: each chunk is matched on every core, then written in order.
+  constexpr size_t kChunk = 16384;
+  std::vector<std::string> lines, out;
+  char* buffer = nullptr;
+  size_t capacity = 0;
+  for (bool done = false; !done;) {
+    lines.clear();
+    while (lines.size() < kChunk) {
+      const ssize_t n = ::getline(&buffer, &capacity, in);
+      if (n < 0) {
+        done = true;
+        break;
+      }
+      std::string line(buffer, static_cast<size_t>(n));
+      if (!line.empty() && line.back() == '\n') line.pop_back();
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(std::move(line));
+    }
+    out.assign(lines.size(), std::string());
+    const size_t first = summary.lines;
+    util::ParallelFor(lines.size(), [&](size_t i, unsigned) {
+      const std::vector<Match> best = matcher.Find(lines[i], 1);
+      if (best.empty()) return;
+      out[i] = json ? FormatJson(lines[i], best, false)
+                    : name + ":" + std::to_string(first + i + 1) + ": " + FormatText(best);
+    });
+    summary.lines += lines.size();
+    for (const std::string& text : out) {
+      if (text.empty()) continue;
+      ++summary.matched;
+      write(text);
+    }
   }
+  std::free(buffer);
   return summary;
 }
 

@@ -64,5 +64,29 @@ TEST(MatchCli, EveryLineOfALog) {
   EXPECT_EQ(RunCommand(Match("--file /no/such.log")).exit_code, 2);
 }
 
+// Lines are matched in chunks on every core; the output keeps the log's order.
+TEST(MatchCli, ALongLogKeepsItsOrderAcrossChunks) {
+  testing::TempDir tmp;
+  std::string log;
+  for (int i = 1; i <= 40000; ++i)
+    log += i % 3 == 0 ? "noise " + std::to_string(i) + "\n"
+                      : "Token with ID 't" + std::to_string(i) + "' was not found.\n";
+  const auto path = tmp.Write("long.log", log);
+  auto r = RunCommand(Match("--file " + ShellQuote(path.string())));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("26667 of 40000 lines matched an error"));
+  size_t at = 0;
+  int expected = 1;
+  for (size_t end; (end = r.out.find('\n', at)) != std::string::npos; at = end + 1, ++expected) {
+    if (expected % 3 == 0) ++expected;
+    const std::string want = "long.log:" + std::to_string(expected) +
+                             ": TOK013  TokenIdNotFound  (token)  token_id = \"t" +
+                             std::to_string(expected) + "\"";
+    ASSERT_EQ(r.out.substr(at, end - at).substr(r.out.substr(at, end - at).find("long.log:")),
+              want);
+  }
+  EXPECT_EQ(expected, 40001);
+}
+
 }  // namespace
 }  // namespace errcat
