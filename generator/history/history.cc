@@ -9,14 +9,9 @@
 namespace errcat::history {
 namespace {
 
-std::vector<std::string> Signature(const model::Error& e) {
-  std::vector<std::string> types;
-  for (const model::Param& p : e.params) types.emplace_back(model::Name(p.type));
-  return types;
-}
-
-// A code as the releases show it; `in_oldest` and `deprecated_in_oldest` say that the releases
-// do not know when it entered that state, only that it had by then.
+// A code as the releases show it. `in_oldest`: it is in the oldest release, so the releases do
+// not know when it was issued, only that it was by then; `deprecated_seen`: a release showed it
+// deprecated (in the oldest one too, the same holds of its deprecation).
 struct Seen {
   model::CodeHistory h;
   bool in_oldest = false, deprecated_seen = false;
@@ -40,7 +35,7 @@ void Walk(std::map<std::string, Seen>& seen, const model::CatalogSet& set, const
       s.h.name = e.name;
       s.h.summary = e.summary;
       s.h.value = e.value;
-      s.h.params = Signature(e);
+      s.h.params = model::Signature(e);
       if (!e.replaced_by.empty()) s.h.replaced_by = e.replaced_by;
       if (e.is_deprecated() && !s.deprecated_seen) {
         s.deprecated_seen = true;

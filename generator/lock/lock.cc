@@ -20,6 +20,7 @@ namespace errcat::lock {
 namespace fs = std::filesystem;
 namespace {
 
+using model::Signature;
 using util::Quoted;
 
 const std::vector<model::EnumName<State>>& StateNames() {
@@ -29,12 +30,6 @@ const std::vector<model::EnumName<State>>& StateNames() {
 }
 
 std::string_view Name(State state) { return model::NameIn(StateNames(), state); }
-
-std::vector<std::string> Signature(const model::Error& e) {
-  std::vector<std::string> types;
-  for (const model::Param& p : e.params) types.emplace_back(model::Name(p.type));
-  return types;
-}
 
 std::string SignatureText(const std::vector<std::string>& types) {
   std::string s;
@@ -164,15 +159,6 @@ std::optional<Lock> ParseLock(const std::string& path, const std::string& text,
 
 }  // namespace
 
-std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink) {
-  std::string text;
-  if (!Slurp(path, text)) {
-    sink.Error({path, 0, 0}, "cannot open the lock file", diag::kIoRule);
-    return std::nullopt;
-  }
-  return ParseLock(path, text, sink);
-}
-
 FoundLock ReadLockAt(const std::string& path, bool must_exist, diag::DiagnosticSink& sink) {
   FoundLock found;
   found.path = path;
@@ -185,6 +171,10 @@ FoundLock ReadLockAt(const std::string& path, bool must_exist, diag::DiagnosticS
   }
   found.lock = ParseLock(path, found.text, sink);
   return found;
+}
+
+std::optional<Lock> ReadLock(const std::string& path, diag::DiagnosticSink& sink) {
+  return ReadLockAt(path, true, sink).lock;
 }
 
 FoundLock FindLock(const std::vector<std::string>& paths, const std::string& explicit_path,

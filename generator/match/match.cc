@@ -222,20 +222,26 @@ Matcher::~Matcher() = default;
 std::vector<Match> Matcher::Find(std::string_view text, size_t limit) const {
   // The candidates: the errors whose longest literal piece is in the text, found by one pass
   // of RE2's DFA over every anchor at once, and the few whose anchor is too short to tell.
-  std::vector<size_t> candidates = always_;
+  std::vector<size_t> candidates;
+  for (size_t index : always_)
+    if (const Pattern& p = entries_[index]->pattern;
+        text.find(p.lit[p.anchor]) != std::string_view::npos)
+      candidates.push_back(index);
   if (anchors_) {
     std::vector<int> hits;
     anchors_->Match(re2::StringPiece(text.data(), text.size()), &hits);
     for (int h : hits) candidates.push_back(by_anchor_[static_cast<size_t>(h)]);
   }
   std::sort(candidates.begin(), candidates.end());  // catalog order
-  std::vector<Match> matches;
-  std::vector<size_t> orders;
+  struct Ranked {
+    Match match;
+    size_t arg_bytes, order;
+  };
+  std::vector<Ranked> ranked;
   for (size_t index : candidates) {
     const Entry& entry = *entries_[index];
     const model::Error& e = *entry.error;
     const Pattern& p = entry.pattern;
-    if (text.find(p.lit[p.anchor]) == std::string_view::npos) continue;
     Splitter splitter(e, p, text);
     splitter.Run();
     if (splitter.splits.empty()) continue;
@@ -266,22 +272,17 @@ std::vector<Match> Matcher::Find(std::string_view text, size_t limit) const {
               : std::string(best->values[static_cast<size_t>(shown - p.arg.begin())]);
       m.args.push_back({e.params[k].name, e.params[k].type, std::move(value)});
     }
-    matches.push_back(std::move(m));
-    orders.push_back(index);
+    ranked.push_back({std::move(m), best->arg_bytes, index});
   }
-  std::vector<size_t> order(matches.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    size_t arg_a = 0, arg_b = 0;
-    for (const Argument& x : matches[a].args) arg_a += x.value.size();
-    for (const Argument& x : matches[b].args) arg_b += x.value.size();
-    return std::make_tuple(-static_cast<long>(matches[a].literal_bytes), arg_a, orders[a]) <
-           std::make_tuple(-static_cast<long>(matches[b].literal_bytes), arg_b, orders[b]);
+  // More of the template's own text first, then less text in placeholders, then catalog order.
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return std::make_tuple(b.match.literal_bytes, a.arg_bytes, a.order) <
+           std::make_tuple(a.match.literal_bytes, b.arg_bytes, b.order);
   });
   std::vector<Match> sorted;
-  for (size_t i : order) {
+  for (Ranked& r : ranked) {
     if (sorted.size() == limit) break;
-    sorted.push_back(std::move(matches[i]));
+    sorted.push_back(std::move(r.match));
   }
   return sorted;
 }

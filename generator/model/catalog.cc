@@ -20,6 +20,12 @@ bool IsWindowsDeviceName(std::string_view code) {
 
 }  // namespace
 
+std::vector<std::string> Signature(const Error& e) {
+  std::vector<std::string> types;
+  for (const Param& p : e.params) types.emplace_back(Name(p.type));
+  return types;
+}
+
 std::string UnsafeCodeReason(std::string_view code) {
   if (code.size() > kMaxCodeLength)
     return "is longer than " + std::to_string(kMaxCodeLength) + " characters";

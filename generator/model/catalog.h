@@ -108,6 +108,10 @@ struct Error {
   const FieldValue* Field(std::string_view id) const;
 };
 
+// The error's parameter types in order ("int", "string", ...): what the lock records, and what
+// a new code needs when it changes.
+std::vector<std::string> Signature(const Error& e);
+
 // Why `code` cannot be an error code ("" when it can): codes become file names
 // (`TOK005.html`) and URL fragments, so they are kept boring. Catalogs and the lock check it.
 std::string UnsafeCodeReason(std::string_view code);

@@ -86,7 +86,8 @@ class HtmlBackend final : public Backend {
     // Round two: the pages that list every error (sharing the error views), the search index,
     // errors.json and the sitemap, largest first.
     docs::AddListViews(set, target, views, retired_views);
-    if (history_ && !history_->release_notes_html.empty()) views.site.set("has_changes", true);
+    const bool has_changes = history_ && !history_->release_notes_html.empty();
+    if (has_changes) views.site.set("has_changes", true);
     std::vector<std::function<void(unsigned)>> tasks;
     tasks.push_back([&](unsigned w) {
       render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
@@ -112,7 +113,7 @@ class HtmlBackend final : public Backend {
                target.Text(retired[i]->code + ": retired") + " - Error reference", "");
       });
     }
-    if (history_ && !history_->release_notes_html.empty()) {
+    if (has_changes) {
       tasks.push_back([&](unsigned w) {
         // The fragment escapes every text it holds (diff::Changelog), so it goes in as it is.
         render(w, "html/changes.mustache", View{{"notes", history_->release_notes_html}},

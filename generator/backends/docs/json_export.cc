@@ -77,11 +77,26 @@ std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
   j.Key("severity").String(model::Name(e.severity));
   j.Key("http_status").Int(e.http_status);
   j.Key("url").String(target.ErrorHref(c, e));
-  if (!e.params.empty()) {
-    // "name:type" each, so that the search box can read a pasted message's arguments.
-    std::vector<std::string> params;
+  if (!e.params.empty() || e.message.find_first_of("{}") != std::string::npos) {
+    // The message as the loader parsed it, so that the search box can read a pasted rendered
+    // message without parsing templates again: its literal pieces (one more than its
+    // placeholders), the parameter each placeholder shows, and each parameter as "name:type".
+    std::vector<std::string> pieces(1), params;
+    std::vector<int> slots;
+    for (const model::MessageSegment& s : e.segments) {
+      if (s.arg < 0) {
+        pieces.back() += s.literal;
+      } else {
+        slots.push_back(s.arg);
+        pieces.emplace_back();
+      }
+    }
     for (const model::Param& p : e.params) params.push_back(p.name + ":" + std::string(model::Name(p.type)));
-    j.Key("params").Strings(params);
+    j.Key("pieces").Strings(pieces);
+    j.Key("slots").BeginArray();
+    for (int slot : slots) j.Int(slot);
+    j.EndArray();
+    if (!params.empty()) j.Key("params").Strings(params);
   }
   j.EndObject();
   return j.Take();

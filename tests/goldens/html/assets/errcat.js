@@ -17,29 +17,17 @@
     try { return localStorage.getItem("errcat-show-retired") === "1"; } catch (e) { return false; }
   }
 
-  // A pasted rendered message (a log line will do): the template's literal pieces, in order, in
-  // the text; the text between them is the arguments, each of its parameter's type.
-  function pieces(template) {
-    var lits = [""], args = [];
-    for (var i = 0; i < template.length; i++) {
-      var c = template.charAt(i);
-      if ((c === "{" || c === "}") && template.charAt(i + 1) === c) { lits[lits.length - 1] += c; i++; continue; }
-      if (c === "{") {
-        var end = template.indexOf("}", i);
-        if (end < 0) break;
-        args.push(parseInt(template.slice(i + 1, end), 10));
-        lits.push("");
-        i = end;
-        continue;
-      }
-      lits[lits.length - 1] += c;
-    }
-    return { lits: lits, args: args, literal: lits.join("").length };
+  // A pasted rendered message (a log line will do): the message's literal pieces (from the
+  // index, as errcat parsed the template), in order, in the text; the text between them is the
+  // arguments, each of its parameter's type. A message without parameters is one piece.
+  function pieces(entry) {
+    var lits = entry.pieces || [entry.message];
+    return { lits: lits, args: entry.slots || [], literal: lits.join("").length };
   }
   var kTypes = { "int": /^-?\d+$/, "uint": /^\d+$/, "bool": /^(true|false)$/, "string": /^/,
                  "double": /^-?(\d+(\.\d*)?([eE][+-]?\d+)?|inf|nan)$/ };
   function fill(entry, text) {
-    var p = entry.pieces || (entry.pieces = pieces(entry.message));
+    var p = entry.parsed || (entry.parsed = pieces(entry));
     if (p.literal < 10 || !p.args.length) return p.literal >= 10 && text.indexOf(p.lits[0]) >= 0 ? [] : null;
     var pos = p.lits[0] ? text.indexOf(p.lits[0]) : 0;
     if (pos < 0) return null;
@@ -71,7 +59,7 @@
     if (raw && raw.length >= 10 && !entry.retired) {
       var args = fill(entry, raw);
       // Above a name or summary hit; a longer template that fits is the more specific.
-      if (args) { entry.args = args; return 90 + Math.min(entry.pieces.literal, 999) / 1000; }
+      if (args) { entry.args = args; return 90 + Math.min(entry.parsed.literal, 999) / 1000; }
     }
     return 0;
   }
