@@ -1,8 +1,12 @@
 // Writes a deterministic synthetic catalog set for tests and benchmarks:
 //   make_catalog --errors 10000 --files 4 --out DIR [--name synth] [--value-offset 0]
+//                [--log LINES --log-out FILE]
 // Files DIR/synth00.yaml ... hold catalogs synth00 ... (NAME00 ...) with realistic text: messages
 // with 0-3 typed, documented placeholders, Markdown descriptions, causes and resolution steps;
-// lint-clean, as a maintained catalog is. Same arguments, same bytes.
+// lint-clean, as a maintained catalog is. Same arguments, same bytes. --log also writes a log
+// of LINES lines for `errcat match --file` and match_message: three in four are an error's
+// message rendered with random arguments of its parameters' types, after a timestamp and a
+// level; the fourth is a line no message fits.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +14,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -45,11 +50,44 @@ std::string Sentence(Random& r, int words) {
   return s + ".";
 }
 
+// A message as written to the catalog, kept to render it into the log.
+struct Message {
+  std::vector<std::string> pieces;  // literal text around the placeholders
+  std::vector<std::string> types;   // of each placeholder, in order
+};
+
+std::string Value(Random& r, std::string_view type) {
+  if (type == "int") return std::to_string(static_cast<long>(r.Below(20000)) - 10000);
+  if (type == "uint") return std::to_string(r.Below(100000));
+  if (type == "double") return std::to_string(r.Below(1000)) + "." + std::to_string(1 + r.Below(9));
+  if (type == "bool") return r.Below(2) ? "true" : "false";
+  return "abc" + std::to_string(r.Below(1000));
+}
+
+bool WriteLog(const std::vector<Message>& messages, long lines, const std::string& path) {
+  std::ofstream log(path, std::ios::binary);
+  Random r{7};
+  for (long i = 0; i < lines; ++i) {
+    char stamp[64];
+    std::snprintf(stamp, sizeof stamp, "2026-12-02T%02ld:%02ld:%02ld.%03ldZ ", i / 3600000 % 24,
+                  i / 60000 % 60, i / 1000 % 60, i % 1000);
+    if (i % 4 == 0) {
+      log << stamp << "INFO request served in " << r.Below(100) << " ms\n";
+      continue;
+    }
+    const Message& m = messages[static_cast<size_t>(r.Below(static_cast<int>(messages.size())))];
+    log << stamp << "ERROR [svc] " << m.pieces[0];
+    for (size_t p = 0; p < m.types.size(); ++p) log << Value(r, m.types[p]) << m.pieces[p + 1];
+    log << "\n";
+  }
+  return static_cast<bool>(log);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  long errors = 1000, files = 1, value_offset = 0;
-  std::string out = ".", name = "synth";
+  long errors = 1000, files = 1, value_offset = 0, log_lines = 0;
+  std::string out = ".", name = "synth", log_out;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string_view flag = argv[i];
     if (flag == "--errors") errors = std::atol(argv[i + 1]);
@@ -60,21 +98,29 @@ int main(int argc, char** argv) {
     // Values = the codes' digits + K: K != 0 gives codes whose digits do not spell their value.
     else if (flag == "--value-offset")
       value_offset = std::atol(argv[i + 1]);
+    else if (flag == "--log")
+      log_lines = std::atol(argv[i + 1]);
+    else if (flag == "--log-out")
+      log_out = argv[i + 1];
     else {
       std::fprintf(
           stderr,
-          "usage: make_catalog --errors N --files F --out DIR [--name ID] [--value-offset K]\n");
+          "usage: make_catalog --errors N --files F --out DIR [--name ID] [--value-offset K] "
+          "[--log LINES --log-out FILE]\n");
       return 2;
     }
   }
-  if (errors < 1 || files < 1 || files > 100 || value_offset < 0 || name.empty()) {
+  if (errors < 1 || files < 1 || files > 100 || value_offset < 0 || name.empty() || log_lines < 0 ||
+      (log_lines > 0) != !log_out.empty()) {
     std::fprintf(stderr,
-                 "make_catalog: need --errors >= 1, 1 <= --files <= 100, --value-offset >= 0\n");
+                 "make_catalog: need --errors >= 1, 1 <= --files <= 100, --value-offset >= 0, "
+                 "and --log with --log-out\n");
     return 2;
   }
   std::filesystem::create_directories(out);
   Random r{42};
   long next = 1;
+  std::vector<Message> messages;
   for (long f = 0; f < files; ++f) {
     char id[64];
     std::snprintf(id, sizeof id, "%.40s%02ld", name.c_str(), f);
@@ -101,13 +147,24 @@ int main(int argc, char** argv) {
              << "      - {name: hours, type: int, description: Hours since it expired.}\n"
              << "      - {name: limit, type: int, description: The token lifetime in hours.}\n"
              << "    causes: [Benchmarks.]\n    resolution: [None.]\n";
+        messages.push_back({{"The token ", " expired ", " hours ago; the limit is ", " hours."},
+                            {"string", "int", "int"}});
         continue;
       }
       const int params = r.Below(4);
       std::string message = Sentence(r, 4 + r.Below(6));
       message.pop_back();
-      for (int p = 0; p < params; ++p) message += " " + std::string(r.Word()) + " {" + std::to_string(p) + "}";
-      message += ". Please " + std::string(r.Word()) + " the " + std::string(r.Word()) + " and retry.";
+      Message kept{{message}, {}};
+      for (int p = 0; p < params; ++p) {
+        const std::string word = " " + std::string(r.Word()) + " ";
+        message += word + "{" + std::to_string(p) + "}";
+        kept.pieces.back() += word;
+        kept.pieces.emplace_back();
+      }
+      const std::string tail =
+          ". Please " + std::string(r.Word()) + " the " + std::string(r.Word()) + " and retry.";
+      message += tail;
+      kept.pieces.back() += tail;
       yaml << "  - code: " << code << "\n"
            << value << "    name: " << Capitalized(r.Word()) << Capitalized(r.Word()) << next
            << "\n"
@@ -115,10 +172,15 @@ int main(int argc, char** argv) {
            << "    message: \"" << message << "\"\n";
       if (params > 0) {
         yaml << "    params:\n";
-        for (int p = 0; p < params; ++p)
-          yaml << "      - {name: " << r.Word() << "_" << p << ", type: " << kTypes[r.Below(6)]
+        for (int p = 0; p < params; ++p) {
+          const std::string_view word = r.Word();  // in this order: the catalog's bytes stay
+          const std::string_view type = kTypes[r.Below(6)];
+          kept.types.emplace_back(type);
+          yaml << "      - {name: " << word << "_" << p << ", type: " << type
                << ", description: " << Sentence(r, 4 + r.Below(4)) << "}\n";
+        }
       }
+      messages.push_back(std::move(kept));
       yaml << "    description: |-\n      The **" << r.Word() << "** in `" << r.Word() << "` could not be "
            << r.Word() << "ed. " << Sentence(r, 12) << "\n      See [the guide](https://docs.example.com/"
            << r.Word() << ") for details.\n"
@@ -133,6 +195,10 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "make_catalog: cannot write %s\n", id);
       return 1;
     }
+  }
+  if (log_lines > 0 && !WriteLog(messages, log_lines, log_out)) {
+    std::fprintf(stderr, "make_catalog: cannot write %s\n", log_out.c_str());
+    return 1;
   }
   return 0;
 }

@@ -5,7 +5,9 @@
 #    against the parse floor (yaml-cpp alone on the same files, bench/parse_floor) of this run;
 #  - the load / render / write split of the combined run (errcat --timings);
 #  - compile cost of the generated 10k code;
-#  - Google Benchmark on the generated 10k code, side by side with the alternatives.
+#  - Google Benchmark on the generated 10k code, side by side with the alternatives;
+#  - from a log back to its errors: `errcat match --file` on 1M lines and match_message per
+#    line, against one std::regex per message.
 # Writes bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -205,5 +207,48 @@ echo "Ratios in this run, \`unordered_map\` / \`_from_code\`: in cache (1k codes
   "10k codes in scattered order on hits $(ratio UnorderedMap_Hit FromCode_Hit)x, on misses" \
   "$(ratio UnorderedMap_Miss FromCode_Miss)x; \`format<E>\` / \`fmt::format\` $(ratio FormatTyped FmtFormat)."
 } >>"$out"
-rm -rf "$outs"/out-* "$outs"/split-* "$outs"/floor-* "$work"/disk-*
+
+# From a log back to its errors (issue 16): match_message and `errcat match` against one
+# std::regex per message tried in turn, all at 10k errors.
+build-bench/bench/make_catalog --errors 10000 --files 8 --out "$work/match-cat" \
+  --log 1000000 --log-out "$work/match.log"
+log_mb=$(awk -v b="$(stat -c %s "$work/match.log")" 'BEGIN {printf "%.1f", b / 1e6}')
+match_walls=() check_walls=()
+for i in $(seq "$runs"); do
+  check_walls+=("$(timed check "$work/match-cat")")
+  /usr/bin/time -f "%e %M" -o "$work/time" $errcat match --file "$work/match.log" "$work/match-cat" \
+    >"$work/match.out" 2>/dev/null || true
+  read -r wall match_rss <"$work/time"
+  match_walls+=("$wall")
+done
+match_wall=$(printf '%s\n' "${match_walls[@]}" | median)
+match_check=$(printf '%s\n' "${check_walls[@]}" | median)
+{
+echo "## From a log line back to its error (10k errors)"
+echo
+echo "A log of 1M lines ($log_mb MB; three in four a rendered message with random arguments) and"
+echo "the 10k-error set in 8 files. Medians of $runs runs, interleaved with \`check\` on the same set."
+echo
+echo "| what | wall | throughput |"
+echo "| --- | ---: | ---: |"
+echo "| \`errcat match --file LOG\` (whole process) | ${match_wall} s | $(awk -v m="$log_mb" -v w="$match_wall" 'BEGIN {printf "%.0f", m / w}') MB/s |"
+echo "| \`errcat check\` of the same set (its loading share) | ${match_check} s | |"
+echo "| matching alone (the difference) | $(awk -v a="$match_wall" -v b="$match_check" 'BEGIN {printf "%.2f", a - b}') s | $(awk -v m="$log_mb" -v a="$match_wall" -v b="$match_check" 'BEGIN {printf "%.0f", m / (a - b)}') MB/s |"
+echo
+echo "Lines matched: $(wc -l <"$work/match.out") of 1000000; peak RSS $((match_rss / 1024)) MB."
+echo
+echo "Per line, Google Benchmark (medians of 5 repetitions; \`StdRegexLoop\` is the baseline):"
+echo
+echo '```'
+build-bench/bench/match_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+  --benchmark_display_aggregates_only=true 2>/dev/null | grep -E "Benchmark|---|_median" | tee "$work/mbench.txt"
+echo '```'
+echo
+mns() { awk -v name="$1" 'index($1, name) == 1 && $1 ~ /_median$/ {print $2}' "$work/mbench.txt"; }
+echo "Ratios in this run: std::regex loop / match_message" \
+  "$(awk -v a="$(mns BM_StdRegexLoop)" -v b="$(mns BM_MatchMessage_)" 'BEGIN {printf "%.0f", a / b}')x;" \
+  "key scan, Aho-Corasick / window table $(awk -v a="$(mns BM_KeyScan_Automaton)" -v b="$(mns BM_KeyScan_Index)" 'BEGIN {printf "%.1f", a / b}')x," \
+  "RE2::Set / window table $(awk -v a="$(mns BM_KeyScan_Re2Set)" -v b="$(mns BM_KeyScan_Index)" 'BEGIN {printf "%.1f", a / b}')x."
+} >>"$out"
+rm -rf "$outs"/out-* "$outs"/split-* "$outs"/floor-* "$work"/disk-* "$work"/match-cat "$work"/match.log "$work"/match.out
 cat "$out"

@@ -150,6 +150,56 @@ class Category final : public std::error_category {
   }
 };
 
+// match_message: 7 keys of 16 bytes in a hashed set, 0 shorter ones in an
+// Aho-Corasick automaton of 1 states (1 with a row of 256 moves); see
+// errcat_runtime::MatchTables. Each array ends with a 0 that only keeps it non-empty.
+constexpr std::uint64_t kMatchFilter[] = {
+    0x0000c00000001000u, 0x0008000000001000u, 0x0000000000000000u, 0x0001000000000010u,
+    0x0000000000000000u,
+};
+constexpr std::uint32_t kMatchSlots[] = {
+    0, 7, 0, 4, 0, 0, 2, 0, 0, 0, 3, 5, 6, 1, 0, 0,
+    0,
+};
+constexpr std::uint64_t kMatchKeyWords[] = {
+    0x652064656c696146u, 0x6e55203a726f7272u, 0x6b6f6f6265636146u, 0x7245203a73644120u,
+    0x41203a726f727245u, 0x6620746e756f6363u, 0x2073736563634120u, 0x53203a6e656b6f74u,
+    0x2073736563634120u, 0x54203a6e656b6f74u, 0x2073736563636120u, 0x53203a6e656b6f74u,
+    0x6f74206568542820u, 0x64657375206e656bu, 0x0000000000000000u,
+};
+constexpr std::uint32_t kMatchFirstWindowError[] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 0,
+};
+// The errors (their index in kInfos) of each 16-byte key.
+constexpr std::uint32_t kMatchWindowErrors[] = {
+    0, 1, 2, 3, 4, 5, 6, 0,
+};
+constexpr std::uint32_t kMatchAutomaton[] = {
+    0,
+};
+constexpr std::uint32_t kMatchFirstOutput[] = {
+    0, 0, 0,
+};
+// The errors whose shorter key ends at each state.
+constexpr std::uint32_t kMatchOutputs[] = {
+    0,
+};
+// The errors without a key (no piece of 3 bytes or more): tried on every text.
+constexpr std::uint32_t kMatchAlways[] = {
+    0,
+};
+constexpr ::errcat_runtime::MatchTables kMatchTables = {
+    { 7, 56, kMatchFilter, 15u, kMatchSlots, kMatchKeyWords,
+     kMatchFirstWindowError, kMatchWindowErrors},
+    { 0, kMatchAutomaton, 256, kMatchFirstOutput, kMatchOutputs},
+    kMatchAlways,
+    0};
+
+std::optional<::errcat_runtime::Match<DataSourceLoginError>> MatchText(std::string_view text) noexcept {
+  // Buffers sized for the largest message: 1 placeholders, 1 parameters.
+  return ::errcat_runtime::detail::match_text<DataSourceLoginError, 1, 1>(kMatchTables, kInfos, kMessages, text);
+}
+
 }  // namespace
 
 std::string_view code(DataSourceLoginError e) noexcept { return info(e).code; }
@@ -181,3 +231,9 @@ std::error_code make_error_code(DataSourceLoginError e) noexcept {
 }
 
 }  // namespace errcat::catalogs::data_source_login
+
+template <>
+std::optional<::errcat_runtime::Match<::errcat::catalogs::data_source_login::DataSourceLoginError>> errcat_runtime::match_message<::errcat::catalogs::data_source_login::DataSourceLoginError>(
+    std::string_view text) noexcept {
+  return ::errcat::catalogs::data_source_login::MatchText(text);
+}

@@ -23,6 +23,7 @@ using ::errcat_runtime::ErrorList;
 using ::errcat_runtime::ParamInfo;
 using ::errcat_runtime::ParamType;
 using ::errcat_runtime::Severity;
+using ::errcat_runtime::match_message;
 
 // Data source login (token) errors
 enum class DataSourceLoginError : std::int32_t {
@@ -161,6 +162,19 @@ template <DataSourceLoginError E, typename... Args>
 }
 
 }  // namespace errcat::catalogs::data_source_login
+
+namespace errcat_runtime {
+inline namespace v1 {
+template <>
+struct match_capacity<::errcat::catalogs::data_source_login::DataSourceLoginError> : std::integral_constant<std::size_t, 1> {};
+// The error of this catalog whose message could have rendered `text`, with its arguments as
+// views into the text: match_message<DataSourceLoginError>("... Token with ID 'a1b2' was not found.").
+// One pass of an automaton over the catalog's messages, then the few candidates it finds; no
+// allocation.
+template <>
+std::optional<Match<::errcat::catalogs::data_source_login::DataSourceLoginError>> match_message<::errcat::catalogs::data_source_login::DataSourceLoginError>(std::string_view text) noexcept;
+}  // namespace v1
+}  // namespace errcat_runtime
 
 namespace std {
 template <>

@@ -6,11 +6,13 @@
 // fmt/core.h, not fmt/format.h: every translation unit that includes a catalog pays for it.
 #include <fmt/core.h>
 
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -677,6 +679,411 @@ inline std::string to_json(const Problem& problem, std::string_view instance = {
   detail::put_problem(append, problem, instance);
   return out;
 }
+
+// --- From a rendered message back to the error: match_message<E>(text) -----------------------
+
+// The tables of one catalog's match_message, built by errcat (its match/message_index.h says
+// why so): each message has a key, a piece of its own text few others share.
+//
+// The 16-byte keys are in a hashed set probed at every position of a text: the position's
+// window_hash picks a bit of `filter` (most positions stop there) and a first slot in `slots`
+// (open addressing: key + 1, 0 for empty); the key's bytes are key_words[2k], [2k + 1] (as
+// load_le64 reads them), and its errors (indices in the catalog) are
+// errors[first_error[k] .. first_error[k + 1]).
+struct WindowTable {
+  std::size_t key_count;
+  unsigned filter_shift;  // a hash's filter bit: h >> filter_shift
+  const std::uint64_t* filter;
+  std::uint64_t slot_mask;  // a hash's first slot: (h >> 24) & slot_mask
+  const std::uint32_t* slots;
+  const std::uint64_t* key_words;
+  const std::uint32_t* first_error;
+  const std::uint32_t* errors;
+};
+
+// The shorter keys are in an Aho-Corasick automaton, in one array of words laid out for the
+// cache. A state is the offset of its data: the states most bytes pass through (the root at 0
+// first) are rows of 256 words, their complete move on every byte, in table[0 .. dense_words);
+// every other state is [fail, edge count n, number, n bytes packed four to a word (the first in
+// the low bits), n targets]. A move's target carries kHasOutput when keys end there; the
+// errors whose keys end at the state numbered i (a row's number is its row) are
+// outputs[first_output[i] .. first_output[i + 1]).
+struct KeyAutomaton {
+  static constexpr std::uint32_t kHasOutput = 0x80000000u;
+  std::size_t key_count;
+  const std::uint32_t* table;
+  std::uint32_t dense_words;
+  const std::uint32_t* first_output;
+  const std::uint32_t* outputs;
+};
+
+struct MatchTables {
+  WindowTable windows;
+  KeyAutomaton automaton;
+  const std::uint32_t* always;  // the errors without a key: tried on every text
+  std::size_t always_count;
+};
+
+// The most parameters an error of catalog E has (specialized by each catalog's header).
+template <typename E>
+struct match_capacity;
+
+// One reading of a text: the error, where its message is in the text, and the value each
+// parameter took, as views into the text (in declaration order; a parameter the message does
+// not show is empty). `ambiguous`: another reading fits as well, another split of the text
+// (`{0}{1}`) or another error that ranks the same.
+template <typename E>
+struct Match {
+  E error{};
+  std::size_t begin = 0, end = 0;
+  bool ambiguous = false;
+  std::array<std::string_view, match_capacity<E>::value> args{};
+};
+
+// The error whose message could have rendered `text` (text before and after the message is
+// allowed; a typed parameter takes only text of its type), best first: the most of its own
+// text matched, then the least text in placeholders, then catalog order. Defined by each
+// catalog: match_message<token::TokenError>(line).
+template <typename E>
+std::optional<Match<E>> match_message(std::string_view text) noexcept;
+
+namespace detail {
+
+constexpr bool ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool ascii_alnum(char c) noexcept {
+  return ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool ascii_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// A character that can be part of a printed number or bool.
+constexpr bool number_char(char c) noexcept { return ascii_alnum(c) || c == '-' || c == '+' || c == '.'; }
+constexpr bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!ascii_digit(c)) return false;
+  return true;
+}
+
+// Whether `s` is a value of `type` as format<E> prints it.
+constexpr bool fits(ParamType type, std::string_view s) noexcept {
+  switch (type) {
+    case ParamType::kString: return true;
+    case ParamType::kBool: return s == "true" || s == "false";
+    case ParamType::kUint: return all_digits(s);
+    case ParamType::kInt: return all_digits(s.substr(!s.empty() && s.front() == '-' ? 1 : 0));
+    case ParamType::kDouble: {
+      // What fmt's "{}" prints: [-]digits[.digits][e[+-]digits], inf, nan.
+      if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+      if (s == "inf" || s == "nan") return true;
+      const std::size_t e = s.find_first_of("eE");
+      const std::string_view mantissa = s.substr(0, e);
+      if (e != std::string_view::npos) {
+        std::string_view exponent = s.substr(e + 1);
+        if (!exponent.empty() && (exponent.front() == '+' || exponent.front() == '-')) exponent.remove_prefix(1);
+        if (!all_digits(exponent)) return false;
+      }
+      const std::size_t dot = mantissa.find('.');
+      if (dot == std::string_view::npos) return all_digits(mantissa);
+      return all_digits(mantissa.substr(0, dot)) && (dot + 1 == mantissa.size() || all_digits(mantissa.substr(dot + 1)));
+    }
+  }
+  return false;
+}
+
+// Buffers for one catalog's largest message, on the caller's stack: no allocation.
+struct MatchWork {
+  std::string_view* lit;     // placeholders + 1
+  std::int32_t* arg;         // placeholders
+  std::string_view* values;  // placeholders: the split being tried
+  std::string_view* best;    // placeholders: the best split so far
+  std::string_view* params;  // parameters: the best reading's values
+};
+
+// Every way one message fits a text, up to a bound (the search is exponential in the worst
+// case, string placeholders next to each other, and a log line is not worth that). The first
+// run finds the best split (least text in placeholders, then the earliest); a second run, only
+// when there was more than one, looks for another split as good.
+class Splitter {
+ public:
+  Splitter(const ErrorInfo& info, const std::string_view* lit, const std::int32_t* arg, std::size_t k,
+           std::string_view text, std::string_view* values) noexcept
+      : info_(info), lit_(lit), arg_(arg), k_(k), text_(text), values_(values) {}
+
+  // Finds the best split into `best`; false when none fits.
+  bool run_best(std::string_view* best) noexcept {
+    best_ = best;
+    mode_ = kBest;
+    run();
+    return splits_ > 0;
+  }
+  // Whether another split than `best` (run_best's) fits as well.
+  bool ambiguous() noexcept {
+    if (splits_ < 2) return false;
+    mode_ = kOther;
+    run();
+    return other_;
+  }
+  std::size_t begin() const noexcept { return best_begin_; }
+  std::size_t end() const noexcept { return best_end_; }
+  std::size_t arg_bytes() const noexcept { return best_bytes_; }
+
+ private:
+  enum Mode { kBest, kOther };
+  bool budget() noexcept { return ++steps_ < 4096 && count_ < 64 && !other_; }
+  ParamType type_of(std::size_t i) const noexcept { return info_.params[static_cast<std::size_t>(arg_[i])].type; }
+  bool numeric(std::size_t i) const noexcept { return type_of(i) != ParamType::kString; }
+  bool open_start() const noexcept { return lit_[0].empty() && !numeric(0); }
+
+  void run() noexcept {
+    steps_ = 0;
+    count_ = 0;
+    const std::string_view first = lit_[0];
+    if (!first.empty()) {
+      for (std::size_t s = text_.find(first); s != std::string_view::npos && budget(); s = text_.find(first, s + 1)) {
+        begin_ = s;
+        solve(0, s + first.size());
+      }
+      return;
+    }
+    if (k_ == 0) return;  // an empty message matches nothing
+    // A message that starts with a placeholder: its value starts at a word's start, not on a
+    // space, and is not empty (else every text would fit it from before its own words).
+    for (std::size_t s = 0; s < text_.size() && budget(); ++s) {
+      if (ascii_space(text_[s])) continue;
+      if (s > 0 && ascii_alnum(text_[s - 1]) && ascii_alnum(text_[s])) continue;
+      begin_ = s;
+      solve(0, s);
+    }
+  }
+
+  void found(std::size_t end) noexcept {
+    // A parameter shown twice took the same text both times.
+    for (std::size_t a = 0; a < k_; ++a)
+      for (std::size_t b = a + 1; b < k_; ++b)
+        if (arg_[a] == arg_[b] && values_[a] != values_[b]) return;
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < k_; ++i) bytes += values_[i].size();
+    ++count_;
+    if (mode_ == kBest) {
+      ++splits_;
+      if (splits_ == 1 || bytes < best_bytes_) {
+        best_bytes_ = bytes;
+        best_begin_ = begin_;
+        best_end_ = end;
+        for (std::size_t i = 0; i < k_; ++i) best_[i] = values_[i];
+      }
+      return;
+    }
+    bool same = true;
+    for (std::size_t i = 0; i < k_ && same; ++i) same = values_[i] == best_[i];
+    if (!same && (bytes == best_bytes_ || (open_start() && begin_ != best_begin_))) other_ = true;
+  }
+
+  void take(std::size_t i, std::size_t pos, std::size_t q, std::size_t after) noexcept {
+    if (i == 0 && lit_[0].empty() && q == pos) return;  // see run()
+    values_[i] = text_.substr(pos, q - pos);
+    solve(i + 1, after);
+  }
+
+  // Right after piece i, at `pos`.
+  void solve(std::size_t i, std::size_t pos) noexcept {
+    if (!budget()) return;
+    if (i == k_) return found(pos);
+    const std::string_view next = lit_[i + 1];
+    const ParamType type = type_of(i);
+    if (!next.empty()) {
+      for (std::size_t q = text_.find(next, pos); q != std::string_view::npos && budget(); q = text_.find(next, q + 1)) {
+        const std::string_view v = text_.substr(pos, q - pos);
+        if (fits(type, v)) {
+          take(i, pos, q, q + next.size());
+        } else if (numeric(i)) {
+          // A longer value of a typed parameter only takes in more text that cannot be one.
+          bool other = false;
+          for (char c : v) other = other || !number_char(c);
+          if (other) break;
+        }
+      }
+      return;
+    }
+    if (i + 1 == k_) {
+      // The message ends with this placeholder: a typed value as long as it fits, a string to
+      // the end of the text.
+      if (!numeric(i)) return take(i, pos, text_.size(), text_.size());
+      std::size_t best = std::string_view::npos;
+      for (std::size_t q = pos + 1; q <= text_.size() && q - pos <= 64; ++q)
+        if (fits(type, text_.substr(pos, q - pos))) best = q;
+      if (best != std::string_view::npos) take(i, pos, best, best);
+      return;
+    }
+    // Placeholders next to each other: every split point where the value fits.
+    for (std::size_t q = pos; q <= text_.size() && budget(); ++q)
+      if (fits(type, text_.substr(pos, q - pos))) take(i, pos, q, q);
+  }
+
+  const ErrorInfo& info_;
+  const std::string_view* lit_;
+  const std::int32_t* arg_;
+  std::size_t k_;
+  std::string_view text_;
+  std::string_view* values_;
+  std::string_view* best_ = nullptr;
+  Mode mode_ = kBest;
+  std::size_t begin_ = 0, steps_ = 0, count_ = 0, splits_ = 0;
+  std::size_t best_begin_ = 0, best_end_ = 0, best_bytes_ = 0;
+  bool other_ = false;
+};
+
+// The best reading so far over the candidates of one text.
+struct Reading {
+  std::uint32_t index = UINT32_MAX;  // the error's index in the catalog; UINT32_MAX: none yet
+  std::size_t literal_bytes = 0, arg_bytes = 0, begin = 0, end = 0;
+  bool ambiguous = false;
+};
+
+// Tries error `index` on the text and keeps it in `best` when it reads better.
+inline void try_error(const ErrorInfo* infos, const MessageTemplate* messages, std::uint32_t index,
+                      std::string_view text, const MatchWork& work, Reading& best) noexcept {
+  const ErrorInfo& info = infos[index];
+  std::size_t k = 0, literal_bytes = 0;
+  work.lit[0] = {};
+  for (const Segment& s : messages[index]) {
+    if (s.arg < 0) {
+      work.lit[k] = std::string_view(s.text, s.length);
+      literal_bytes += s.length;
+    } else {
+      work.arg[k++] = s.arg;
+      work.lit[k] = {};
+    }
+  }
+  // Only a message with more of its own text can beat the best; one with less cannot even tie.
+  if (best.index != UINT32_MAX && literal_bytes < best.literal_bytes) return;
+  Splitter splitter(info, work.lit, work.arg, k, text, work.values);
+  std::string_view* split = work.best;
+  if (!splitter.run_best(split)) return;
+  const std::size_t bytes = splitter.arg_bytes();
+  if (best.index != UINT32_MAX) {
+    const bool tie = literal_bytes == best.literal_bytes && bytes == best.arg_bytes;
+    const bool better = literal_bytes > best.literal_bytes ||
+                        (literal_bytes == best.literal_bytes &&
+                         (bytes < best.arg_bytes || (bytes == best.arg_bytes && index < best.index)));
+    if (tie && index != best.index) best.ambiguous = true;
+    if (!better) return;
+    if (!tie) best.ambiguous = false;
+  }
+  best.ambiguous = best.ambiguous || splitter.ambiguous();
+  best.index = index;
+  best.literal_bytes = literal_bytes;
+  best.arg_bytes = bytes;
+  best.begin = splitter.begin();
+  best.end = splitter.end();
+  // Each parameter's value: the first placeholder that shows it.
+  for (std::size_t p = 0; p < info.params.size(); ++p) work.params[p] = {};
+  for (std::size_t i = k; i-- > 0;) work.params[static_cast<std::size_t>(work.arg[i])] = split[i];
+}
+
+// The bytes p[0..8) as a number, the first in the low bits, on every machine (one load where
+// the machine is little-endian).
+inline std::uint64_t load_le64(const char* p) noexcept {
+  std::uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  std::memcpy(&v, p, 8);
+#else
+  for (int i = 0; i < 8; ++i) v |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+#endif
+  return v;
+}
+// The hash of the 16-byte window at p, as errcat computed it for the keys.
+inline std::uint64_t window_hash(const char* p) noexcept {
+  std::uint64_t h = (load_le64(p) * 0x9E3779B97F4A7C15ull) ^ (load_le64(p + 8) * 0xC2B2AE3D27D4EB4Full);
+  h ^= h >> 32;
+  return h * 0xD6E8FEB86659FD93ull;
+}
+
+// Calls on_error(index) for the errors whose key occurs in the text (an error may come more
+// than once): one pass over the windows, one pass of the automaton.
+template <typename OnError>
+void each_candidate(const MatchTables& t, std::string_view text, OnError&& on_error) noexcept {
+  const WindowTable& w = t.windows;
+  if (w.key_count > 0 && text.size() >= 16) {
+    const char* p = text.data();
+    for (std::size_t i = 0, last = text.size() - 16; i <= last; ++i) {
+      const std::uint64_t h = window_hash(p + i);
+      const std::uint64_t bit = h >> w.filter_shift;
+      if (((w.filter[bit / 64] >> (bit % 64)) & 1) == 0) continue;
+      const std::uint64_t first = load_le64(p + i), second = load_le64(p + i + 8);
+      for (std::uint64_t slot = (h >> 24) & w.slot_mask; w.slots[slot] != 0; slot = (slot + 1) & w.slot_mask) {
+        const std::uint32_t k = w.slots[slot] - 1;
+        if (w.key_words[2 * k] != first || w.key_words[2 * k + 1] != second) continue;
+        for (std::uint32_t e = w.first_error[k]; e < w.first_error[k + 1]; ++e) on_error(w.errors[e]);
+        break;
+      }
+    }
+  }
+  const KeyAutomaton& a = t.automaton;
+  if (a.key_count == 0) return;
+  std::uint32_t s = 0;  // with its flag
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    for (std::uint32_t at = s & ~KeyAutomaton::kHasOutput;;) {
+      if (at < a.dense_words) {
+        s = a.table[at + c];
+        break;
+      }
+      // Edges are sorted and most states have one or two: a short loop, not a search.
+      const std::uint32_t* state = a.table + at;
+      const std::uint32_t n = state[1];
+      std::uint32_t e = 0;
+      while (e < n && ((state[3 + e / 4] >> (8 * (e % 4))) & 0xFFu) < c) ++e;
+      if (e < n && ((state[3 + e / 4] >> (8 * (e % 4))) & 0xFFu) == c) {
+        s = state[3 + (n + 3) / 4 + e];
+        break;
+      }
+      at = state[0];
+    }
+    if ((s & KeyAutomaton::kHasOutput) == 0) continue;
+    const std::uint32_t at = s & ~KeyAutomaton::kHasOutput;
+    const std::uint32_t number = at < a.dense_words ? at / 256 : a.table[at + 2];
+    for (std::uint32_t o = a.first_output[number]; o < a.first_output[number + 1]; ++o) on_error(a.outputs[o]);
+  }
+}
+
+// The best reading of `text` among a catalog's errors: the candidates are the errors whose key
+// is in the text and those without a key.
+inline Reading match_runtime(const MatchTables& t, const ErrorInfo* infos, const MessageTemplate* messages,
+                             std::string_view text, const MatchWork& work) noexcept {
+  Reading best;
+  for (std::size_t i = 0; i < t.always_count; ++i) try_error(infos, messages, t.always[i], text, work, best);
+  // A key seen again (a repeated word) is not tried again: the last few tried are remembered.
+  std::uint32_t recent[8] = {UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX,
+                             UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
+  std::size_t next_recent = 0;
+  each_candidate(t, text, [&](std::uint32_t index) {
+    for (std::uint32_t r : recent)
+      if (r == index) return;
+    recent[next_recent++ % 8] = index;
+    try_error(infos, messages, index, text, work, best);
+  });
+  return best;
+}
+
+// match_message<E> of one catalog: its tables, with buffers on the stack for its largest
+// message (one spare each, so that no array is empty).
+template <typename E, std::size_t Placeholders, std::size_t Params>
+std::optional<Match<E>> match_text(const MatchTables& t, const ErrorInfo* infos, const MessageTemplate* messages,
+                                   std::string_view text) noexcept {
+  std::string_view lit[Placeholders + 1], values[Placeholders + 1], best[Placeholders + 1], params[Params + 1];
+  std::int32_t arg[Placeholders + 1];
+  const Reading r = match_runtime(t, infos, messages, text, {lit, arg, values, best, params});
+  if (r.index == UINT32_MAX) return std::nullopt;
+  Match<E> m;
+  m.error = static_cast<E>(infos[r.index].value);
+  m.begin = r.begin;
+  m.end = r.end;
+  m.ambiguous = r.ambiguous;
+  for (std::size_t p = 0; p < infos[r.index].params.size(); ++p) m.args[p] = params[p];
+  return m;
+}
+
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace errcat_runtime

@@ -100,6 +100,53 @@ class Category final : public std::error_category {
   }
 };
 
+// match_message: 4 keys of 16 bytes in a hashed set, 0 shorter ones in an
+// Aho-Corasick automaton of 1 states (1 with a row of 256 moves); see
+// errcat_runtime::MatchTables. Each array ends with a 0 that only keeps it non-empty.
+constexpr std::uint64_t kMatchFilter[] = {
+    0x0000000000001020u, 0x0080000000002000u, 0x0000000000000000u,
+};
+constexpr std::uint32_t kMatchSlots[] = {
+    3, 1, 2, 4, 0, 0, 0, 0, 0,
+};
+constexpr std::uint64_t kMatchKeyWords[] = {
+    0x6b6f742065687420u, 0x6520736168206e65u, 0x656874203a6e656bu, 0x69206e656b6f7420u,
+    0x656874203a6e656bu, 0x64206e656b6f7420u, 0x6b6f742065687420u, 0x6220736168206e65u,
+    0x0000000000000000u,
+};
+constexpr std::uint32_t kMatchFirstWindowError[] = {
+    0, 1, 2, 3, 4, 0,
+};
+// The errors (their index in kInfos) of each 16-byte key.
+constexpr std::uint32_t kMatchWindowErrors[] = {
+    0, 1, 2, 3, 0,
+};
+constexpr std::uint32_t kMatchAutomaton[] = {
+    0,
+};
+constexpr std::uint32_t kMatchFirstOutput[] = {
+    0, 0, 0,
+};
+// The errors whose shorter key ends at each state.
+constexpr std::uint32_t kMatchOutputs[] = {
+    0,
+};
+// The errors without a key (no piece of 3 bytes or more): tried on every text.
+constexpr std::uint32_t kMatchAlways[] = {
+    0,
+};
+constexpr ::errcat_runtime::MatchTables kMatchTables = {
+    { 4, 57, kMatchFilter, 7u, kMatchSlots, kMatchKeyWords,
+     kMatchFirstWindowError, kMatchWindowErrors},
+    { 0, kMatchAutomaton, 256, kMatchFirstOutput, kMatchOutputs},
+    kMatchAlways,
+    0};
+
+std::optional<::errcat_runtime::Match<InvalidTokenError>> MatchText(std::string_view text) noexcept {
+  // Buffers sized for the largest message: 0 placeholders, 0 parameters.
+  return ::errcat_runtime::detail::match_text<InvalidTokenError, 0, 0>(kMatchTables, kInfos, kMessages, text);
+}
+
 }  // namespace
 
 std::string_view code(InvalidTokenError e) noexcept { return info(e).code; }
@@ -131,3 +178,9 @@ std::error_code make_error_code(InvalidTokenError e) noexcept {
 }
 
 }  // namespace errcat::catalogs::invalid_token
+
+template <>
+std::optional<::errcat_runtime::Match<::errcat::catalogs::invalid_token::InvalidTokenError>> errcat_runtime::match_message<::errcat::catalogs::invalid_token::InvalidTokenError>(
+    std::string_view text) noexcept {
+  return ::errcat::catalogs::invalid_token::MatchText(text);
+}

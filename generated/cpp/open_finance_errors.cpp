@@ -86,6 +86,52 @@ class Category final : public std::error_category {
   }
 };
 
+// match_message: 2 keys of 16 bytes in a hashed set, 0 shorter ones in an
+// Aho-Corasick automaton of 1 states (1 with a row of 256 moves); see
+// errcat_runtime::MatchTables. Each array ends with a 0 that only keeps it non-empty.
+constexpr std::uint64_t kMatchFilter[] = {
+    0x0000000002400000u, 0x0000000000000000u,
+};
+constexpr std::uint32_t kMatchSlots[] = {
+    0, 0, 1, 2, 0,
+};
+constexpr std::uint64_t kMatchKeyWords[] = {
+    0x6b6f742072756f59u, 0x6e69207369206e65u, 0x7420737365636341u, 0x756d20736e656b6fu,
+    0x0000000000000000u,
+};
+constexpr std::uint32_t kMatchFirstWindowError[] = {
+    0, 1, 2, 0,
+};
+// The errors (their index in kInfos) of each 16-byte key.
+constexpr std::uint32_t kMatchWindowErrors[] = {
+    0, 1, 0,
+};
+constexpr std::uint32_t kMatchAutomaton[] = {
+    0,
+};
+constexpr std::uint32_t kMatchFirstOutput[] = {
+    0, 0, 0,
+};
+// The errors whose shorter key ends at each state.
+constexpr std::uint32_t kMatchOutputs[] = {
+    0,
+};
+// The errors without a key (no piece of 3 bytes or more): tried on every text.
+constexpr std::uint32_t kMatchAlways[] = {
+    0,
+};
+constexpr ::errcat_runtime::MatchTables kMatchTables = {
+    { 2, 58, kMatchFilter, 3u, kMatchSlots, kMatchKeyWords,
+     kMatchFirstWindowError, kMatchWindowErrors},
+    { 0, kMatchAutomaton, 256, kMatchFirstOutput, kMatchOutputs},
+    kMatchAlways,
+    0};
+
+std::optional<::errcat_runtime::Match<OpenFinanceError>> MatchText(std::string_view text) noexcept {
+  // Buffers sized for the largest message: 0 placeholders, 0 parameters.
+  return ::errcat_runtime::detail::match_text<OpenFinanceError, 0, 0>(kMatchTables, kInfos, kMessages, text);
+}
+
 }  // namespace
 
 std::string_view code(OpenFinanceError e) noexcept { return info(e).code; }
@@ -117,3 +163,9 @@ std::error_code make_error_code(OpenFinanceError e) noexcept {
 }
 
 }  // namespace errcat::catalogs::open_finance
+
+template <>
+std::optional<::errcat_runtime::Match<::errcat::catalogs::open_finance::OpenFinanceError>> errcat_runtime::match_message<::errcat::catalogs::open_finance::OpenFinanceError>(
+    std::string_view text) noexcept {
+  return ::errcat::catalogs::open_finance::MatchText(text);
+}

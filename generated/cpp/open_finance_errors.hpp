@@ -23,6 +23,7 @@ using ::errcat_runtime::ErrorList;
 using ::errcat_runtime::ParamInfo;
 using ::errcat_runtime::ParamType;
 using ::errcat_runtime::Severity;
+using ::errcat_runtime::match_message;
 
 // Invalid Token
 enum class OpenFinanceError : std::int32_t {
@@ -146,6 +147,19 @@ template <OpenFinanceError E, typename... Args>
 }
 
 }  // namespace errcat::catalogs::open_finance
+
+namespace errcat_runtime {
+inline namespace v1 {
+template <>
+struct match_capacity<::errcat::catalogs::open_finance::OpenFinanceError> : std::integral_constant<std::size_t, 0> {};
+// The error of this catalog whose message could have rendered `text`, with its arguments as
+// views into the text: match_message<OpenFinanceError>("... Token with ID 'a1b2' was not found.").
+// One pass of an automaton over the catalog's messages, then the few candidates it finds; no
+// allocation.
+template <>
+std::optional<Match<::errcat::catalogs::open_finance::OpenFinanceError>> match_message<::errcat::catalogs::open_finance::OpenFinanceError>(std::string_view text) noexcept;
+}  // namespace v1
+}  // namespace errcat_runtime
 
 namespace std {
 template <>

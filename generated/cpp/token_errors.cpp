@@ -222,6 +222,61 @@ class Category final : public std::error_category {
   }
 };
 
+// match_message: 13 keys of 16 bytes in a hashed set, 0 shorter ones in an
+// Aho-Corasick automaton of 1 states (1 with a row of 256 moves); see
+// errcat_runtime::MatchTables. Each array ends with a 0 that only keeps it non-empty.
+constexpr std::uint64_t kMatchFilter[] = {
+    0x0000000020000000u, 0x8000000000000000u, 0x0000000000000000u, 0x0000000002000400u,
+    0x0000000000000000u, 0x0004200004010000u, 0x0000000080040000u, 0x0020200080000000u,
+    0x0000000000000000u,
+};
+constexpr std::uint32_t kMatchSlots[] = {
+    11, 0, 0, 1, 0, 13, 6, 0, 0, 0, 3, 0, 0, 0, 0, 0,
+    5, 0, 0, 9, 7, 0, 0, 10, 0, 8, 0, 2, 0, 4, 0, 12,
+    0,
+};
+constexpr std::uint64_t kMatchKeyWords[] = {
+    0x7266657220656854u, 0x656b6f7420687365u, 0x7571657220656854u, 0x6f74206465747365u,
+    0x742064656c696146u, 0x74726f707865206fu, 0x656b6f7420656854u, 0x736575716572206eu,
+    0x6970786520656854u, 0x2065746164207972u, 0x766f727020656854u, 0x6e75662064656469u,
+    0x7265737520656854u, 0x20726f20656d616eu, 0x7078656e75206e41u, 0x7265206465746365u,
+    0x6563636120656854u, 0x6e656b6f74207373u, 0x726f727265206e41u, 0x6572727563636f20u,
+    0x6b6f742073696854u, 0x7563207369206e65u, 0x69746e6568747541u, 0x66206e6f69746163u,
+    0x6f6e207361772027u, 0x2e646e756f662074u, 0x0000000000000000u,
+};
+constexpr std::uint32_t kMatchFirstWindowError[] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0,
+};
+// The errors (their index in kInfos) of each 16-byte key.
+constexpr std::uint32_t kMatchWindowErrors[] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0,
+};
+constexpr std::uint32_t kMatchAutomaton[] = {
+    0,
+};
+constexpr std::uint32_t kMatchFirstOutput[] = {
+    0, 0, 0,
+};
+// The errors whose shorter key ends at each state.
+constexpr std::uint32_t kMatchOutputs[] = {
+    0,
+};
+// The errors without a key (no piece of 3 bytes or more): tried on every text.
+constexpr std::uint32_t kMatchAlways[] = {
+    0,
+};
+constexpr ::errcat_runtime::MatchTables kMatchTables = {
+    { 13, 55, kMatchFilter, 31u, kMatchSlots, kMatchKeyWords,
+     kMatchFirstWindowError, kMatchWindowErrors},
+    { 0, kMatchAutomaton, 256, kMatchFirstOutput, kMatchOutputs},
+    kMatchAlways,
+    0};
+
+std::optional<::errcat_runtime::Match<TokenError>> MatchText(std::string_view text) noexcept {
+  // Buffers sized for the largest message: 2 placeholders, 2 parameters.
+  return ::errcat_runtime::detail::match_text<TokenError, 2, 2>(kMatchTables, kInfos, kMessages, text);
+}
+
 }  // namespace
 
 std::string_view code(TokenError e) noexcept { return info(e).code; }
@@ -253,3 +308,9 @@ std::error_code make_error_code(TokenError e) noexcept {
 }
 
 }  // namespace errcat::catalogs::token
+
+template <>
+std::optional<::errcat_runtime::Match<::errcat::catalogs::token::TokenError>> errcat_runtime::match_message<::errcat::catalogs::token::TokenError>(
+    std::string_view text) noexcept {
+  return ::errcat::catalogs::token::MatchText(text);
+}

@@ -1,11 +1,7 @@
 #include "match/match.h"
 
-#include <re2/re2.h>
-#include <re2/set.h>
-#include <stdio.h>
-
 #include <algorithm>
-#include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <tuple>
@@ -19,37 +15,14 @@ bool Digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// ASCII only, whatever the locale (as the generated match_message does).
+bool AsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool AsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 // Whether a character can be part of a printed number or bool.
-bool NumberChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.';
-}
-
-// A message as literal pieces around its placeholders: lit[0] P0 lit[1] ... P(k-1) lit[k];
-// adjacent placeholders have an empty piece between them.
-struct Pattern {
-  std::vector<std::string> lit;
-  std::vector<int> arg;  // the parameter each placeholder shows
-  size_t literal_bytes = 0;
-  size_t anchor = 0;  // the longest piece: a text without it cannot match
-};
-
-Pattern PatternOf(const model::Error& e) {
-  Pattern p;
-  p.lit.emplace_back();
-  for (const model::MessageSegment& s : e.segments) {
-    if (s.arg < 0) {
-      p.lit.back() += s.literal;
-    } else {
-      p.arg.push_back(s.arg);
-      p.lit.emplace_back();
-    }
-  }
-  for (size_t i = 0; i < p.lit.size(); ++i) {
-    p.literal_bytes += p.lit[i].size();
-    if (p.lit[i].size() > p.lit[p.anchor].size()) p.anchor = i;
-  }
-  return p;
-}
+bool NumberChar(char c) { return AsciiAlnum(c) || c == '-' || c == '+' || c == '.'; }
 
 // Every way the pattern fits the text, up to a bound: the split search is exponential in the
 // worst case (string placeholders next to each other), and a log line is not worth that.
@@ -72,10 +45,8 @@ class Splitter {
     // A message that starts with a placeholder: its value starts at a word's start, not on a
     // space, and is not empty (else every text would fit it from before its own words).
     for (size_t s = 0; s < text_.size() && Budget(); ++s) {
-      if (std::isspace(static_cast<unsigned char>(text_[s]))) continue;
-      if (s > 0 && std::isalnum(static_cast<unsigned char>(text_[s - 1])) &&
-          std::isalnum(static_cast<unsigned char>(text_[s])))
-        continue;
+      if (AsciiSpace(text_[s])) continue;
+      if (s > 0 && AsciiAlnum(text_[s - 1]) && AsciiAlnum(text_[s])) continue;
       begin_ = s;
       Solve(0, s);
     }
@@ -180,66 +151,28 @@ bool Fits(model::ParamType type, std::string_view s) {
   return false;
 }
 
-struct Matcher::Entry {
-  const model::Catalog* catalog;
-  const model::Error* error;
-  Pattern pattern;
-};
-
 Matcher::Matcher(const model::CatalogSet& set) {
-  RE2::Options options;
-  options.set_max_mem(int64_t{1} << 30);  // one DFA over every anchor: 10k messages fit easily
-  options.set_log_errors(false);
-  anchors_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const model::Catalog& c : set.catalogs()) {
-    for (const model::Error& e : c.errors) {
-      Pattern p = PatternOf(e);
-      if (p.literal_bytes == 0 && p.arg.size() <= 1 &&
-          (p.arg.empty() ||
-           e.params[static_cast<size_t>(p.arg[0])].type == model::ParamType::kString))
-        continue;  // "{0}" alone matches every text and says nothing
-      const std::string& anchor = p.lit[p.anchor];
-      const size_t index = entries_.size();
-      entries_.push_back(std::make_unique<Entry>(Entry{&c, &e, std::move(p)}));
-      // An anchor too short to filter by, and one the set would not take, is tried every time.
-      if (anchor.size() < 3 || anchors_->Add(RE2::QuoteMeta(anchor), nullptr) < 0) {
-        always_.push_back(index);
-        continue;
-      }
-      by_anchor_.push_back(index);
-    }
-  }
-  if (!anchors_->Compile()) {  // out of memory: every entry is tried
-    always_.clear();
-    for (size_t i = 0; i < entries_.size(); ++i) always_.push_back(i);
-    by_anchor_.clear();
-    anchors_.reset();
-  }
+  std::vector<const model::Catalog*> catalogs;
+  for (const model::Catalog& c : set.catalogs()) catalogs.push_back(&c);
+  index_ = BuildMessageIndex(catalogs, kDenseEdgesForErrcat);
 }
 
 Matcher::~Matcher() = default;
 
 std::vector<Match> Matcher::Find(std::string_view text, size_t limit) const {
-  // The candidates: the errors whose longest literal piece is in the text, found by one pass
-  // of RE2's DFA over every anchor at once, and the few whose anchor is too short to tell.
-  std::vector<size_t> candidates;
-  for (size_t index : always_)
-    if (const Pattern& p = entries_[index]->pattern;
-        text.find(p.lit[p.anchor]) != std::string_view::npos)
-      candidates.push_back(index);
-  if (anchors_) {
-    std::vector<int> hits;
-    anchors_->Match(re2::StringPiece(text.data(), text.size()), &hits);
-    for (int h : hits) candidates.push_back(by_anchor_[static_cast<size_t>(h)]);
-  }
+  // The candidates: the errors whose key is in the text, found by one pass of the index over
+  // every key at once, and the few without a key.
+  std::vector<std::uint32_t> candidates = index_.always;
+  index_.Candidates(text, [&](std::uint32_t entry) { candidates.push_back(entry); });
   std::sort(candidates.begin(), candidates.end());  // catalog order
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   struct Ranked {
     Match match;
     size_t arg_bytes, order;
   };
   std::vector<Ranked> ranked;
   for (size_t index : candidates) {
-    const Entry& entry = *entries_[index];
+    const MessageIndex::Entry& entry = index_.entries[index];
     const model::Error& e = *entry.error;
     const Pattern& p = entry.pattern;
     Splitter splitter(e, p, text);
@@ -355,40 +288,59 @@ LogSummary MatchLog(const model::CatalogSet& set, std::FILE* in, const std::stri
                     const std::function<void(const std::string&)>& write) {
   const Matcher matcher(set);
   LogSummary summary;
-  // Lines are independent: each chunk is matched on every core, then written in order.
-  constexpr size_t kChunk = 16384;
-  std::vector<std::string> lines, out;
-  char* buffer = nullptr;
-  size_t capacity = 0;
+  // The log is read in blocks; a block's lines are independent, so they are matched in slices
+  // on every core, each slice writing its own text, and the slices are written in order.
+  constexpr size_t kBlock = size_t{4} << 20, kSlices = 64;
+  std::string block, carry;
+  std::vector<std::string_view> lines;
+  std::vector<std::string> out(kSlices);
+  std::vector<size_t> matched(kSlices);
   for (bool done = false; !done;) {
-    lines.clear();
-    while (lines.size() < kChunk) {
-      const ssize_t n = ::getline(&buffer, &capacity, in);
-      if (n < 0) {
-        done = true;
-        break;
-      }
-      std::string line(buffer, static_cast<size_t>(n));
-      if (!line.empty() && line.back() == '\n') line.pop_back();
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines.push_back(std::move(line));
+    block.swap(carry);
+    carry.clear();
+    const size_t kept = block.size();
+    block.resize(kept + kBlock);
+    const size_t n = std::fread(block.data() + kept, 1, kBlock, in);
+    block.resize(kept + n);
+    done = n == 0;
+    // A line cut by the block's end waits for the next block (or is the last line).
+    const size_t end = done ? block.size() : block.rfind('\n') + 1;
+    if (!done && end == 0) {  // one line longer than a block: read on
+      carry.swap(block);
+      continue;
     }
-    out.assign(lines.size(), std::string());
+    carry.assign(block, end, std::string::npos);
+    lines.clear();
+    for (size_t at = 0; at < end;) {
+      size_t stop = block.find('\n', at);
+      if (stop == std::string::npos || stop > end) stop = end;
+      std::string_view line(block.data() + at, stop - at);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      lines.push_back(line);
+      at = stop + 1;
+    }
     const size_t first = summary.lines;
-    util::ParallelFor(lines.size(), [&](size_t i, unsigned) {
-      const std::vector<Match> best = matcher.Find(lines[i], 1);
-      if (best.empty()) return;
-      out[i] = json ? FormatJson(lines[i], best, false)
-                    : name + ":" + std::to_string(first + i + 1) + ": " + FormatText(best);
+    util::ParallelFor(kSlices, [&](size_t slice, unsigned) {
+      out[slice].clear();
+      matched[slice] = 0;
+      for (size_t i = lines.size() * slice / kSlices; i < lines.size() * (slice + 1) / kSlices;
+           ++i) {
+        const std::vector<Match> best = matcher.Find(lines[i], 1);
+        if (best.empty()) continue;
+        ++matched[slice];
+        if (json) {
+          out[slice] += FormatJson(lines[i], best, false);
+        } else {
+          out[slice] += name + ":" + std::to_string(first + i + 1) + ": " + FormatText(best);
+        }
+      }
     });
     summary.lines += lines.size();
-    for (const std::string& text : out) {
-      if (text.empty()) continue;
-      ++summary.matched;
-      write(text);
+    for (size_t slice = 0; slice < kSlices; ++slice) {
+      summary.matched += matched[slice];
+      if (!out[slice].empty()) write(out[slice]);
     }
   }
-  std::free(buffer);
   return summary;
 }
 

@@ -3,9 +3,6 @@
 // message (a timestamp, "Error: ") is allowed; a typed parameter matches only text of its type.
 #pragma once
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -13,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "match/message_index.h"
 #include "model/catalog.h"
 
 namespace errcat::match {
@@ -34,9 +32,9 @@ struct Match {
   bool ambiguous = false;
 };
 
-// The errors of a set, ready to match many texts: each message's pieces, and one automaton
-// (RE2::Set, a DFA) over each message's longest piece that picks the candidates for a text in
-// one pass, so a text costs one scan plus the few messages it could be, not one per error.
+// The errors of a set, ready to match many texts: each message's pieces, and one index over
+// the messages' keys (match/message_index.h) that picks the candidates for a text in one pass,
+// so a text costs one scan plus the few messages it could be, not one per error.
 class Matcher {
  public:
   explicit Matcher(const model::CatalogSet& set);
@@ -46,11 +44,7 @@ class Matcher {
   std::vector<Match> Find(std::string_view text, size_t limit = 10) const;
 
  private:
-  struct Entry;
-  std::vector<std::unique_ptr<Entry>> entries_;  // in catalog order
-  std::vector<size_t> always_;                   // entries tried for every text
-  std::vector<size_t> by_anchor_;                // the set's pattern index -> entry
-  std::unique_ptr<re2::RE2::Set> anchors_;
+  MessageIndex index_;
 };
 
 // Every error whose message could have rendered `text`, best first: more of the template's own

@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -184,6 +185,33 @@ LinkCheck CheckSiteLinks(const std::filesystem::path& site) {
     }
   }
   return result;
+}
+
+std::string RandomValue(model::ParamType type, std::mt19937& random) {
+  switch (type) {
+    case model::ParamType::kInt:
+      return std::to_string(static_cast<int>(random() % 20001) - 10000);
+    case model::ParamType::kUint:
+      return std::to_string(random() % 100000);
+    case model::ParamType::kDouble:
+      return fmt::format("{}", static_cast<double>(random() % 10000) / 8.0);
+    case model::ParamType::kBool:
+      return random() % 2 ? "true" : "false";
+    case model::ParamType::kString:
+      break;
+  }
+  static const char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789_-";
+  std::string s;
+  for (size_t n = 1 + random() % 10; n > 0; --n) s += kChars[random() % (sizeof kChars - 1)];
+  return s;
+}
+
+Rendered RenderWithRandomValues(const model::Error& e, std::mt19937& random) {
+  Rendered r;
+  for (const model::Param& p : e.params) r.values.push_back(RandomValue(p.type, random));
+  for (const model::MessageSegment& s : e.segments)
+    r.message += s.arg < 0 ? s.literal : r.values[static_cast<size_t>(s.arg)];
+  return r;
 }
 
 }  // namespace errcat::testing

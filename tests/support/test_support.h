@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -64,6 +65,15 @@ struct LinkCheck {
   int checked = 0;  // internal links followed
 };
 LinkCheck CheckSiteLinks(const std::filesystem::path& site);
+
+// A value of `type` as format<E> prints it, random (strings: 1-10 of [a-z0-9_-])), and a
+// message rendered with such values, one per parameter.
+std::string RandomValue(model::ParamType type, std::mt19937& random);
+struct Rendered {
+  std::vector<std::string> values;  // by parameter
+  std::string message;
+};
+Rendered RenderWithRandomValues(const model::Error& e, std::mt19937& random);
 
 // Golden files: compares, or rewrites them when ERRCAT_UPDATE_GOLDENS=1 (scripts/update-goldens.sh).
 // Returns "" on a match, else a message naming the refresh command.

@@ -95,36 +95,12 @@ TEST(Match, ALeadingStringTakesTheNearestWordNeverNothing) {
   EXPECT_TRUE(match::MatchMessage(*t.set, " at 42").empty());
 }
 
-// A value as the generated code prints it, and the value itself.
-std::string RandomValue(ParamType type, std::mt19937& random) {
-  switch (type) {
-    case ParamType::kInt:
-      return std::to_string(static_cast<int>(random() % 20001) - 10000);
-    case ParamType::kUint:
-      return std::to_string(random() % 100000);
-    case ParamType::kDouble:
-      return fmt::format("{}", static_cast<double>(random() % 10000) / 8.0);
-    case ParamType::kBool:
-      return random() % 2 ? "true" : "false";
-    case ParamType::kString:
-      break;
-  }
-  static const char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789_-";
-  std::string s;
-  for (size_t n = 1 + random() % 10; n > 0; --n) s += kChars[random() % (sizeof kChars - 1)];
-  return s;
-}
-
 void CheckEveryError(const model::CatalogSet& set, std::mt19937& random, int& checked,
                      int& unambiguous) {
   for (const model::Catalog& c : set.catalogs()) {
     for (const model::Error& e : c.errors) {
       for (int round = 0; round < 3; ++round) {
-        std::vector<std::string> values;
-        for (const model::Param& p : e.params) values.push_back(RandomValue(p.type, random));
-        std::string message;
-        for (const model::MessageSegment& s : e.segments)
-          message += s.arg < 0 ? s.literal : values[static_cast<size_t>(s.arg)];
+        const auto [values, message] = testing::RenderWithRandomValues(e, random);
         const bool ends_with_string =
             !e.segments.empty() && e.segments.back().arg >= 0 &&
             e.params[static_cast<size_t>(e.segments.back().arg)].type == ParamType::kString;

@@ -10,6 +10,7 @@
 
 #include "backends/backend.h"
 #include "backends/cpp/hash_table.h"
+#include "match/message_index.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -219,6 +220,64 @@ void AddLookupTables(const model::Catalog& c, View& v) {
         }));
 }
 
+// The tables of match_message: the message index of the catalog (built by the match room,
+// match/message_index.h, and walked by errcat_runtime::detail::match_runtime), and the buffer
+// sizes it needs.
+void AddMatchTables(const model::Catalog& c, View& v) {
+  const match::MessageIndex index = match::BuildMessageIndex({&c}, match::kDenseEdgesForGenerated);
+  const match::WindowTable& w = index.windows;
+  const match::Automaton& a = index.automaton;
+  const auto numbers = [](const std::vector<std::uint32_t>& list) {
+    return Lines(list.size() + 1, 16, " ", [&](size_t i) {
+      return (i < list.size() ? std::to_string(list[i]) : std::string("0")) + ",";  // 0: a sentinel
+    });
+  };
+  const auto words = [](const std::vector<std::uint64_t>& list) {
+    return Lines(list.size() + 1, 4, " ", [&](size_t i) {
+      const std::uint64_t word = i < list.size() ? list[i] : 0;
+      std::string hex = "0x0000000000000000u,";
+      for (int d = 0; d < 16; ++d) hex[17 - d] = "0123456789abcdef"[(word >> (4 * d)) & 0xF];
+      return hex;
+    });
+  };
+  // An entry's error as its index in the catalog (kInfos).
+  const auto error_index = [&](std::uint32_t entry) {
+    return static_cast<std::uint32_t>(index.entries[entry].error - c.errors.data());
+  };
+  std::vector<std::uint32_t> window_errors, short_errors, always;
+  for (std::uint32_t entry : w.values) window_errors.push_back(error_index(entry));
+  for (std::uint32_t key : a.outputs) short_errors.push_back(error_index(index.short_keys[key]));
+  for (std::uint32_t entry : index.always) always.push_back(error_index(entry));
+  v.add("match_window_keys", std::to_string(w.key_count()));
+  v.add("match_filter_shift", std::to_string(w.filter_shift));
+  v.add("match_slot_mask", std::to_string(w.slot_mask));
+  v.add("match_filter_lines", words(w.filter));
+  v.add("match_slot_lines", numbers(w.slots));
+  v.add("match_key_word_lines", words(w.key_words));
+  v.add("match_first_window_error_lines", numbers(w.first_value));
+  v.add("match_window_error_lines", numbers(window_errors));
+  v.add("match_short_keys", std::to_string(index.short_keys.size()));
+  v.add("match_states", std::to_string(a.state_count));
+  v.add("match_dense_count", std::to_string(a.dense_count()));
+  v.add("match_dense_words", std::to_string(a.dense_words));
+  // No short keys: the runtime never walks the automaton, so its root row is left out.
+  v.add("match_table_lines",
+        numbers(index.short_keys.empty() ? std::vector<std::uint32_t>{} : a.table));
+  v.add("match_first_output_lines", numbers(a.first_output));
+  v.add("match_output_lines", numbers(short_errors));
+  v.add("match_always_lines", numbers(always));
+  v.add("match_always_count", std::to_string(always.size()));
+  size_t placeholders = 0, params = 0;
+  for (const model::Error& e : c.errors) {
+    params = std::max(params, e.params.size());
+    size_t shown = 0;
+    for (const model::MessageSegment& s : e.segments) shown += s.arg >= 0;
+    placeholders = std::max(placeholders, shown);
+  }
+  v.add("max_placeholders", std::to_string(placeholders));
+  v.add("max_params", std::to_string(params));
+}
+
 View CatalogView(const model::Catalog& c) {
   View v = View::Object(48);
   const std::string enum_snake = util::SnakeCase(c.cpp_enum);
@@ -250,6 +309,7 @@ View CatalogView(const model::Catalog& c) {
   for (const model::Error& e : c.errors) errors.push_back(ErrorView(c, e));
   v.add("errors", errors);
   AddLookupTables(c, v);
+  AddMatchTables(c, v);
 
   // The compile-time check tables of format<E>: distinct parameter names (sorted), each error's
   // {value, first, count} sorted by value, and {type, name} per parameter in catalog order.
