@@ -23,6 +23,7 @@
 #include "lint/lint.h"
 #include "loader/loader.h"
 #include "loader/source_spec.h"
+#include "loader/translations.h"
 #include "lock/lock.h"
 #include "match/match.h"
 #include "util/keep_until_exit.h"
@@ -148,9 +149,13 @@ int RunCheck(const CheckOptions& o) {
     return code;
   }
   if (code == kExitOk && set && o.format == ReportFormat::kText) {
-    std::fprintf(stderr, "ok: %zu catalog%s, %zu error code%s\n", set->catalogs().size(),
+    std::string coverage;
+    for (const loader::LocaleCoverage& c : loader::MessageCoverage(*set))
+      coverage += (coverage.empty() ? "; translations: " : ", ") + c.locale + ": " +
+                  std::to_string(c.translated) + "/" + std::to_string(c.total) + " messages";
+    std::fprintf(stderr, "ok: %zu catalog%s, %zu error code%s%s\n", set->catalogs().size(),
                  set->catalogs().size() == 1 ? "" : "s", set->error_count(),
-                 set->error_count() == 1 ? "" : "s");
+                 set->error_count() == 1 ? "" : "s", coverage.c_str());
   }
   return code;
 }

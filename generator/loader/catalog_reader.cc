@@ -13,6 +13,7 @@
 #include "loader/loader.h"
 #include "loader/placeholders.h"
 #include "loader/readers.h"
+#include "loader/translations.h"
 #include "util/text.h"
 
 namespace errcat::loader {
@@ -83,6 +84,16 @@ class CatalogReader {
     ReadCpp(top.Get("cpp"));
     ReadCodePattern(top.Get("code_pattern"));
     ReadDocs(top.Get("docs"));
+    if (const Node* locale = top.Get("locale"); !IsNull(locale)) {
+      if (auto text = Text(ctx_, locale, "'locale'")) {
+        if (util::IsLanguageTag(*text))
+          c.locale = *text;
+        else
+          ctx_.Error(locale,
+                     "locale " + Quoted(*text) + " is not a BCP 47 language tag (en, de-AT, pt-BR)",
+                     "locale");
+      }
+    }
     ReadFieldDefs(top.Get("fields"));
     ReadLint(top.Get("lint"));
     const std::vector<const Node*> reserved = ReservedItems(top.Get("reserved"));
@@ -531,8 +542,8 @@ class CatalogReader {
 
 const std::vector<std::string_view>& CatalogKeys() {
   static const std::vector<std::string_view> kKeys = {
-      "catalog", "title", "description", "cpp", "code_pattern", "docs", "fields", "reserved",
-      "errors", "lint"};
+      "catalog", "title",  "description", "locale", "cpp", "code_pattern",
+      "docs",    "fields", "reserved",    "errors", "lint"};
   return kKeys;
 }
 
@@ -544,19 +555,29 @@ const std::vector<std::string_view>& ErrorKeys() {
   return kKeys;
 }
 
-std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
-                                          diag::DiagnosticSink& sink) {
+LoadedFile LoadFile(const SourceFile& source, const Options& options, diag::DiagnosticSink& sink) {
   std::unique_ptr<yaml::Document> doc = yaml::Parse(source.path, source.contents, sink, options.limits);
   if (!doc) {
     // What the format needs is the loader's to say, not the YAML layer's.
     if (!sink.diagnostics().empty() && sink.diagnostics().back().rule == "file-empty")
       sink.Note({source.path, 0, 0}, "a catalog needs at least 'catalog:' and 'title:'");
-    return std::nullopt;
+    return {};
   }
   Context ctx{*doc, sink};
-  // A catalog with errors is still returned, so that the cross-file rules can report their
-  // own problems in the same run; the caller decides from the sink.
-  return CatalogReader(ctx, source).Read(doc->root);
+  LoadedFile loaded;
+  if (IsTranslationFile(doc->root)) {
+    loaded.translation = ReadTranslation(ctx, doc->root, source);
+  } else {
+    // A catalog with errors is still returned, so that the cross-file rules can report their
+    // own problems in the same run; the caller decides from the sink.
+    loaded.catalog = CatalogReader(ctx, source).Read(doc->root);
+  }
+  return loaded;
+}
+
+std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
+                                          diag::DiagnosticSink& sink) {
+  return LoadFile(source, options, sink).catalog;
 }
 
 }  // namespace errcat::loader

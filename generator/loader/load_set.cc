@@ -5,6 +5,7 @@
 
 #include "diag/spellcheck.h"
 #include "loader/loader.h"
+#include "loader/translations.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -119,9 +120,9 @@ std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
                                              const Options& options, diag::DiagnosticSink& sink) {
   // Each file gets its own sink so that threads never share one; merged in file order.
   std::vector<diag::DiagnosticSink> sinks(sources.size());
-  std::vector<std::optional<model::Catalog>> results(sources.size());
+  std::vector<LoadedFile> results(sources.size());
   const auto load = [&](size_t i) {
-    results[i] = LoadCatalog(sources[i], options, sinks[i]);
+    results[i] = LoadFile(sources[i], options, sinks[i]);
     // The bytes are no longer needed; free them early for large sets.
     std::string().swap(sources[i].contents);
   };
@@ -132,16 +133,20 @@ std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
   }
 
   std::vector<model::Catalog> catalogs;
+  std::vector<model::Translation> translations;
   bool complete = true;
   for (size_t i = 0; i < sources.size(); ++i) {
     sink.Merge(sinks[i]);
-    if (results[i]) {
-      catalogs.push_back(std::move(*results[i]));
+    if (results[i].catalog) {
+      catalogs.push_back(std::move(*results[i].catalog));
+    } else if (results[i].translation) {
+      translations.push_back(std::move(*results[i].translation));
     } else {
       complete = false;
     }
   }
   CheckSet(catalogs, complete, sink);
+  AttachTranslations(catalogs, std::move(translations), complete, sink);
   if (sink.HasErrors()) return std::nullopt;
   return model::CatalogSet(std::move(catalogs));
 }

@@ -51,6 +51,14 @@ std::vector<std::string> GitReleasesBetween(const std::string& from, const std::
 std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
                                           diag::DiagnosticSink& sink);
 
+// One file on its own: a catalog, or a translation of one (loader/translations.h), told apart
+// by its top keys. Neither when the file is not one at all.
+struct LoadedFile {
+  std::optional<model::Catalog> catalog;
+  std::optional<model::Translation> translation;
+};
+LoadedFile LoadFile(const SourceFile& source, const Options& options, diag::DiagnosticSink& sink);
+
 // Loads files in parallel, then applies the cross-file rules (unique catalog ids and codes,
 // references, reserved codes).
 std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,

@@ -92,6 +92,23 @@ const FieldDef* Catalog::Field(std::string_view id) const {
   return nullptr;
 }
 
+const Translation* Catalog::FindTranslation(std::string_view locale) const {
+  for (const Translation& t : translations)
+    if (t.locale == locale) return &t;
+  return nullptr;
+}
+
+SourcePos TranslatedError::PosOf(std::string_view key) const {
+  auto it = key_pos.find(std::string(key));
+  return it == key_pos.end() ? pos : it->second;
+}
+
+const TranslatedError* Translation::Find(std::string_view code) const {
+  for (const TranslatedError& e : errors)
+    if (e.code == code) return &e;
+  return nullptr;
+}
+
 CatalogSet::CatalogSet(std::vector<Catalog> catalogs) : catalogs_(std::move(catalogs)) {
   std::stable_sort(catalogs_.begin(), catalogs_.end(),
                    [](const Catalog& a, const Catalog& b) { return a.id < b.id; });

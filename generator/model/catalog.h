@@ -108,6 +108,34 @@ struct Error {
   const FieldValue* Field(std::string_view id) const;
 };
 
+// One error's texts in a translation. A text left out ("", or an empty list) is not translated:
+// readers fall back to the catalog's own.
+struct TranslatedError {
+  std::string code;
+  std::string summary;
+  std::string message;  // the template as written
+  std::vector<MessageSegment> segments;
+  std::string description;
+  std::vector<std::string> causes;
+  std::vector<std::string> resolution;
+
+  SourcePos pos;                             // the code's key in the translation file
+  std::map<std::string, SourcePos> key_pos;  // each text as written
+  SourcePos PosOf(std::string_view key) const;
+};
+
+// A catalog's texts in another language: a translation file beside the catalog (token.de.yaml
+// for token.yaml), checked against the catalog it names.
+struct Translation {
+  std::string catalog;                  // the catalog's id
+  std::string locale;                   // a BCP 47 tag, as written
+  std::vector<TranslatedError> errors;  // in file order
+  std::string path;                     // as given on the command line (diagnostics)
+  SourcePos catalog_pos, locale_pos;
+
+  const TranslatedError* Find(std::string_view code) const;
+};
+
 // The error's parameter types in order ("int", "string", ...): what the lock records, and what
 // a new code needs when it changes.
 std::vector<std::string> Signature(const Error& e);
@@ -126,16 +154,19 @@ struct Catalog {
   std::string docs_base_url;
   std::string docs_edit_url;
   std::string problem_type_base;  // problem+json `type` = this + code; "" for docs_base_url
+  std::string locale = "en";      // the language its texts are written in, BCP 47
   std::vector<FieldDef> fields;
   std::vector<std::string> reserved;
   std::vector<std::string> lint_disable;
   std::vector<Error> errors;  // in file order
+  std::vector<Translation> translations;  // sorted by locale
 
   std::string path;          // as given on the command line (diagnostics)
   std::string display_path;  // relative to the source root, '/'-separated (generated headers)
 
   const Error* Find(std::string_view code) const;
   const FieldDef* Field(std::string_view id) const;
+  const Translation* FindTranslation(std::string_view locale) const;
 };
 
 // Every catalog loaded in one run, sorted by id so output never depends on argument order.

@@ -256,4 +256,21 @@ size_t Utf8Length(std::string_view text) {
   }));
 }
 
+bool IsLanguageTag(std::string_view s) {
+  size_t first = 0;
+  for (size_t start = 0; start <= s.size();) {
+    size_t end = s.find('-', start);
+    if (end == std::string_view::npos) end = s.size();
+    const std::string_view part = s.substr(start, end - start);
+    if (part.empty() || part.size() > 8) return false;
+    for (char c : part) {
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!letter && (start == 0 || c < '0' || c > '9')) return false;
+    }
+    if (start == 0) first = part.size();
+    start = end + 1;
+  }
+  return first >= 2;
+}
+
 }  // namespace errcat::util

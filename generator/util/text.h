@@ -29,6 +29,9 @@ bool IsSnakeCase(std::string_view s);       // [a-z][a-z0-9_]*
 // C++ keywords, the identifiers with special meaning (final, override, import, module) and
 // `std`: none may name a namespace, an enumerator or a parameter of generated code.
 bool IsReservedCppWord(std::string_view s);
+// A well-formed BCP 47 language tag as far as its shape goes: a 2-8 letter language, then
+// subtags of 1-8 letters or digits, joined by '-' ("de", "de-AT", "zh-Hant-TW").
+bool IsLanguageTag(std::string_view s);
 bool IsCommonMacro(std::string_view s);     // EOF, NULL, errno, DOMAIN, ...
 
 // "token_error" -> "TokenError"

@@ -8,6 +8,7 @@
 
 #include "diag/rules.h"
 #include "loader/limits.h"
+#include "loader/translations.h"
 #include "test_support.h"
 
 namespace errcat {
@@ -29,6 +30,15 @@ TEST(JsonSchema, MatchesTheLoadersKeys) {
   EXPECT_EQ(Keys(schema["definitions"]["error"]["properties"]), Keys(loader::ErrorKeys()));
   EXPECT_EQ(schema["required"], nlohmann::json({"catalog", "title"}));
   EXPECT_EQ(schema["definitions"]["error"]["required"], nlohmann::json({"code", "name", "summary", "message"}));
+}
+
+TEST(JsonSchema, TranslationSchemaMatchesTheLoadersKeys) {
+  const auto schema = nlohmann::json::parse(
+      testing::ReadFile(testing::SourceDir() + "/docs/translation.schema.json"));
+  EXPECT_EQ(Keys(schema["properties"]), Keys(loader::TranslationKeys()));
+  EXPECT_EQ(Keys(schema["definitions"]["error"]["properties"]),
+            Keys(loader::TranslatedErrorKeys()));
+  EXPECT_EQ(schema["required"], nlohmann::json({"translation", "locale"}));
 }
 
 // The Limits table of docs/catalog-format.md is the loader's table, row for row.

@@ -13,6 +13,13 @@ TEST(SnakeCase, FollowsTheGeneratedApiContract) {
   EXPECT_EQ(SnakeCase("A"), "a");
 }
 
+TEST(LanguageTag, TakesBcp47ShapesOnly) {
+  for (const char* tag : {"en", "de-AT", "zh-Hant-TW", "pt-BR", "sr-Latn", "es-419", "ast"})
+    EXPECT_TRUE(IsLanguageTag(tag)) << tag;
+  for (const char* tag : {"", "e", "de_DE", "de-", "-de", "de--AT", "1de", "de-toolongsubtag", "de AT"})
+    EXPECT_FALSE(IsLanguageTag(tag)) << tag;
+}
+
 TEST(PascalCase, JoinsSnakeWords) {
   EXPECT_EQ(PascalCase("token"), "Token");
   EXPECT_EQ(PascalCase("data_source_login"), "DataSourceLogin");

@@ -1,0 +1,261 @@
+// Translation files, read and checked (loader/translations.h).
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "diag/spellcheck.h"
+#include "loader/limits.h"
+#include "loader/placeholders.h"
+#include "loader/translations.h"
+#include "util/text.h"
+
+namespace errcat::loader {
+
+using readers::Context;
+using readers::ExpectKind;
+using readers::IsNull;
+using readers::LocInScalar;
+using readers::MapReader;
+using readers::Text;
+using readers::TextList;
+using util::Quoted;
+using yaml::Node;
+using yaml::NodeKind;
+
+const std::vector<std::string_view>& TranslationKeys() {
+  static const std::vector<std::string_view> kKeys = {"translation", "locale", "errors"};
+  return kKeys;
+}
+
+const std::vector<std::string_view>& TranslatedErrorKeys() {
+  static const std::vector<std::string_view> kKeys = {"summary", "message", "description", "causes",
+                                                      "resolution"};
+  return kKeys;
+}
+
+bool IsTranslationFile(const Node* root) {
+  if (root == nullptr || root->kind != NodeKind::kMap) return false;
+  for (const auto& [key, value] : root->entries)
+    if (key->kind == NodeKind::kScalar && key->value == "translation") return true;
+  return false;
+}
+
+namespace {
+
+model::SourcePos Pos(const Node* node) { return {node->line, node->column}; }
+
+void ReadTranslatedError(const Context& ctx, const Node* key, const Node* node,
+                         model::Translation& t) {
+  model::TranslatedError e;
+  e.code = key->value;
+  e.pos = Pos(key);
+  if (!ExpectKind(ctx, node, NodeKind::kMap, "error " + Quoted(e.code))) return;
+  MapReader map(ctx, node, "error " + Quoted(e.code), TranslatedErrorKeys());
+  map.Each([&](const Node* k, const Node* v) { e.key_pos.try_emplace(k->value, Pos(v)); });
+  const auto text = [&](std::string_view name, std::string& into) {
+    const Node* value = map.Get(name);
+    into = Text(ctx, value, "'" + std::string(name) + "'").value_or("");
+    if (!IsNull(value) && value->kind == NodeKind::kScalar) {
+      const TextLimit& limit = LimitOf(name);
+      if (into.size() > limit.max_bytes)
+        ctx.Error(value,
+                  "'" + std::string(name) + "' is " + std::to_string(into.size()) +
+                      " bytes; the limit is " + std::to_string(limit.max_bytes),
+                  "limit");
+    }
+  };
+  text("summary", e.summary);
+  if (e.summary.find('\n') != std::string::npos)
+    ctx.Error(map.Get("summary"), "'summary' must be one line", "summary-multiline");
+  text("message", e.message);
+  text("description", e.description);
+  e.causes = TextList(ctx, map.Get("causes"), "'causes'");
+  e.resolution = TextList(ctx, map.Get("resolution"), "'resolution'");
+  if (const Node* message = map.Get("message");
+      !IsNull(message) && message->kind == NodeKind::kScalar) {
+    ParsedMessage parsed = ParseMessage(message->value);
+    // Which placeholders it uses is checked against the source message; only the syntax here.
+    for (const PlaceholderProblem& p : parsed.problems)
+      if (p.rule != "placeholder-gap")
+        ctx.sink.Error(LocInScalar(ctx, message, p.offset), p.message, p.rule);
+    e.segments = std::move(parsed.segments);
+  }
+  t.errors.push_back(std::move(e));
+}
+
+std::set<int> Placeholders(const std::vector<model::MessageSegment>& segments) {
+  std::set<int> used;
+  for (const model::MessageSegment& s : segments)
+    if (s.arg >= 0) used.insert(s.arg);
+  return used;
+}
+
+diag::Location At(const model::Translation& t, model::SourcePos pos) {
+  return {t.path, pos.line, pos.column};
+}
+
+// "{1} (token_id)" for the placeholders of `e` in `indices`.
+std::string Named(const model::Error& e, const std::vector<int>& indices) {
+  std::string out;
+  for (int i : indices) {
+    if (!out.empty()) out += ", ";
+    out += "{" + std::to_string(i) + "}";
+    if (i < static_cast<int>(e.params.size()))
+      out += " (" + e.params[static_cast<size_t>(i)].name + ")";
+  }
+  return out;
+}
+
+void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
+                         diag::DiagnosticSink& sink) {
+  std::vector<std::string_view> codes;
+  for (const model::Error& e : c.errors) codes.push_back(e.code);
+  std::vector<std::string> untranslated;
+  for (const model::TranslatedError& te : t.errors) {
+    const model::Error* e = c.Find(te.code);
+    if (e == nullptr) {
+      sink.Error(At(t, te.pos),
+                 "catalog " + Quoted(c.id) + " has no error " + Quoted(te.code) +
+                     diag::DidYouMean(te.code, codes),
+                 "translation-unknown-code");
+      continue;
+    }
+    if (te.message.empty()) continue;
+    const std::set<int> want = Placeholders(e->segments), have = Placeholders(te.segments);
+    std::vector<int> missing, extra;
+    std::set_difference(want.begin(), want.end(), have.begin(), have.end(),
+                        std::back_inserter(missing));
+    std::set_difference(have.begin(), have.end(), want.begin(), want.end(),
+                        std::back_inserter(extra));
+    if (!missing.empty() || !extra.empty()) {
+      std::string what;
+      if (!missing.empty()) what = "leaves out " + Named(*e, missing);
+      if (!extra.empty())
+        what += (what.empty() ? "" : " and ") + std::string("uses ") + Named(*e, extra) +
+                ", which the source does not have";
+      sink.Error(At(t, te.PosOf("message")),
+                 "the " + t.locale + " message of " + e->code + " " + what +
+                     "; a translation shows exactly the source's placeholders, in any order",
+                 "translation-placeholders");
+    }
+  }
+  for (const model::Error& e : c.errors) {
+    const model::TranslatedError* te = t.Find(e.code);
+    if (te == nullptr || te->message.empty()) untranslated.push_back(e.code);
+  }
+  if (!untranslated.empty()) {
+    std::string list;
+    for (size_t i = 0; i < untranslated.size() && i < 8; ++i)
+      list += (i ? ", " : "") + untranslated[i];
+    if (untranslated.size() > 8)
+      list += " and " + std::to_string(untranslated.size() - 8) + " more";
+    sink.Warning(At(t, t.locale_pos),
+                 std::to_string(untranslated.size()) + " of " + std::to_string(c.errors.size()) +
+                     " messages of " + Quoted(c.id) + " have no " + t.locale +
+                     " translation: " + list,
+                 "translation-missing");
+  }
+}
+
+}  // namespace
+
+std::optional<model::Translation> ReadTranslation(const Context& ctx, const Node* root,
+                                                  const SourceFile& source) {
+  MapReader top(ctx, root, "the translation", TranslationKeys());
+  model::Translation t;
+  t.path = source.path;
+  if (const Node* id = top.Require("translation");
+      id && ExpectKind(ctx, id, NodeKind::kScalar, "'translation'")) {
+    t.catalog = id->value;
+    t.catalog_pos = Pos(id);
+  }
+  if (const Node* locale = top.Require("locale");
+      locale && ExpectKind(ctx, locale, NodeKind::kScalar, "'locale'")) {
+    t.locale = locale->value;
+    t.locale_pos = Pos(locale);
+    if (!util::IsLanguageTag(t.locale))
+      ctx.Error(locale,
+                "locale " + Quoted(t.locale) + " is not a BCP 47 language tag (de, de-AT, pt-BR)",
+                "locale");
+  }
+  if (const Node* errors = top.Get("errors");
+      !IsNull(errors) && ExpectKind(ctx, errors, NodeKind::kMap, "'errors'")) {
+    MapReader codes(ctx, errors, "'errors'", {});
+    codes.Each(
+        [&](const Node* key, const Node* value) { ReadTranslatedError(ctx, key, value, t); });
+  }
+  return t;
+}
+
+void AttachTranslations(std::vector<model::Catalog>& catalogs,
+                        std::vector<model::Translation> translations, bool complete,
+                        diag::DiagnosticSink& sink) {
+  std::unordered_map<std::string_view, model::Catalog*> by_id;
+  std::vector<std::string_view> ids;
+  for (model::Catalog& c : catalogs) {
+    by_id.emplace(c.id, &c);
+    ids.push_back(c.id);
+  }
+  std::map<std::pair<std::string, std::string>, const model::Translation*> seen;
+  for (model::Translation& t : translations) {
+    if (t.catalog.empty() || t.locale.empty()) continue;  // reported by ReadTranslation
+    const auto it = by_id.find(t.catalog);
+    if (it == by_id.end()) {
+      // A catalog in a file that failed to load would be a false alarm.
+      if (complete)
+        sink.Error(At(t, t.catalog_pos),
+                   "no catalog " + Quoted(t.catalog) + " among the files given" +
+                       diag::DidYouMean(t.catalog, ids),
+                   "translation-unknown-catalog");
+      continue;
+    }
+    model::Catalog& c = *it->second;
+    if (t.locale == c.locale) {
+      sink.Error(
+          At(t, t.locale_pos),
+          "catalog " + Quoted(c.id) + " is itself written in " + t.locale + " (its 'locale')",
+          "duplicate-translation");
+      continue;
+    }
+    const auto [first, added] = seen.try_emplace({t.catalog, t.locale}, &t);
+    if (!added) {
+      sink.Error(At(t, t.locale_pos),
+                 "a second " + t.locale + " translation of catalog " + Quoted(c.id),
+                 "duplicate-translation");
+      sink.Note(At(*first->second, first->second->locale_pos), "the first one");
+      continue;
+    }
+    CheckAgainstCatalog(c, t, sink);
+  }
+  for (model::Translation& t : translations) {
+    const auto it = by_id.find(t.catalog);
+    if (it == by_id.end()) continue;
+    const auto s = seen.find({t.catalog, t.locale});
+    if (s == seen.end() || s->second != &t) continue;
+    it->second->translations.push_back(std::move(t));
+  }
+  for (model::Catalog& c : catalogs)
+    std::sort(c.translations.begin(), c.translations.end(),
+              [](const model::Translation& a, const model::Translation& b) {
+                return a.locale < b.locale;
+              });
+}
+
+std::vector<LocaleCoverage> MessageCoverage(const model::CatalogSet& set) {
+  std::map<std::string, LocaleCoverage> by_locale;
+  for (const model::Catalog& c : set.catalogs())
+    for (const model::Translation& t : c.translations) {
+      LocaleCoverage& cov = by_locale[t.locale];
+      cov.locale = t.locale;
+      cov.total += c.errors.size();
+      for (const model::Error& e : c.errors)
+        if (const model::TranslatedError* te = t.Find(e.code); te && !te->message.empty())
+          ++cov.translated;
+    }
+  std::vector<LocaleCoverage> out;
+  for (auto& [locale, cov] : by_locale) out.push_back(cov);
+  return out;
+}
+
+}  // namespace errcat::loader
