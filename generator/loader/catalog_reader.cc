@@ -86,12 +86,7 @@ class CatalogReader {
     ReadDocs(top.Get("docs"));
     if (const Node* locale = top.Get("locale"); !IsNull(locale)) {
       if (auto text = Text(ctx_, locale, "'locale'")) {
-        if (util::IsLanguageTag(*text))
-          c.locale = *text;
-        else
-          ctx_.Error(locale,
-                     "locale " + Quoted(*text) + " is not a BCP 47 language tag (en, de-AT, pt-BR)",
-                     "locale");
+        if (CheckLocale(ctx_, locale, *text)) c.locale = *text;
       }
     }
     ReadFieldDefs(top.Get("fields"));

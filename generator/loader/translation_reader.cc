@@ -8,6 +8,7 @@
 #include "loader/limits.h"
 #include "loader/placeholders.h"
 #include "loader/translations.h"
+#include "plurals/plural_rules.h"
 #include "util/text.h"
 
 namespace errcat::loader {
@@ -32,6 +33,22 @@ const std::vector<std::string_view>& TranslatedErrorKeys() {
   static const std::vector<std::string_view> kKeys = {"summary", "message", "description", "causes",
                                                       "resolution"};
   return kKeys;
+}
+
+bool CheckLocale(const Context& ctx, const Node* node, const std::string& tag) {
+  if (!util::IsLanguageTag(tag)) {
+    ctx.Error(node, "locale " + Quoted(tag) + " is not a BCP 47 language tag (de, de-AT, pt-BR)",
+              "locale");
+    return false;
+  }
+  if (!plurals::KnownLanguage(tag)) {
+    ctx.Error(
+        node,
+        "locale " + Quoted(tag) + ": ICU knows no language " + Quoted(tag.substr(0, tag.find('-'))),
+        "locale");
+    return false;
+  }
+  return true;
 }
 
 bool IsTranslationFile(const Node* root) {
@@ -115,9 +132,13 @@ void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
   for (const model::TranslatedError& te : t.errors) {
     const model::Error* e = c.Find(te.code);
     if (e == nullptr) {
+      const bool retired =
+          std::find(c.reserved.begin(), c.reserved.end(), te.code) != c.reserved.end();
       sink.Error(At(t, te.pos),
-                 "catalog " + Quoted(c.id) + " has no error " + Quoted(te.code) +
-                     diag::DidYouMean(te.code, codes),
+                 retired ? "error " + Quoted(te.code) + " is retired from catalog " + Quoted(c.id) +
+                               " (reserved); remove its translation"
+                         : "catalog " + Quoted(c.id) + " has no error " + Quoted(te.code) +
+                               diag::DidYouMean(te.code, codes),
                  "translation-unknown-code");
       continue;
     }
@@ -174,10 +195,7 @@ std::optional<model::Translation> ReadTranslation(const Context& ctx, const Node
       locale && ExpectKind(ctx, locale, NodeKind::kScalar, "'locale'")) {
     t.locale = locale->value;
     t.locale_pos = Pos(locale);
-    if (!util::IsLanguageTag(t.locale))
-      ctx.Error(locale,
-                "locale " + Quoted(t.locale) + " is not a BCP 47 language tag (de, de-AT, pt-BR)",
-                "locale");
+    CheckLocale(ctx, locale, t.locale);
   }
   if (const Node* errors = top.Get("errors");
       !IsNull(errors) && ExpectKind(ctx, errors, NodeKind::kMap, "'errors'")) {

@@ -21,6 +21,9 @@ namespace errcat::loader {
 const std::vector<std::string_view>& TranslationKeys();
 const std::vector<std::string_view>& TranslatedErrorKeys();
 
+// Reports a locale that is not a BCP 47 tag, or whose language ICU does not know [locale].
+bool CheckLocale(const readers::Context& ctx, const yaml::Node* node, const std::string& tag);
+
 // Whether a file's top mapping is a translation's (it has `translation:`).
 bool IsTranslationFile(const yaml::Node* root);
 

@@ -30,7 +30,11 @@ before(async () => {
   execFileSync(errcat, ["docs", "--format", "html", "-o", hostile, path.join(source, "tests/data/hostile/injection.yaml")]);
   // A three-release history of catalog/ in a real git repository, locked at each release.
   const repo = path.join(work, "repo");
-  fs.cpSync(path.join(source, "catalog"), path.join(repo, "catalog"), { recursive: true });
+  // The catalogs only: the releases are of token.yaml alone, and its translations follow the newest.
+  fs.cpSync(path.join(source, "catalog"), path.join(repo, "catalog"), {
+    recursive: true,
+    filter: (from) => !fs.statSync(from).isFile() || !/\ntranslation: /.test(fs.readFileSync(from, "utf8")),
+  });
   const git = (...args) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com",
                                                 "-c", "commit.gpgsign=false", ...args], { cwd: repo });
   git("init", "-q", ".");

@@ -62,12 +62,18 @@ TEST(Docs, LimitsTableMatchesTheLoader) {
   EXPECT_EQ(documented, loader_limits);
 }
 
-TEST(JsonSchema, EveryCatalogPointsEditorsAtIt) {
+TEST(JsonSchema, EveryCatalogAndTranslationPointsEditorsAtItsSchema) {
+  int translations = 0;
   for (const auto& entry : std::filesystem::directory_iterator(testing::SourceDir() + "/catalog")) {
     const std::string text = testing::ReadFile(entry.path());
-    EXPECT_TRUE(text.starts_with("# yaml-language-server: $schema=../docs/catalog.schema.json\n"))
+    const bool translation = text.find("\ntranslation: ") != std::string::npos;
+    translations += translation;
+    const std::string schema = translation ? "translation" : "catalog";
+    EXPECT_TRUE(
+        text.starts_with("# yaml-language-server: $schema=../docs/" + schema + ".schema.json\n"))
         << entry.path();
   }
+  EXPECT_EQ(translations, 2);  // token.de.yaml, token.fr.yaml
 }
 
 }  // namespace

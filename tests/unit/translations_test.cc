@@ -108,6 +108,15 @@ TEST(Translations, UnknownCodesKeysAndCatalogsAreErrorsWithDidYouMean) {
   EXPECT_FALSE(t.set);
   EXPECT_THAT(t.Text(), HasSubstr("token.de.yaml:4:3: error: catalog 'token' has no error 'TOK02' "
                                   "(did you mean 'TOK002'?) [translation-unknown-code]"));
+  // A retired code's translation is said to be one.
+  t = Load({{"token.yaml", std::string(kCatalog) + "reserved: [TOK001]\n"},
+            {"token.de.yaml", German("  TOK001: {message: X.}\n")}});
+  EXPECT_THAT(t.Text(),
+              HasSubstr("token.de.yaml:4:3: error: error 'TOK001' is retired from catalog "
+                        "'token' (reserved); remove its translation [translation-unknown-code]"));
+  t = Load({{"token.yaml", kCatalog},
+            {"token.de.yaml", German("  TOK02: {message: X.}\n"
+                                     "  TOK003: {name: Widerrufen}\n")}});
   // A translation cannot rename: `name` is the catalog's.
   EXPECT_THAT(t.Text(),
               HasSubstr("token.de.yaml:5:12: error: unknown key 'name' in error 'TOK003'"));
@@ -136,6 +145,10 @@ TEST(Translations, OnePerLocaleAndNotIntoTheCatalogsOwn) {
                         "[duplicate-translation]"));
   EXPECT_THAT(t.Text(), HasSubstr("a.de.yaml:2:9: note: the first one"));
   EXPECT_THAT(t.Text(), HasSubstr("c.en.yaml:2:9: error: catalog 'token' is itself written in en"));
+  t = Load({{"token.yaml", kCatalog}, {"token.de.yaml", German(all, "xq-DE")}});
+  EXPECT_THAT(
+      t.Text(),
+      HasSubstr("token.de.yaml:2:9: error: locale 'xq-DE': ICU knows no language 'xq' [locale]"));
   t = Load({{"token.yaml", kCatalog}, {"token.de.yaml", German(all, "de_DE")}});
   EXPECT_THAT(t.Text(),
               HasSubstr("token.de.yaml:2:9: error: locale 'de_DE' is not a BCP 47 language "
