@@ -27,6 +27,7 @@
 #include "lock/lock.h"
 #include "match/match.h"
 #include "util/keep_until_exit.h"
+#include "util/text.h"
 
 #ifndef ERRCAT_VERSION
 #define ERRCAT_VERSION "0.0.0"
@@ -185,6 +186,7 @@ std::function<int()> DefineCheck(CLI::App& cmd) {
 struct ExplainOptions {
   CommonOptions common;
   std::string code;
+  std::string lang;  // "" for the catalog's own language
 };
 
 int RunExplain(const ExplainOptions& o) {
@@ -210,13 +212,33 @@ int RunExplain(const ExplainOptions& o) {
                  diag::DidYouMean(o.code, set->AllCodes()).c_str());
     return kExitInvalid;
   }
-  std::fputs(explain::ExplainError(*hit->catalog, *hit->error, style).c_str(), stdout);
+  if (o.lang.empty()) {
+    std::fputs(explain::ExplainError(*hit->catalog, *hit->error, style).c_str(), stdout);
+    return kExitOk;
+  }
+  if (!util::IsLanguageTag(o.lang)) {
+    std::fprintf(stderr, "error: --lang '%s' is not a BCP 47 language tag (de, de-AT, pt-BR)\n",
+                 o.lang.c_str());
+    return kExitInvalid;
+  }
+  // Each text in the reader's language where the translation has it, else the catalog's.
+  const model::LocalizedError localized = model::Localize(*hit->catalog, *hit->error, o.lang);
+  if (!localized.untranslated.empty()) {
+    std::string texts;
+    for (const std::string& t : localized.untranslated) texts += (texts.empty() ? "" : ", ") + t;
+    std::fprintf(stderr, "note: %s of %s not translated into %s; shown in %s\n", texts.c_str(),
+                 hit->error->code.c_str(), o.lang.c_str(), hit->catalog->locale.c_str());
+  }
+  std::fputs(explain::ExplainError(*hit->catalog, localized.error, style).c_str(), stdout);
   return kExitOk;
 }
 
 std::function<int()> DefineExplain(CLI::App& cmd) {
   auto o = std::make_shared<ExplainOptions>();
   cmd.add_option("code", o->code, "The error code, e.g. TOK005")->required();
+  cmd.add_option("--lang", o->lang,
+                 "Show the texts in this language (BCP 47: de, de-AT) where the catalog has a "
+                 "translation; de-AT falls back to de, then to the catalog's own");
   cmd.add_option("paths", o->common.paths, "Catalog files or folders")->required();
   AddCommon(&cmd, o->common);
   return [o] { return RunExplain(*o); };

@@ -98,6 +98,43 @@ const Translation* Catalog::FindTranslation(std::string_view locale) const {
   return nullptr;
 }
 
+const Translation* Catalog::TranslationFor(std::string_view locale) const {
+  for (std::string_view tag = locale;;) {
+    if (tag == this->locale) return nullptr;
+    if (const Translation* t = FindTranslation(tag)) return t;
+    const size_t cut = tag.rfind('-');
+    if (cut == std::string_view::npos) return nullptr;
+    tag = tag.substr(0, cut);
+  }
+}
+
+LocalizedError Localize(const Catalog& catalog, const Error& error, std::string_view locale) {
+  LocalizedError out{error, {}};
+  if (locale == catalog.locale || locale.substr(0, locale.find('-')) == catalog.locale) return out;
+  const Translation* t = catalog.TranslationFor(locale);
+  const TranslatedError* te = t ? t->Find(error.code) : nullptr;
+  const auto text = [&](const char* key, std::string Error::*field, const std::string* value) {
+    if (value && !value->empty())
+      out.error.*field = *value;
+    else if (!(error.*field).empty())
+      out.untranslated.push_back(key);
+  };
+  const auto list = [&](const char* key, std::vector<std::string> Error::*field,
+                        const std::vector<std::string>* value) {
+    if (value && !value->empty())
+      out.error.*field = *value;
+    else if (!(error.*field).empty())
+      out.untranslated.push_back(key);
+  };
+  text("summary", &Error::summary, te ? &te->summary : nullptr);
+  text("message", &Error::message, te ? &te->message : nullptr);
+  if (te && !te->message.empty()) out.error.segments = te->segments;
+  text("description", &Error::description, te ? &te->description : nullptr);
+  list("causes", &Error::causes, te ? &te->causes : nullptr);
+  list("resolution", &Error::resolution, te ? &te->resolution : nullptr);
+  return out;
+}
+
 SourcePos TranslatedError::PosOf(std::string_view key) const {
   auto it = key_pos.find(std::string(key));
   return it == key_pos.end() ? pos : it->second;

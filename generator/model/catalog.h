@@ -167,7 +167,19 @@ struct Catalog {
   const Error* Find(std::string_view code) const;
   const FieldDef* Field(std::string_view id) const;
   const Translation* FindTranslation(std::string_view locale) const;
+  // The translation a reader of `locale` gets: its own, or its parent's (de-AT -> de); none
+  // when the catalog is in that language or has no translation for it.
+  const Translation* TranslationFor(std::string_view locale) const;
 };
+
+// An error as a reader of `locale` sees it: each text the translation has replaces the
+// catalog's; `untranslated` names the texts that fall back ("summary", "message", ...), none
+// when the catalog itself is in that language.
+struct LocalizedError {
+  Error error;
+  std::vector<std::string> untranslated;
+};
+LocalizedError Localize(const Catalog& catalog, const Error& error, std::string_view locale);
 
 // Every catalog loaded in one run, sorted by id so output never depends on argument order.
 class CatalogSet {

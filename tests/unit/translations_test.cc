@@ -170,5 +170,32 @@ TEST(Translations, CheckPrintsCoverageAndWerrorFailsOnAMissingTranslation) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
 }
 
+TEST(Translations, ExplainShowsTheReadersLanguageAndSaysWhatFallsBack) {
+  const std::string catalog = testing::ShellQuote(testing::SourceDir() + "/catalog");
+  const auto explain = [&](const std::string& args) {
+    return testing::RunCommand(testing::ErrcatCommand() + " explain TOK013 " + catalog +
+                               " --color never " + args);
+  };
+  testing::RunResult r = explain("--lang de");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Kein Token mit der angegebenen ID gefunden"));
+  EXPECT_THAT(r.out, HasSubstr("Das Token mit der ID '{token_id}' wurde nicht gefunden."));
+  // catalog/'s translations give summary and message; the rest falls back, and it says so.
+  EXPECT_THAT(
+      r.err,
+      HasSubstr(
+          "note: description, causes, resolution of TOK013 not translated into de; shown in en"));
+  EXPECT_EQ(explain("--lang de-AT").out, r.out);  // a region falls back to its language
+  EXPECT_THAT(explain("--lang fr").out, HasSubstr("Aucun jeton trouvé avec l'identifiant fourni"));
+  r = explain("--lang ja");  // no Japanese translation: all of it in English
+  EXPECT_THAT(r.out, HasSubstr("Token not found with the provided ID"));
+  EXPECT_THAT(r.err,
+              HasSubstr("note: summary, message, description, causes, resolution of TOK013"));
+  r = explain("--lang en");
+  EXPECT_EQ(r.out, explain("").out);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(explain("--lang de_DE").exit_code, 1);
+}
+
 }  // namespace
 }  // namespace errcat
