@@ -48,6 +48,14 @@ paired_run() {
 }
 # The file-system floor: `fs_floor N PREFIX` creates N files of 4.5 KB (an error page's size)
 # in a new folder, three times (PREFIX-1..3), with bare open/write/close; prints the median.
+# A Google Benchmark binary's medians of 5 repetitions as a Markdown code block, also kept in
+# FILE: `gbench NAME FILE`.
+gbench() {
+  echo '```'
+  build-bench/bench/"$1" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+    --benchmark_display_aggregates_only=true 2>/dev/null | grep -E "Benchmark|---|_median" | tee "$2"
+  echo '```'
+}
 fs_floor() { for i in 1 2 3; do build-bench/bench/create_files --files "$1" --bytes 4500 --out "$2-$i"; done | median; }
 
 {
@@ -193,10 +201,7 @@ echo "| synth00_errors.cpp (10k errors) | $source |"
 echo
 echo "## Generated code, Google Benchmark (medians of 5 repetitions)"
 echo
-echo '```'
-build-bench/bench/lookup_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-  --benchmark_display_aggregates_only=true 2>/dev/null | grep -E "Benchmark|---|_median" | tee "$work/gbench.txt"
-echo '```'
+gbench lookup_bench "$work/gbench.txt"
 echo
 ns() { awk -v name="BM_$1_median" '$1 == name {print $2}' "$work/gbench.txt"; }
 ratio() { awk -v a="$(ns "$1")" -v b="$(ns "$2")" 'BEGIN {printf "%.2f", a / b}'; }
@@ -239,10 +244,7 @@ echo "Lines matched: $(wc -l <"$work/match.out") of 1000000; peak RSS $((match_r
 echo
 echo "Per line, Google Benchmark (medians of 5 repetitions; \`StdRegexLoop\` is the baseline):"
 echo
-echo '```'
-build-bench/bench/match_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-  --benchmark_display_aggregates_only=true 2>/dev/null | grep -E "Benchmark|---|_median" | tee "$work/mbench.txt"
-echo '```'
+gbench match_bench "$work/mbench.txt"
 echo
 mns() { awk -v name="$1" 'index($1, name) == 1 && $1 ~ /_median$/ {print $2}' "$work/mbench.txt"; }
 echo "Ratios in this run: std::regex loop / match_message" \

@@ -984,11 +984,7 @@ inline void try_error(const ErrorInfo* infos, const MessageTemplate* messages, s
 // the machine is little-endian).
 inline std::uint64_t load_le64(const char* p) noexcept {
   std::uint64_t v = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  std::memcpy(&v, p, 8);
-#else
   for (int i = 0; i < 8; ++i) v |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-#endif
   return v;
 }
 // The hash of the 16-byte window at p, as errcat computed it for the keys.

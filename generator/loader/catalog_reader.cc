@@ -35,25 +35,6 @@ using yaml::NodeKind;
 using util::Quoted;
 using util::TrailingNumber;
 
-// Reports a text over its limit (loader/limits.h) at its node.
-void CheckLimit(const Context& ctx, const Node* node, std::string_view key,
-                const std::string& text) {
-  const TextLimit& limit = LimitOf(key);
-  if (text.size() <= limit.max_bytes) return;
-  ctx.Error(node,
-            "'" + std::string(key) + "' is " + std::to_string(text.size()) +
-                " bytes; the limit is " + std::to_string(limit.max_bytes) + " (" +
-                std::string(limit.why) + ")",
-            "limit");
-}
-
-// The same for each item of a list.
-void CheckItemLimits(const Context& ctx, const Node* list, std::string_view key) {
-  if (IsNull(list) || list->kind != NodeKind::kSequence) return;
-  for (const Node* item : list->items)
-    if (item->kind == NodeKind::kScalar) CheckLimit(ctx, item, key, item->value);
-}
-
 class CatalogReader {
  public:
   CatalogReader(const Context& ctx, const SourceFile& source) : ctx_(ctx), source_(source) {}
@@ -568,11 +549,6 @@ LoadedFile LoadFile(const SourceFile& source, const Options& options, diag::Diag
     loaded.catalog = CatalogReader(ctx, source).Read(doc->root);
   }
   return loaded;
-}
-
-std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
-                                          diag::DiagnosticSink& sink) {
-  return LoadFile(source, options, sink).catalog;
 }
 
 }  // namespace errcat::loader

@@ -35,4 +35,21 @@ const TextLimit& LimitOf(std::string_view key) {
   return *it;
 }
 
+void CheckLimit(const readers::Context& ctx, const yaml::Node* node, std::string_view key,
+                const std::string& text) {
+  const TextLimit& limit = LimitOf(key);
+  if (text.size() <= limit.max_bytes) return;
+  ctx.Error(node,
+            "'" + std::string(key) + "' is " + std::to_string(text.size()) +
+                " bytes; the limit is " + std::to_string(limit.max_bytes) + " (" +
+                std::string(limit.why) + ")",
+            "limit");
+}
+
+void CheckItemLimits(const readers::Context& ctx, const yaml::Node* list, std::string_view key) {
+  if (readers::IsNull(list) || list->kind != yaml::NodeKind::kSequence) return;
+  for (const yaml::Node* item : list->items)
+    if (item->kind == yaml::NodeKind::kScalar) CheckLimit(ctx, item, key, item->value);
+}
+
 }  // namespace errcat::loader

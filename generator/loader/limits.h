@@ -6,8 +6,11 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "loader/readers.h"
 
 namespace errcat::loader {
 
@@ -19,6 +22,12 @@ struct TextLimit {
 
 const std::vector<TextLimit>& TextLimits();
 const TextLimit& LimitOf(std::string_view key);  // key must be in TextLimits()
+
+// Reports `text` (the value of `node`) when it is over its key's limit [limit]; for a list,
+// each text item.
+void CheckLimit(const readers::Context& ctx, const yaml::Node* node, std::string_view key,
+                const std::string& text);
+void CheckItemLimits(const readers::Context& ctx, const yaml::Node* list, std::string_view key);
 
 // Parameters per message: format<E> takes them as one argument pack.
 inline constexpr size_t kMaxParams = 32;

@@ -46,13 +46,9 @@ std::vector<SourceFile> ReadGitSources(const std::string& ref, const std::vector
 std::vector<std::string> GitReleasesBetween(const std::string& from, const std::string& to,
                                             diag::DiagnosticSink& sink);
 
-// Validates one file on its own (everything but the cross-file rules). Returns the catalog even
-// when it had errors (check the sink), and nothing when the file is not a catalog at all.
-std::optional<model::Catalog> LoadCatalog(const SourceFile& source, const Options& options,
-                                          diag::DiagnosticSink& sink);
-
-// One file on its own: a catalog, or a translation of one (loader/translations.h), told apart
-// by its top keys. Neither when the file is not one at all.
+// Validates one file on its own (everything but the cross-file rules): a catalog, or a
+// translation of one (loader/translations.h), told apart by its top keys. A catalog is returned
+// even when it had errors (check the sink); neither when the file is not one at all.
 struct LoadedFile {
   std::optional<model::Catalog> catalog;
   std::optional<model::Translation> translation;

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "diag/spellcheck.h"
 #include "loader/limits.h"
@@ -73,14 +74,7 @@ void ReadTranslatedError(const Context& ctx, const Node* key, const Node* node,
   const auto text = [&](std::string_view name, std::string& into) {
     const Node* value = map.Get(name);
     into = Text(ctx, value, "'" + std::string(name) + "'").value_or("");
-    if (!IsNull(value) && value->kind == NodeKind::kScalar) {
-      const TextLimit& limit = LimitOf(name);
-      if (into.size() > limit.max_bytes)
-        ctx.Error(value,
-                  "'" + std::string(name) + "' is " + std::to_string(into.size()) +
-                      " bytes; the limit is " + std::to_string(limit.max_bytes),
-                  "limit");
-    }
+    CheckLimit(ctx, value, name, into);
   };
   text("summary", e.summary);
   if (e.summary.find('\n') != std::string::npos)
@@ -88,7 +82,9 @@ void ReadTranslatedError(const Context& ctx, const Node* key, const Node* node,
   text("message", e.message);
   text("description", e.description);
   e.causes = TextList(ctx, map.Get("causes"), "'causes'");
+  CheckItemLimits(ctx, map.Get("causes"), "causes");
   e.resolution = TextList(ctx, map.Get("resolution"), "'resolution'");
+  CheckItemLimits(ctx, map.Get("resolution"), "resolution");
   if (const Node* message = map.Get("message");
       !IsNull(message) && message->kind == NodeKind::kScalar) {
     ParsedMessage parsed = ParseMessage(message->value);
@@ -127,11 +123,15 @@ std::string Named(const model::Error& e, const std::vector<int>& indices) {
 void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
                          diag::DiagnosticSink& sink) {
   std::vector<std::string_view> codes;
-  for (const model::Error& e : c.errors) codes.push_back(e.code);
-  std::vector<std::string> untranslated;
+  std::unordered_map<std::string_view, const model::Error*> by_code;
+  for (const model::Error& e : c.errors) {
+    codes.push_back(e.code);
+    by_code.emplace(e.code, &e);
+  }
+  std::unordered_set<std::string_view> translated;  // codes whose message is translated
   for (const model::TranslatedError& te : t.errors) {
-    const model::Error* e = c.Find(te.code);
-    if (e == nullptr) {
+    const auto found = by_code.find(te.code);
+    if (found == by_code.end()) {
       const bool retired =
           std::find(c.reserved.begin(), c.reserved.end(), te.code) != c.reserved.end();
       sink.Error(At(t, te.pos),
@@ -143,7 +143,9 @@ void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
       continue;
     }
     if (te.message.empty()) continue;
-    const std::set<int> want = Placeholders(e->segments), have = Placeholders(te.segments);
+    translated.insert(te.code);
+    const model::Error& e = *found->second;
+    const std::set<int> want = Placeholders(e.segments), have = Placeholders(te.segments);
     std::vector<int> missing, extra;
     std::set_difference(want.begin(), want.end(), have.begin(), have.end(),
                         std::back_inserter(missing));
@@ -151,24 +153,23 @@ void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
                         std::back_inserter(extra));
     if (!missing.empty() || !extra.empty()) {
       std::string what;
-      if (!missing.empty()) what = "leaves out " + Named(*e, missing);
+      if (!missing.empty()) what = "leaves out " + Named(e, missing);
       if (!extra.empty())
-        what += (what.empty() ? "" : " and ") + std::string("uses ") + Named(*e, extra) +
+        what += (what.empty() ? "" : " and ") + std::string("uses ") + Named(e, extra) +
                 ", which the source does not have";
       sink.Error(At(t, te.PosOf("message")),
-                 "the " + t.locale + " message of " + e->code + " " + what +
+                 "the " + t.locale + " message of " + e.code + " " + what +
                      "; a translation shows exactly the source's placeholders, in any order",
                  "translation-placeholders");
     }
   }
-  for (const model::Error& e : c.errors) {
-    const model::TranslatedError* te = t.Find(e.code);
-    if (te == nullptr || te->message.empty()) untranslated.push_back(e.code);
-  }
+  std::vector<std::string_view> untranslated;
+  for (const model::Error& e : c.errors)
+    if (!translated.count(e.code)) untranslated.push_back(e.code);
   if (!untranslated.empty()) {
     std::string list;
     for (size_t i = 0; i < untranslated.size() && i < 8; ++i)
-      list += (i ? ", " : "") + untranslated[i];
+      list += (i ? ", " : "") + std::string(untranslated[i]);
     if (untranslated.size() > 8)
       list += " and " + std::to_string(untranslated.size() - 8) + " more";
     sink.Warning(At(t, t.locale_pos),
@@ -202,6 +203,11 @@ std::optional<model::Translation> ReadTranslation(const Context& ctx, const Node
     MapReader codes(ctx, errors, "'errors'", {});
     codes.Each(
         [&](const Node* key, const Node* value) { ReadTranslatedError(ctx, key, value, t); });
+    // By code, for Find; diagnostics keep their places.
+    std::stable_sort(t.errors.begin(), t.errors.end(),
+                     [](const model::TranslatedError& a, const model::TranslatedError& b) {
+                       return a.code < b.code;
+                     });
   }
   return t;
 }
@@ -215,8 +221,11 @@ void AttachTranslations(std::vector<model::Catalog>& catalogs,
     by_id.emplace(c.id, &c);
     ids.push_back(c.id);
   }
-  std::map<std::pair<std::string, std::string>, const model::Translation*> seen;
-  for (model::Translation& t : translations) {
+  // Each translation's catalog once it is accepted (the first of each catalog and locale).
+  std::vector<model::Catalog*> target(translations.size(), nullptr);
+  std::map<std::pair<std::string_view, std::string_view>, const model::Translation*> first;
+  for (size_t k = 0; k < translations.size(); ++k) {
+    const model::Translation& t = translations[k];
     if (t.catalog.empty() || t.locale.empty()) continue;  // reported by ReadTranslation
     const auto it = by_id.find(t.catalog);
     if (it == by_id.end()) {
@@ -236,23 +245,19 @@ void AttachTranslations(std::vector<model::Catalog>& catalogs,
           "duplicate-translation");
       continue;
     }
-    const auto [first, added] = seen.try_emplace({t.catalog, t.locale}, &t);
+    const auto [earlier, added] = first.try_emplace({t.catalog, t.locale}, &t);
     if (!added) {
       sink.Error(At(t, t.locale_pos),
                  "a second " + t.locale + " translation of catalog " + Quoted(c.id),
                  "duplicate-translation");
-      sink.Note(At(*first->second, first->second->locale_pos), "the first one");
+      sink.Note(At(*earlier->second, earlier->second->locale_pos), "the first one");
       continue;
     }
     CheckAgainstCatalog(c, t, sink);
+    target[k] = &c;
   }
-  for (model::Translation& t : translations) {
-    const auto it = by_id.find(t.catalog);
-    if (it == by_id.end()) continue;
-    const auto s = seen.find({t.catalog, t.locale});
-    if (s == seen.end() || s->second != &t) continue;
-    it->second->translations.push_back(std::move(t));
-  }
+  for (size_t k = 0; k < translations.size(); ++k)
+    if (target[k]) target[k]->translations.push_back(std::move(translations[k]));
   for (model::Catalog& c : catalogs)
     std::sort(c.translations.begin(), c.translations.end(),
               [](const model::Translation& a, const model::Translation& b) {

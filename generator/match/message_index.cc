@@ -1,7 +1,6 @@
 #include "match/message_index.h"
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>

@@ -110,8 +110,13 @@ const Translation* Catalog::TranslationFor(std::string_view locale) const {
 
 LocalizedError Localize(const Catalog& catalog, const Error& error, std::string_view locale) {
   LocalizedError out{error, {}};
-  if (locale == catalog.locale || locale.substr(0, locale.find('-')) == catalog.locale) return out;
   const Translation* t = catalog.TranslationFor(locale);
+  // A reader of the catalog's own language (en-GB of an en catalog) misses nothing, unless a
+  // translation into that variant exists.
+  const std::string_view own = catalog.locale;
+  const bool own_language = locale.substr(0, own.size()) == own &&
+                            (locale.size() == own.size() || locale[own.size()] == '-');
+  if (t == nullptr && own_language) return out;
   const TranslatedError* te = t ? t->Find(error.code) : nullptr;
   const auto text = [&](const char* key, std::string Error::*field, const std::string* value) {
     if (value && !value->empty())
@@ -141,9 +146,10 @@ SourcePos TranslatedError::PosOf(std::string_view key) const {
 }
 
 const TranslatedError* Translation::Find(std::string_view code) const {
-  for (const TranslatedError& e : errors)
-    if (e.code == code) return &e;
-  return nullptr;
+  const auto it =
+      std::lower_bound(errors.begin(), errors.end(), code,
+                       [](const TranslatedError& e, std::string_view c) { return e.code < c; });
+  return it != errors.end() && it->code == code ? &*it : nullptr;
 }
 
 CatalogSet::CatalogSet(std::vector<Catalog> catalogs) : catalogs_(std::move(catalogs)) {

@@ -129,7 +129,7 @@ struct TranslatedError {
 struct Translation {
   std::string catalog;                  // the catalog's id
   std::string locale;                   // a BCP 47 tag, as written
-  std::vector<TranslatedError> errors;  // in file order
+  std::vector<TranslatedError> errors;  // sorted by code
   std::string path;                     // as given on the command line (diagnostics)
   SourcePos catalog_pos, locale_pos;
 

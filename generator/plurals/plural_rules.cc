@@ -32,7 +32,8 @@ std::optional<Operands> OperandsOf(std::string_view s) {
   while (!trimmed.empty() && trimmed.back() == '0') trimmed.remove_suffix(1);
   x.w = static_cast<int>(trimmed.size());
   for (char c : trimmed) x.t = x.t * 10 + static_cast<std::uint64_t>(c - '0');
-  x.n = std::stod(std::string(s));
+  // From the digits, not std::stod: the same whatever the C locale's decimal point.
+  x.n = static_cast<double>(x.i) + static_cast<double>(x.f) / std::pow(10.0, x.v);
   return x;
 }
 
@@ -79,8 +80,7 @@ class ConditionParser {
     Skip();
     if (text_.substr(pos_, w.size()) != w) return false;
     const size_t after = pos_ + w.size();
-    if (after < text_.size() && std::isalpha(static_cast<unsigned char>(text_[after])))
-      return false;
+    if (after < text_.size() && (text_[after] >= 'a' && text_[after] <= 'z')) return false;
     pos_ = after;
     return true;
   }
@@ -92,10 +92,9 @@ class ConditionParser {
   }
   std::optional<std::uint64_t> Number() {
     Skip();
-    if (pos_ >= text_.size() || !std::isdigit(static_cast<unsigned char>(text_[pos_])))
-      return std::nullopt;
+    if (pos_ >= text_.size() || (text_[pos_] < '0' || text_[pos_] > '9')) return std::nullopt;
     std::uint64_t v = 0;
-    while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_])))
+    while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9')
       v = v * 10 + static_cast<std::uint64_t>(text_[pos_++] - '0');
     return v;
   }

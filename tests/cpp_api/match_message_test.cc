@@ -16,6 +16,7 @@
 #include "invalid_token_errors.hpp"
 #include "linux_errno_errors.hpp"
 #include "match/match.h"
+#include "match/message_index.h"
 #include "match_errors.hpp"
 #include "open_finance_errors.hpp"
 #include "sqlite_errors.hpp"
@@ -86,6 +87,19 @@ TEST(MatchMessage, ShownTwiceMustAgreeAndArgumentsComeInDeclarationOrder) {
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(m->error, MatchError::ShortKey);
   EXPECT_EQ(m->args[0], "77");
+}
+
+// The generated runtime hashes a text's windows as errcat hashed the keys, on any bytes.
+TEST(MatchMessage, GeneratorAndRuntimeHashWindowsAlike) {
+  std::mt19937 random(5);
+  for (int round = 0; round < 10000; ++round) {
+    char window[16];
+    for (char& c : window) c = static_cast<char>(random() % 256);
+    ASSERT_EQ(errcat_runtime::detail::window_hash(window), errcat::match::WindowHash(window));
+    ASSERT_EQ(errcat_runtime::detail::load_le64(window), errcat::match::LoadLittleEndian64(window));
+  }
+  EXPECT_EQ(errcat::match::LoadLittleEndian64("\x01\x02\x03\x04\x05\x06\x07\x08"),
+            0x0807060504030201u);
 }
 
 // What match_message must say about `text`: what the Matcher ranks first, ambiguous also when

@@ -170,6 +170,29 @@ TEST(Translations, CheckPrintsCoverageAndWerrorFailsOnAMissingTranslation) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
 }
 
+TEST(Translations, LocalizeFallsBackAlongTheTagAndKnowsTheCatalogsOwnLanguage) {
+  const testing::Loaded t = Load({{"token.yaml", kCatalog},
+                                  {"token.de.yaml", German("  TOK003: {summary: Widerrufen}\n")},
+                                  {"token.en-GB.yaml",
+                                   "translation: token\nlocale: en-GB\nerrors:\n  TOK003: "
+                                   "{summary: \"Token revoked, colour me surprised\"}\n"}});
+  ASSERT_TRUE(t.set) << t.Text();
+  const model::Catalog& c = t.set->catalogs().at(0);
+  const model::Error& e = *c.Find("TOK003");
+  // de-CH has no translation of its own: de's, and what de leaves out falls back.
+  model::LocalizedError l = model::Localize(c, e, "de-CH");
+  EXPECT_EQ(l.error.summary, "Widerrufen");
+  EXPECT_EQ(l.untranslated, std::vector<std::string>{"message"});
+  // en-US reads the catalog's own language: nothing is missing ...
+  l = model::Localize(c, e, "en-US");
+  EXPECT_EQ(l.error.summary, "Token revoked");
+  EXPECT_TRUE(l.untranslated.empty());
+  // ... but a variant the catalog is translated into gets its translation.
+  l = model::Localize(c, e, "en-GB");
+  EXPECT_EQ(l.error.summary, "Token revoked, colour me surprised");
+  EXPECT_EQ(l.untranslated, std::vector<std::string>{"message"});
+}
+
 TEST(Translations, ExplainShowsTheReadersLanguageAndSaysWhatFallsBack) {
   const std::string catalog = testing::ShellQuote(testing::SourceDir() + "/catalog");
   const auto explain = [&](const std::string& args) {
