@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -432,13 +433,38 @@ Arg make_arg(const T& v) {
   return a;
 }
 
-// A message template as data: literal pieces and placeholder indices, in order.
+// A message template as data: literal pieces, placeholder indices and plurals, in order.
+struct PluralCase;
 struct Segment {
   const char* text;  // literal, when arg < 0
-  std::uint32_t length;
+  std::uint32_t length;  // of the literal; of a plural, its number of cases
   std::int32_t arg;
+  const PluralCase* cases;  // a plural on `arg`; nullptr otherwise
 };
 using MessageTemplate = ConstList<Segment>;
+
+// CLDR's plural categories, and a number's operands as its rules read them: n its absolute
+// value, i its integer digits, v and w its visible fraction digits with and without trailing
+// zeros, f and t those digits as an integer, e its exponent (always 0 here).
+enum class PluralCategory : std::uint8_t { kZero, kOne, kTwo, kFew, kMany, kOther };
+struct PluralOperands {
+  double n = 0;
+  std::uint64_t i = 0, v = 0, w = 0, f = 0, t = 0, e = 0;
+};
+// A language's rules, generated from CLDR's: the category of a number.
+using PluralSelect = PluralCategory (*)(const PluralOperands&) noexcept;
+// One case of a plural: `=N` (exact) or a category, and its text.
+struct PluralCase {
+  bool exact;
+  PluralCategory category;  // when not exact
+  double value;             // when exact
+  MessageTemplate message;
+};
+// A message in one language: its template and the plural rules of the language.
+struct LocalizedMessage {
+  const MessageTemplate* message;
+  PluralSelect plural;
+};
 
 inline void append_arg(std::string& out, const Arg& a) {
   switch (a.kind) {
@@ -451,21 +477,78 @@ inline void append_arg(std::string& out, const Arg& a) {
   }
 }
 
-// Renders a message from its segments; arguments were checked by the caller.
-inline std::string render(const MessageTemplate& message, const Arg* args) {
-  std::size_t size = 0;
-  for (const Segment& s : message) size += s.arg < 0 ? s.length : 16;
-  std::string out;
-  out.reserve(size);
+namespace detail {
+// The operands of a number as the message prints it (1.5 -> "1.5": v = 1, f = 15 % 10...).
+inline PluralOperands operands_of(const Arg& a) {
+  PluralOperands o;
+  if (a.kind == Arg::Kind::kInt || a.kind == Arg::Kind::kUint) {
+    o.i = a.kind == Arg::Kind::kUint ? a.u
+          : a.i < 0                  ? std::uint64_t{0} - static_cast<std::uint64_t>(a.i)
+                                     : static_cast<std::uint64_t>(a.i);
+    o.n = static_cast<double>(o.i);
+    return o;
+  }
+  o.n = a.d < 0 ? -a.d : a.d;
+  std::string printed;
+  append_double(printed, o.n);
+  const std::size_t dot = printed.find('.');
+  if (printed.find_first_not_of("0123456789.") != std::string::npos || printed.size() > 19) {
+    o.i = o.n < 1.8e19 ? static_cast<std::uint64_t>(o.n) : 0;  // 1e+20, inf, nan: no fraction
+    return o;
+  }
+  for (std::size_t k = 0; k < printed.size() && k != dot; ++k) o.i = o.i * 10 + static_cast<std::uint64_t>(printed[k] - '0');
+  if (dot == std::string::npos) return o;
+  for (std::size_t k = dot + 1; k < printed.size(); ++k) {
+    o.f = o.f * 10 + static_cast<std::uint64_t>(printed[k] - '0');
+    ++o.v;
+  }
+  o.t = o.f;
+  o.w = o.v;
+  while (o.w > 0 && o.t % 10 == 0) o.t /= 10, --o.w;
+  return o;
+}
+inline double value_of(const Arg& a) noexcept {
+  return a.kind == Arg::Kind::kInt ? static_cast<double>(a.i)
+         : a.kind == Arg::Kind::kUint ? static_cast<double>(a.u)
+                                      : a.d;
+}
+// The case of a plural a number picks: its `=N`, else its category's, else `other`.
+inline const MessageTemplate& plural_choice(const Segment& plural, const Arg& a, PluralSelect select) {
+  const double value = value_of(a);
+  for (std::uint32_t c = 0; c < plural.length; ++c)
+    if (plural.cases[c].exact && plural.cases[c].value == value) return plural.cases[c].message;
+  const PluralCategory category = select != nullptr ? select(operands_of(a)) : PluralCategory::kOther;
+  const PluralCase* other = &plural.cases[plural.length - 1];
+  for (std::uint32_t c = 0; c < plural.length; ++c) {
+    if (plural.cases[c].exact) continue;
+    if (plural.cases[c].category == category) return plural.cases[c].message;
+    if (plural.cases[c].category == PluralCategory::kOther) other = &plural.cases[c];
+  }
+  return other->message;
+}
+inline void render_into(std::string& out, const MessageTemplate& message, const Arg* args, PluralSelect plural) {
   for (const Segment& s : message) {
     if (s.arg < 0) {
       out.append(s.text, s.length);
+    } else if (s.cases != nullptr) {
+      render_into(out, plural_choice(s, args[s.arg], plural), args, plural);
     } else {
       const Arg& a = args[s.arg];
       if (a.kind == Arg::Kind::kString) out.append(a.s.data(), a.s.size());
       else append_arg(out, a);
     }
   }
+}
+}  // namespace detail
+
+// Renders a message from its segments, plurals by `plural` (nullptr: their `=N` and `other`
+// cases only); arguments were checked by the caller.
+inline std::string render(const MessageTemplate& message, const Arg* args, PluralSelect plural = nullptr) {
+  std::size_t size = 0;
+  for (const Segment& s : message) size += s.arg < 0 ? s.length : 16;
+  std::string out;
+  out.reserve(size);
+  detail::render_into(out, message, args, plural);
   return out;
 }
 
@@ -495,12 +578,51 @@ inline void check_runtime_args(const ErrorInfo& info, const Arg* args, std::size
   }
 }
 
+namespace detail {
+// Whether format<E>(args...) was given a locale first: one argument more than E takes, the
+// first a string.
+template <std::size_t Count, typename... Args>
+constexpr bool locale_first() noexcept {
+  if constexpr (sizeof...(Args) == Count + 1) {
+    return std::is_convertible_v<const std::tuple_element_t<0, std::tuple<Args...>>&, std::string_view>;
+  } else {
+    return false;
+  }
+}
+// The same for format(e, args...), at run time.
+inline bool names_locale(const ErrorInfo& info, const Arg* args, std::size_t count) noexcept {
+  return count == info.params.size() + 1 && args[0].kind == Arg::Kind::kString;
+}
+// The index of the language `locale` asks for among a catalog's `tags` (its own first): the
+// tag itself, else its parent (de-AT -> de, zh-Hant-TW -> zh-Hant -> zh), else 0. Tags compare
+// case-insensitively, '_' as '-'.
+inline std::size_t locale_index(const std::string_view* tags, std::size_t count, std::string_view locale) noexcept {
+  const auto same = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      char x = a[k] == '_' ? '-' : a[k], y = b[k] == '_' ? '-' : b[k];
+      if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+      if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+      if (x != y) return false;
+    }
+    return true;
+  };
+  while (!locale.empty()) {
+    for (std::size_t k = 0; k < count; ++k)
+      if (same(tags[k], locale)) return k;
+    const std::size_t cut = locale.find_last_of("-_");
+    locale = cut == std::string_view::npos ? std::string_view() : locale.substr(0, cut);
+  }
+  return 0;
+}
+}  // namespace detail
+
 // Checks arguments known only at run time against the error's parameters, then renders.
-inline std::string format_runtime(const ErrorInfo& info, const MessageTemplate& message, const Arg* args,
+inline std::string format_runtime(const ErrorInfo& info, const LocalizedMessage& message, const Arg* args,
                                   std::size_t count) {
   check_runtime_args(info, args, count);
   // Integers given for a double parameter print as the integer they are (5, not 5.0, either way).
-  return render(message, args);
+  return render(*message.message, args, message.plural);
 }
 
 // --- RFC 9457 problem details (application/problem+json) -----------------------------------
@@ -527,7 +649,7 @@ struct Problem {
 };
 
 // A problem from checked arguments.
-inline Problem make_problem(const ErrorInfo& info, const MessageTemplate& message, const Arg* args,
+inline Problem make_problem(const ErrorInfo& info, const LocalizedMessage& message, const Arg* args,
                             std::string_view type_base) {
   Problem p;
   if (!type_base.empty()) {
@@ -538,7 +660,7 @@ inline Problem make_problem(const ErrorInfo& info, const MessageTemplate& messag
   }
   p.title = info.summary;
   p.status = info.http_status;
-  p.detail = render(message, args);
+  p.detail = render(*message.message, args, message.plural);
   p.code = info.code;
   p.params.reserve(info.params.size());
   for (std::size_t k = 0; k < info.params.size(); ++k) {
@@ -549,7 +671,7 @@ inline Problem make_problem(const ErrorInfo& info, const MessageTemplate& messag
   return p;
 }
 
-inline Problem problem_runtime(const ErrorInfo& info, const MessageTemplate& message, const Arg* args,
+inline Problem problem_runtime(const ErrorInfo& info, const LocalizedMessage& message, const Arg* args,
                                std::size_t count, std::string_view type_base) {
   check_runtime_args(info, args, count);
   return make_problem(info, message, args, type_base);
@@ -717,11 +839,26 @@ struct KeyAutomaton {
   const std::uint32_t* outputs;
 };
 
+// A message with plurals is matched by its forms, one per combination of the plurals' cases
+// ("# minute", "# minutes"): in the tables above such an error's entries are the catalog's
+// error count + the index of its forms here. An `=N` case gives its parameter N unseen.
+struct FixedArg {
+  std::int32_t arg;
+  std::string_view value;
+};
+struct MatchForm {
+  std::uint32_t error;  // its index in the catalog
+  MessageTemplate message;  // no plurals
+  ConstList<FixedArg> fixed;
+};
+
 struct MatchTables {
   WindowTable windows;
   KeyAutomaton automaton;
-  const std::uint32_t* always;  // the errors without a key: tried on every text
+  const std::uint32_t* always;  // the entries without a key: tried on every text
   std::size_t always_count;
+  std::uint32_t error_count;  // entries from here on are forms
+  const MatchForm* forms;
 };
 
 // The most parameters an error of catalog E has (specialized by each catalog's header).
@@ -746,6 +883,10 @@ struct Match {
 // catalog: match_message<token::TokenError>(line).
 template <typename E>
 std::optional<Match<E>> match_message(std::string_view text) noexcept;
+
+// The languages a catalog's texts are in, its own first. Defined by each catalog.
+template <typename E>
+ConstList<std::string_view> available_locales() noexcept;
 
 namespace detail {
 
@@ -939,13 +1080,16 @@ struct Reading {
   bool ambiguous = false;
 };
 
-// Tries error `index` on the text and keeps it in `best` when it reads better.
-inline void try_error(const ErrorInfo* infos, const MessageTemplate* messages, std::uint32_t index,
+// Tries entry `entry` (an error, or a form of one) on the text and keeps it in `best` when it
+// reads better.
+inline void try_error(const MatchTables& t, const ErrorInfo* infos, const MessageTemplate* messages, std::uint32_t entry,
                       std::string_view text, const MatchWork& work, Reading& best) noexcept {
+  const MatchForm* form = entry < t.error_count ? nullptr : &t.forms[entry - t.error_count];
+  const std::uint32_t index = form != nullptr ? form->error : entry;
   const ErrorInfo& info = infos[index];
   std::size_t k = 0, literal_bytes = 0;
   work.lit[0] = {};
-  for (const Segment& s : messages[index]) {
+  for (const Segment& s : form != nullptr ? form->message : messages[index]) {
     if (s.arg < 0) {
       work.lit[k] = std::string_view(s.text, s.length);
       literal_bytes += s.length;
@@ -975,8 +1119,10 @@ inline void try_error(const ErrorInfo* infos, const MessageTemplate* messages, s
   best.arg_bytes = bytes;
   best.begin = splitter.begin();
   best.end = splitter.end();
-  // Each parameter's value: the first placeholder that shows it.
+  // Each parameter's value: the first placeholder that shows it, else the `=N` of its case.
   for (std::size_t p = 0; p < info.params.size(); ++p) work.params[p] = {};
+  if (form != nullptr)
+    for (const FixedArg& f : form->fixed) work.params[static_cast<std::size_t>(f.arg)] = f.value;
   for (std::size_t i = k; i-- > 0;) work.params[static_cast<std::size_t>(work.arg[i])] = split[i];
 }
 
@@ -1047,7 +1193,7 @@ void each_candidate(const MatchTables& t, std::string_view text, OnError&& on_er
 inline Reading match_runtime(const MatchTables& t, const ErrorInfo* infos, const MessageTemplate* messages,
                              std::string_view text, const MatchWork& work) noexcept {
   Reading best;
-  for (std::size_t i = 0; i < t.always_count; ++i) try_error(infos, messages, t.always[i], text, work, best);
+  for (std::size_t i = 0; i < t.always_count; ++i) try_error(t, infos, messages, t.always[i], text, work, best);
   // A key seen again (a repeated word) is not tried again: the last few tried are remembered.
   std::uint32_t recent[8] = {UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX,
                              UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
@@ -1056,7 +1202,7 @@ inline Reading match_runtime(const MatchTables& t, const ErrorInfo* infos, const
     for (std::uint32_t r : recent)
       if (r == index) return;
     recent[next_recent++ % 8] = index;
-    try_error(infos, messages, index, text, work, best);
+    try_error(t, infos, messages, index, text, work, best);
   });
   return best;
 }

@@ -24,6 +24,7 @@ using ::errcat_runtime::ParamInfo;
 using ::errcat_runtime::ParamType;
 using ::errcat_runtime::Severity;
 using ::errcat_runtime::match_message;
+using ::errcat_runtime::available_locales;
 
 // Invalid Token
 enum class InvalidTokenError : std::int32_t {
@@ -64,15 +65,28 @@ ErrorList all_invalid_token_errors() noexcept;
 const std::error_category& invalid_token_error_category() noexcept;
 std::error_code make_error_code(InvalidTokenError e) noexcept;
 
-// The message of `e` as data (literal pieces and placeholders), for the formatters. O(1).
+// The message of `e` as data (literal pieces, placeholders and plurals), for the formatters. O(1).
 const ::errcat_runtime::MessageTemplate& message_template(InvalidTokenError e) noexcept;
 
-// Formats the message of an error known only at run time. Throws errcat_runtime::format_error
+// The catalog's texts in the language of `locale`, a BCP 47 tag ("de", "de-AT", "pt_BR"): its
+// translation, or its parent's (de-AT -> de), else the catalog's own language (en), never
+// an exception. A text the translation leaves out is the catalog's. available_locales<InvalidTokenError>()
+// lists the languages, the catalog's own first.
+const ErrorInfo& info(InvalidTokenError e, std::string_view locale) noexcept;
+// The message in that language, with the language's plural rules. O(number of languages).
+::errcat_runtime::LocalizedMessage localized_message(InvalidTokenError e, std::string_view locale) noexcept;
+
+// Formats the message of an error known only at run time: format(e, args...) in the catalog's
+// language, format(e, locale, args...) in another (given one argument more than the error
+// takes, the first a string, that string is the locale). Throws errcat_runtime::format_error
 // (a std::invalid_argument) on a wrong number or type of arguments.
 template <typename... Args>
 std::string format(InvalidTokenError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-  return ::errcat_runtime::format_runtime(info(e), message_template(e), list, sizeof...(Args));
+  const ErrorInfo& about = info(e);
+  const bool localized = ::errcat_runtime::detail::names_locale(about, list, sizeof...(Args));
+  return ::errcat_runtime::format_runtime(about, localized_message(e, localized ? list[0].s : std::string_view()),
+                                          list + localized, sizeof...(Args) - localized);
 }
 
 // Compile-time argument checks of format<E>: one constant table for the whole catalog, not
@@ -107,18 +121,32 @@ struct Check<E, std::index_sequence<I...>> {
 };
 }  // namespace invalid_token_error_detail
 
-// Formats the message of error E with its typed parameters. A wrong number or type of
-// arguments fails to compile, naming the error and its parameters.
+namespace invalid_token_error_detail {
 template <InvalidTokenError E, typename... Args>
-std::string format(const Args&... args) {
-  static_assert(invalid_token_error_detail::is_entry(E), "errcat: E is not an error of this catalog");
-  using check = invalid_token_error_detail::Check<E>;
+std::string format_in(std::string_view locale, const Args&... args) {
+  using check = Check<E>;
   if constexpr (check::types::template matches<Args...>()) {
     const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-    return ::errcat_runtime::render(message_template(E), list);
+    const ::errcat_runtime::LocalizedMessage m = localized_message(E, locale);
+    return ::errcat_runtime::render(*m.message, list, m.plural);
   } else {
     static_cast<void>(::errcat_runtime::WrongArguments<E, typename check::parameters, Args...>{});
     return {};
+  }
+}
+}  // namespace invalid_token_error_detail
+
+// Formats the message of error E with its typed parameters: format<E>(args...) in the
+// catalog's language, format<E>(locale, args...) in the language of `locale` (see info(e,
+// locale)); plurals by that language's CLDR rules. A wrong number or type of arguments fails
+// to compile, naming the error and its parameters.
+template <InvalidTokenError E, typename... Args>
+std::string format(const Args&... args) {
+  static_assert(invalid_token_error_detail::is_entry(E), "errcat: E is not an error of this catalog");
+  if constexpr (::errcat_runtime::detail::locale_first<invalid_token_error_detail::signature(E).count, Args...>()) {
+    return invalid_token_error_detail::format_in<E>(args...);
+  } else {
+    return invalid_token_error_detail::format_in<E>(std::string_view(), args...);
   }
 }
 
@@ -131,7 +159,7 @@ inline constexpr std::string_view kInvalidTokenErrorProblemTypeBase = "";
 template <typename... Args>
 ::errcat_runtime::Problem problem(InvalidTokenError e, const Args&... args) {
   const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-  return ::errcat_runtime::problem_runtime(info(e), message_template(e), list, sizeof...(Args),
+  return ::errcat_runtime::problem_runtime(info(e), localized_message(e, {}), list, sizeof...(Args),
                                            kInvalidTokenErrorProblemTypeBase);
 }
 
@@ -143,7 +171,7 @@ template <InvalidTokenError E, typename... Args>
   using check = invalid_token_error_detail::Check<E>;
   if constexpr (check::types::template matches<Args...>()) {
     const ::errcat_runtime::Arg list[] = {::errcat_runtime::make_arg(args)..., ::errcat_runtime::Arg{}};
-    return ::errcat_runtime::make_problem(info(E), message_template(E), list, kInvalidTokenErrorProblemTypeBase);
+    return ::errcat_runtime::make_problem(info(E), localized_message(E, {}), list, kInvalidTokenErrorProblemTypeBase);
   } else {
     static_cast<void>(::errcat_runtime::WrongArguments<E, typename check::parameters, Args...>{});
     return {};
@@ -162,6 +190,9 @@ struct match_capacity<::errcat::catalogs::invalid_token::InvalidTokenError> : st
 // allocation.
 template <>
 std::optional<Match<::errcat::catalogs::invalid_token::InvalidTokenError>> match_message<::errcat::catalogs::invalid_token::InvalidTokenError>(std::string_view text) noexcept;
+// The languages of the catalog's texts as BCP 47 tags: its own first, then its translations'.
+template <>
+ConstList<std::string_view> available_locales<::errcat::catalogs::invalid_token::InvalidTokenError>() noexcept;
 }  // namespace v1
 }  // namespace errcat_runtime
 

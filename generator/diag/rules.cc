@@ -41,6 +41,10 @@ const std::vector<Rule>& AllRules() {
       {"placeholder-syntax", RuleKind::kError, "A message has a malformed placeholder or brace."},
       {"placeholder-gap", RuleKind::kError, "Placeholder indices skip a number."},
       {"placeholder-count", RuleKind::kError, "Placeholders and params do not match in number."},
+      {"plural-param", RuleKind::kError, "A plural is on a string or bool parameter."},
+      {"plural-cases", RuleKind::kError,
+       "A plural's cases are not the CLDR categories of its locale: one unknown or given twice, "
+       "'other' or a category of the locale missing."},
       {"locale", RuleKind::kError, "A locale is not a BCP 47 language tag."},
       {"translation-unknown-catalog", RuleKind::kError,
        "A translation names a catalog that is not among the files given."},

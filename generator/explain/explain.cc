@@ -253,8 +253,8 @@ std::string ExplainError(const model::Catalog& catalog, const model::Error& e,
   }
 
   out += "\n" + Heading(style, "Message");
-  std::string message;
-  for (const model::MessageSegment& s : e.segments) {
+  std::string message;  // a plural shows its `other` case
+  for (const model::MessageSegment& s : model::OtherForms(e.segments)) {
     if (s.arg < 0) {
       message += Printable(s.literal);
     } else {

@@ -402,10 +402,21 @@ class CatalogReader {
   }
 
   void CheckMessage(const Node* message, const Node* params, model::Error& e) {
-    ParsedMessage parsed = ParseMessage(message->value);
+    ParsedMessage parsed = ParseMessage(message->value, [&](size_t offset) {
+      const diag::Location at = LocInScalar(ctx_, message, offset);
+      return model::SourcePos{at.line, at.column};
+    });
     for (const PlaceholderProblem& p : parsed.problems)
       ctx_.sink.Error(LocInScalar(ctx_, message, p.offset), p.message, p.rule);
     e.segments = std::move(parsed.segments);
+    if (parsed.problems.empty() &&
+        std::any_of(e.segments.begin(), e.segments.end(),
+                    [](const model::MessageSegment& s) { return s.is_plural(); })) {
+      if (!plural_rules_) plural_rules_ = plurals::RulesFor(catalog_.locale);
+      if (plural_rules_)
+        CheckPlurals(e.segments, e.params, *plural_rules_, ctx_.doc.file,
+                     "the message of " + e.code, ctx_.sink);
+    }
     if (parsed.problems.empty() && parsed.arity != static_cast<int>(e.params.size())) {
       const std::string uses = "message uses " + std::to_string(parsed.arity) + " placeholder" +
                                (parsed.arity == 1 ? "" : "s");
@@ -510,6 +521,8 @@ class CatalogReader {
   const Context& ctx_;
   const SourceFile& source_;
   model::Catalog catalog_;
+  std::optional<plurals::LocaleRules>
+      plural_rules_;  // of catalog_.locale, once a plural needs them
   std::unique_ptr<RE2> pattern_;
   std::vector<ErrorNodes> error_nodes_;  // parallel to catalog_.errors
 };

@@ -87,7 +87,10 @@ void ReadTranslatedError(const Context& ctx, const Node* key, const Node* node,
   CheckItemLimits(ctx, map.Get("resolution"), "resolution");
   if (const Node* message = map.Get("message");
       !IsNull(message) && message->kind == NodeKind::kScalar) {
-    ParsedMessage parsed = ParseMessage(message->value);
+    ParsedMessage parsed = ParseMessage(message->value, [&](size_t offset) {
+      const diag::Location at = LocInScalar(ctx, message, offset);
+      return model::SourcePos{at.line, at.column};
+    });
     // Which placeholders it uses is checked against the source message; only the syntax here.
     for (const PlaceholderProblem& p : parsed.problems)
       if (p.rule != "placeholder-gap")
@@ -95,13 +98,6 @@ void ReadTranslatedError(const Context& ctx, const Node* key, const Node* node,
     e.segments = std::move(parsed.segments);
   }
   t.errors.push_back(std::move(e));
-}
-
-std::set<int> Placeholders(const std::vector<model::MessageSegment>& segments) {
-  std::set<int> used;
-  for (const model::MessageSegment& s : segments)
-    if (s.arg >= 0) used.insert(s.arg);
-  return used;
 }
 
 diag::Location At(const model::Translation& t, model::SourcePos pos) {
@@ -129,6 +125,7 @@ void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
     by_code.emplace(e.code, &e);
   }
   std::unordered_set<std::string_view> translated;  // codes whose message is translated
+  const std::optional<plurals::LocaleRules> rules = plurals::RulesFor(t.locale);
   for (const model::TranslatedError& te : t.errors) {
     const auto found = by_code.find(te.code);
     if (found == by_code.end()) {
@@ -145,7 +142,8 @@ void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
     if (te.message.empty()) continue;
     translated.insert(te.code);
     const model::Error& e = *found->second;
-    const std::set<int> want = Placeholders(e.segments), have = Placeholders(te.segments);
+    const std::vector<int> want = model::PlaceholdersOf(e.segments),
+                           have = model::PlaceholdersOf(te.segments);
     std::vector<int> missing, extra;
     std::set_difference(want.begin(), want.end(), have.begin(), have.end(),
                         std::back_inserter(missing));
@@ -161,6 +159,10 @@ void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
                  "the " + t.locale + " message of " + e.code + " " + what +
                      "; a translation shows exactly the source's placeholders, in any order",
                  "translation-placeholders");
+    } else if (rules && std::any_of(te.segments.begin(), te.segments.end(),
+                                    [](const model::MessageSegment& s) { return s.is_plural(); })) {
+      CheckPlurals(te.segments, e.params, *rules, t.path,
+                   "the " + t.locale + " message of " + e.code, sink);
     }
   }
   std::vector<std::string_view> untranslated;

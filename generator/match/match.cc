@@ -203,6 +203,8 @@ std::vector<Match> Matcher::Find(std::string_view text, size_t limit) const {
           shown == p.arg.end()
               ? ""
               : std::string(best->values[static_cast<size_t>(shown - p.arg.begin())]);
+      for (const auto& [arg, number] : p.fixed)
+        if (arg == static_cast<int>(k) && shown == p.arg.end()) value = number;
       m.args.push_back({e.params[k].name, e.params[k].type, std::move(value)});
     }
     ranked.push_back({std::move(m), best->arg_bytes, index});
@@ -215,6 +217,11 @@ std::vector<Match> Matcher::Find(std::string_view text, size_t limit) const {
   std::vector<Match> sorted;
   for (Ranked& r : ranked) {
     if (sorted.size() == limit) break;
+    // An error's plural forms are entries of their own: its best form stands for it.
+    if (index_.entries[r.order].plural_form &&
+        std::any_of(sorted.begin(), sorted.end(),
+                    [&](const Match& m) { return m.error == r.match.error; }))
+      continue;
     sorted.push_back(std::move(r.match));
   }
   return sorted;

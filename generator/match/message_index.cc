@@ -7,19 +7,35 @@
 
 namespace errcat::match {
 
-Pattern PatternOf(const model::Error& e) {
-  Pattern p;
-  p.lit.emplace_back();
-  for (const model::MessageSegment& s : e.segments) {
+std::vector<Pattern> PatternsOf(const model::Error& e) {
+  std::vector<Pattern> forms(1);
+  forms[0].lit.emplace_back();
+  const auto add = [](Pattern& p, const model::MessageSegment& s) {
     if (s.arg < 0) {
       p.lit.back() += s.literal;
     } else {
       p.arg.push_back(s.arg);
       p.lit.emplace_back();
     }
+  };
+  for (const model::MessageSegment& s : e.segments) {
+    if (!s.is_plural()) {
+      for (Pattern& p : forms) add(p, s);
+      continue;
+    }
+    std::vector<Pattern> next;
+    for (const Pattern& p : forms)
+      for (const model::PluralCase& c : s.plural) {
+        Pattern form = p;
+        if (c.selector[0] == '=') form.fixed.emplace_back(s.arg, c.selector.substr(1));
+        for (const model::MessageSegment& inner : c.segments) add(form, inner);
+        next.push_back(std::move(form));
+      }
+    forms = std::move(next);
   }
-  for (const std::string& piece : p.lit) p.literal_bytes += piece.size();
-  return p;
+  for (Pattern& p : forms)
+    for (const std::string& piece : p.lit) p.literal_bytes += piece.size();
+  return forms;
 }
 
 bool Matchable(const model::Error& e, const Pattern& p) {
@@ -205,8 +221,12 @@ MessageIndex BuildMessageIndex(const std::vector<const model::Catalog*>& catalog
   MessageIndex index;
   for (const model::Catalog* c : catalogs)
     for (const model::Error& e : c->errors) {
-      Pattern p = PatternOf(e);
-      if (Matchable(e, p)) index.entries.push_back({c, &e, std::move(p)});
+      std::vector<Pattern> forms = PatternsOf(e);
+      const bool plural = forms.size() > 1 ||
+                          std::any_of(e.segments.begin(), e.segments.end(),
+                                      [](const model::MessageSegment& s) { return s.is_plural(); });
+      for (Pattern& p : forms)
+        if (Matchable(e, p)) index.entries.push_back({c, &e, std::move(p), plural});
     }
   const std::vector<std::string> keys = ChooseKeys(index.entries);
   // Messages that share a window key share its table entry, in catalog order.

@@ -23,12 +23,15 @@ namespace errcat::match {
 
 // A message as literal pieces around its placeholders: lit[0] P0 lit[1] ... P(k-1) lit[k];
 // adjacent placeholders have an empty piece between them.
+// A message with plurals has one pattern per combination of their cases ("# minute",
+// "# minutes"); in an `=N` case the parameter is N without being shown.
 struct Pattern {
   std::vector<std::string> lit;
   std::vector<int> arg;  // the parameter each placeholder shows
   size_t literal_bytes = 0;
+  std::vector<std::pair<int, std::string>> fixed;  // parameters an `=N` case gives, and N
 };
-Pattern PatternOf(const model::Error& e);
+std::vector<Pattern> PatternsOf(const model::Error& e);
 
 // Whether a message can be told from any text at all: "{0}" alone (a string) matches every
 // text and says nothing, and an empty message matches nothing.
@@ -166,8 +169,9 @@ struct MessageIndex {
     const model::Catalog* catalog;
     const model::Error* error;
     Pattern pattern;
+    bool plural_form;  // one of several patterns of its error's message
   };
-  std::vector<Entry> entries;             // in catalog order
+  std::vector<Entry> entries;             // in catalog order, an error's plural forms together
   std::vector<std::uint32_t> always;      // entries without a key: tried for every text
   WindowTable windows;                    // the 16-byte keys; its values are entries
   Automaton automaton;                    // the shorter keys

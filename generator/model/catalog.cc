@@ -80,6 +80,69 @@ const FieldValue* Error::Field(std::string_view id) const {
   return nullptr;
 }
 
+namespace {
+// A decimal without what does not change its value: "01.50" -> "1.5", "2.0" -> "2", "-0" -> "0".
+std::string CanonicalDecimal(std::string_view text) {
+  std::string sign;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    if (text[0] == '-') sign = "-";
+    text.remove_prefix(1);
+  }
+  std::string_view whole = text.substr(0, text.find('.'));
+  std::string_view fraction =
+      whole.size() < text.size() ? text.substr(whole.size() + 1) : std::string_view{};
+  while (whole.size() > 1 && whole[0] == '0') whole.remove_prefix(1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+  if (whole.empty()) whole = "0";
+  std::string out(whole);
+  if (!fraction.empty()) out += "." + std::string(fraction);
+  return out == "0" ? out : sign + out;
+}
+}  // namespace
+
+const PluralCase& PluralChoice(const MessageSegment& plural, std::string_view number,
+                               std::string_view category) {
+  const std::string value = CanonicalDecimal(number);
+  for (const PluralCase& c : plural.plural)
+    if (c.selector[0] == '=' && CanonicalDecimal(std::string_view(c.selector).substr(1)) == value)
+      return c;
+  const PluralCase* other = &plural.plural.back();
+  for (const PluralCase& c : plural.plural) {
+    if (c.selector == category) return c;
+    if (c.selector == "other") other = &c;
+  }
+  return *other;
+}
+
+std::vector<MessageSegment> OtherForms(const std::vector<MessageSegment>& segments) {
+  std::vector<MessageSegment> out;
+  const auto add = [&](const MessageSegment& s) {
+    if (s.arg < 0 && !out.empty() && out.back().arg < 0)
+      out.back().literal += s.literal;
+    else
+      out.push_back(s);
+  };
+  for (const MessageSegment& s : segments) {
+    if (!s.is_plural()) {
+      add(s);
+      continue;
+    }
+    for (const MessageSegment& inner : PluralChoice(s, "", "other").segments) add(inner);
+  }
+  return out;
+}
+
+std::vector<int> PlaceholdersOf(const std::vector<MessageSegment>& segments) {
+  std::set<int> used;
+  for (const MessageSegment& s : segments) {
+    if (s.arg >= 0) used.insert(s.arg);
+    for (const PluralCase& c : s.plural)
+      for (const MessageSegment& inner : c.segments)
+        if (inner.arg >= 0) used.insert(inner.arg);
+  }
+  return {used.begin(), used.end()};
+}
+
 const Error* Catalog::Find(std::string_view code) const {
   for (const Error& e : errors)
     if (e.code == code) return &e;

@@ -59,10 +59,31 @@ struct Param {
 
 // A message template split at its placeholders: "Token {0} expired" ->
 // {"Token ", -1}, {"", 0}, {" expired", -1}. Literal braces are already unescaped.
+// A plural, "{0, plural, one {# minute} other {# minutes}}", is one segment on its parameter
+// with its cases; in a case, `#` is a placeholder on that parameter.
+struct PluralCase;
 struct MessageSegment {
   std::string literal;  // when arg < 0
   int arg = -1;         // placeholder index
+  std::vector<PluralCase> plural;  // non-empty: a plural on `arg`
+  SourcePos pos;                   // of a plural: its `{`, for diagnostics
+
+  bool is_plural() const { return !plural.empty(); }
 };
+struct PluralCase {
+  std::string selector;  // a CLDR category (zero one two few many other), or "=N", N decimal
+  std::vector<MessageSegment> segments;  // no plurals inside
+  SourcePos pos;                         // the selector, for diagnostics
+};
+
+// The case a number picks: the `=N` case of its value, else the case of its CLDR category,
+// else `other`. `number` is the value as printed ("1", "2.5").
+const PluralCase& PluralChoice(const MessageSegment& plural, std::string_view number,
+                               std::string_view category);
+// The message with each plural replaced by its `other` case: how the docs show a template.
+std::vector<MessageSegment> OtherForms(const std::vector<MessageSegment>& segments);
+// Every placeholder index the message shows, plurals and their cases included.
+std::vector<int> PlaceholdersOf(const std::vector<MessageSegment>& segments);
 
 struct FieldDef {
   std::string id;  // snake_case key

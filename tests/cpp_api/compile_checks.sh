@@ -64,6 +64,15 @@ expect_error wrong_type '#include "token_errors.hpp"
 std::string f() { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>("48", "x"); }' \
   'WrongArguments<.*TokenError::TokenExpiryTooFar.*Param<.*kInt, .*max_hours_>.*Param<.*kString, .*provided_expiry_>.*char'
 
+# With a locale first, the same checks on the arguments after it.
+expect_error localized_wrong_type '#include "token_errors.hpp"
+std::string f() { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::DownloadTokenNotFound>("de", "five"); }' \
+  'WrongArguments<.*TokenError::DownloadTokenNotFound.*Param<.*kInt, .*expiry_minutes_>.*char'
+
+expect_error localized_wrong_count '#include "token_errors.hpp"
+std::string f() { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>("de", 48); }' \
+  'WrongArguments<.*TokenError::TokenExpiryTooFar.*Param<.*kInt, .*max_hours_>.*Param<.*kString, .*provided_expiry_>'
+
 expect_error lossy_unsigned '#include "token_errors.hpp"
 std::string f(unsigned long long n) { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>(n, "x"); }' \
   'WrongArguments<.*TokenError::TokenExpiryTooFar.*unsigned'
@@ -78,7 +87,8 @@ int f() { return static_cast<int>(errcat_test::hostile::HostileError::Deprecated
 
 # A correct call compiles.
 printf '%s\n' '#include "token_errors.hpp"
-std::string f() { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>(48, "2026-12-01"); }' >"$work/ok.cc"
+std::string f() { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>(48, "2026-12-01"); }
+std::string g(std::string_view locale) { return errcat::catalogs::token::format<errcat::catalogs::token::TokenError::TokenExpiryTooFar>(locale, 48, "2026-12-01"); }' >"$work/ok.cc"
 for cxx in "${compilers[@]}"; do
   $cxx -std=c++17 $flags -I"$seed" -fsyntax-only "$work/ok.cc" || fail "a correct format<E> call does not compile with $cxx"
 done

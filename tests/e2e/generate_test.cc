@@ -97,10 +97,15 @@ TEST(Generate, OutputPathThatIsAFileIsAnIoError) {
 TEST(Generate, SameBytesWhateverOrderLocaleOrDirectory) {
   testing::TempDir tmp;
   const std::string cat = testing::SourceDir() + "/catalog/";
-  const std::string files = ShellQuote(cat + "token.yaml") + " " + ShellQuote(cat + "open_finance.yaml") + " " +
-                            ShellQuote(cat + "invalid_token.yaml") + " " + ShellQuote(cat + "data_source_login.yaml");
-  const std::string reversed = ShellQuote(cat + "data_source_login.yaml") + " " + ShellQuote(cat + "invalid_token.yaml") + " " +
-                               ShellQuote(cat + "open_finance.yaml") + " " + ShellQuote(cat + "token.yaml");
+  // Translations too: the generated code holds their texts.
+  const std::string files =
+      ShellQuote(cat + "token.yaml") + " " + ShellQuote(cat + "token.de.yaml") + " " +
+      ShellQuote(cat + "open_finance.yaml") + " " + ShellQuote(cat + "invalid_token.yaml") + " " +
+      ShellQuote(cat + "token.fr.yaml") + " " + ShellQuote(cat + "data_source_login.yaml");
+  const std::string reversed =
+      ShellQuote(cat + "data_source_login.yaml") + " " + ShellQuote(cat + "token.fr.yaml") + " " +
+      ShellQuote(cat + "invalid_token.yaml") + " " + ShellQuote(cat + "open_finance.yaml") + " " +
+      ShellQuote(cat + "token.de.yaml") + " " + ShellQuote(cat + "token.yaml");
   const std::string root = " --source-root " + Src();
   ASSERT_EQ(RunCommand(Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "a").string()) + root + " " + files).exit_code, 0);
   ASSERT_EQ(RunCommand("LC_ALL=C " + Errcat() + " generate --cpp " + ShellQuote((tmp.path() / "b").string()) + root + " " + reversed).exit_code, 0);

@@ -206,11 +206,30 @@ std::string RandomValue(model::ParamType type, std::mt19937& random) {
   return s;
 }
 
+namespace {
+// A plural renders one of its cases, picked at random so that every form is tried; an `=N`
+// case sets its parameter to N (the matcher does not check a category against its number).
+void RenderSegments(const std::vector<model::MessageSegment>& segments, std::mt19937& random,
+                    Rendered& r) {
+  for (const model::MessageSegment& s : segments) {
+    if (s.arg < 0) {
+      r.message += s.literal;
+    } else if (!s.is_plural()) {
+      r.message += r.values[static_cast<size_t>(s.arg)];
+    } else {
+      const model::PluralCase& c =
+          s.plural[std::uniform_int_distribution<size_t>(0, s.plural.size() - 1)(random)];
+      if (c.selector[0] == '=') r.values[static_cast<size_t>(s.arg)] = c.selector.substr(1);
+      RenderSegments(c.segments, random, r);
+    }
+  }
+}
+}  // namespace
+
 Rendered RenderWithRandomValues(const model::Error& e, std::mt19937& random) {
   Rendered r;
   for (const model::Param& p : e.params) r.values.push_back(RandomValue(p.type, random));
-  for (const model::MessageSegment& s : e.segments)
-    r.message += s.arg < 0 ? s.literal : r.values[static_cast<size_t>(s.arg)];
+  RenderSegments(e.segments, random, r);
   return r;
 }
 

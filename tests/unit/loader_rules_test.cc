@@ -170,6 +170,15 @@ const RuleCase kCases[] = {
      "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
      "Only {1}\n    params: [{name: a, type: int}, {name: b, type: int}]\n",
      "placeholder-gap", 7, 19, "{0} is never used"},
+    {"PluralOnAString",
+     "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
+     "\"In {0, plural, one {# file} other {# files}}\"\n    params: [{name: a, type: string}]\n",
+     "plural-param", 7, 18, "plurals are on int, uint or double parameters"},
+    {"PluralCasesOfTheLocale",
+     "catalog: t\ntitle: T\nlocale: pl\nerrors:\n  - code: E001\n    name: First\n    summary: S\n "
+     "   message: "
+     "\"W {0, plural, one {# pliku} other {# plikach}}\"\n    params: [{name: a, type: uint}]\n",
+     "plural-cases", 8, 17, "without 'few', 'many'; pl needs the cases one, few, many, other"},
     {"PlaceholderCountNoParams",
      "catalog: t\ntitle: T\nerrors:\n  - code: E001\n    name: First\n    summary: S\n    message: "
      "Took {0}\n",

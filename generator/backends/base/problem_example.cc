@@ -1,5 +1,7 @@
 #include "backends/base/problem_example.h"
 
+#include "plurals/plural_rules.h"
+
 namespace errcat::backends {
 
 nlohmann::ordered_json ExampleValue(const model::Param& p) {
@@ -24,16 +26,32 @@ std::string ProblemType(const model::Catalog& c, const model::Error& e) {
   return "about:blank";
 }
 
-nlohmann::ordered_json ProblemExample(const model::Catalog& c, const model::Error& e) {
-  std::string detail;
-  for (const model::MessageSegment& s : e.segments) {
+namespace {
+// The message rendered with the example values, plurals by the catalog language's rules.
+void RenderExample(const std::vector<model::MessageSegment>& segments, const model::Error& e,
+                   const std::optional<plurals::LocaleRules>& rules, std::string& out) {
+  for (const model::MessageSegment& s : segments) {
     if (s.arg < 0) {
-      detail += s.literal;
+      out += s.literal;
       continue;
     }
     const nlohmann::ordered_json v = ExampleValue(e.params[static_cast<size_t>(s.arg)]);
-    detail += v.is_string() ? v.get<std::string>() : v.dump();
+    const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+    if (!s.is_plural()) {
+      out += text;
+      continue;
+    }
+    const std::optional<plurals::Operands> operands = plurals::OperandsOf(text);
+    const std::string category =
+        rules && operands ? plurals::Select(*rules, *operands) : std::string("other");
+    RenderExample(model::PluralChoice(s, text, category).segments, e, rules, out);
   }
+}
+}  // namespace
+
+nlohmann::ordered_json ProblemExample(const model::Catalog& c, const model::Error& e) {
+  std::string detail;
+  RenderExample(e.segments, e, plurals::RulesFor(c.locale), detail);
   nlohmann::ordered_json j;
   j["type"] = ProblemType(c, e);
   j["title"] = e.summary;

@@ -11,6 +11,7 @@
 #include "backends/backend.h"
 #include "backends/cpp/hash_table.h"
 #include "match/message_index.h"
+#include "plurals/plural_rules.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -43,16 +44,79 @@ List Lines(size_t count, size_t per_line, const char* separator,
   return lines;
 }
 
-View ErrorView(const model::Catalog& c, const model::Error& e) {
+// A C++ double literal for the N of an `=N` case (written as decimal digits).
+std::string DoubleLiteral(std::string_view number) {
+  std::string out(number);
+  if (out.find('.') == std::string::npos) out += ".0";
+  return out;
+}
+
+constexpr std::string_view kCategoryEnumerators[][2] = {{"zero", "kZero"}, {"one", "kOne"},
+                                                        {"two", "kTwo"},   {"few", "kFew"},
+                                                        {"many", "kMany"}, {"other", "kOther"}};
+std::string CategoryEnumerator(std::string_view category) {
+  for (const auto& [name, enumerator] : kCategoryEnumerators)
+    if (name == category) return "::errcat_runtime::PluralCategory::" + std::string(enumerator);
+  return "::errcat_runtime::PluralCategory::kOther";
+}
+
+// The constant arrays of one message, appended to `arrays` in the order C++ needs them
+// declared: each plural case's segments, each plural's cases, then the message's own segments,
+// named `name`. Returns the number of the message's own segments.
+size_t AddMessageArrays(const std::string& name, const std::vector<model::MessageSegment>& segments,
+                        List& arrays) {
+  const auto segment_line = [](const model::MessageSegment& s, const std::string& cases) {
+    if (s.arg < 0)
+      return "{\"" + Lit(s.literal) + "\", " + std::to_string(s.literal.size()) + ", -1, nullptr},";
+    if (!s.is_plural()) return "{nullptr, 0, " + std::to_string(s.arg) + ", nullptr},";
+    return "{nullptr, " + std::to_string(s.plural.size()) + ", " + std::to_string(s.arg) + ", " +
+           cases + "},";
+  };
+  const auto add_array = [&](const char* type, std::string array, List lines) {
+    arrays.push_back(View{{"type", type}, {"name", std::move(array)}, {"lines", std::move(lines)}});
+  };
+  List lines;
+  size_t plurals = 0;
+  for (const model::MessageSegment& s : segments) {
+    std::string cases_name;
+    if (s.is_plural()) {
+      cases_name = name + "_p" + std::to_string(plurals++);
+      List case_lines;
+      for (size_t k = 0; k < s.plural.size(); ++k) {
+        const model::PluralCase& pc = s.plural[k];
+        const std::string case_name = cases_name + "_c" + std::to_string(k);
+        const size_t count = AddMessageArrays(case_name, pc.segments, arrays);
+        const bool exact = pc.selector[0] == '=';
+        case_lines.push_back(
+            View{{"line", std::string("{") + (exact ? "true, " : "false, ") +
+                              CategoryEnumerator(exact ? "other" : pc.selector) + ", " +
+                              (exact ? DoubleLiteral(pc.selector.substr(1)) : "0.0") + ", {" +
+                              case_name + ", " + std::to_string(count) + "}},"}});
+      }
+      add_array("PluralCase", cases_name, std::move(case_lines));
+    }
+    lines.push_back(View{{"line", segment_line(s, cases_name)}});
+  }
+  lines.push_back(View{{"line", "{nullptr, 0, -1, nullptr},"}});  // keeps the array non-empty
+  add_array("Segment", name, std::move(lines));
+  return segments.size();
+}
+
+// One error in one language: `te` its translation (nullptr: the catalog's own texts), `language`
+// the language's index (0: the catalog's own).
+View ErrorView(const model::Catalog& c, const model::Error& e, const model::TranslatedError* te,
+               size_t language, List& message_arrays) {
+  const std::string& summary = te != nullptr && !te->summary.empty() ? te->summary : e.summary;
+  const bool own_message = te == nullptr || te->message.empty();
   View v = View::Object(48);
   v.add("name", e.name);
   v.add("value", std::to_string(e.value));
   v.add("code_comment", util::CppCommentText(e.code));
-  v.add("summary_comment", util::CppCommentText(e.summary));
+  v.add("summary_comment", util::CppCommentText(summary));
   v.add("catalog_literal", Lit(c.id));
   v.add("code_literal", Lit(e.code));
-  v.add("summary_literal", Lit(e.summary));
-  v.add("message_literal", Lit(e.message));
+  v.add("summary_literal", Lit(summary));
+  v.add("message_literal", Lit(own_message ? e.message : te->message));
   v.add("http_status", std::to_string(e.http_status));
   v.add("severity_enumerator", SeverityEnumerator(e.severity));
   v.add("retriable", e.retriable.value_or(false) ? "true" : "false");
@@ -67,18 +131,62 @@ View ErrorView(const model::Catalog& c, const model::Error& e) {
   for (const model::Param& p : e.params)
     params.push_back(View{{"name", Lit(p.name)}, {"type_enumerator", TypeEnumerator(p.type)}});
   v.add("params", params);
-  // Segments of the message as data; the last, {nullptr, 0, -1}, only keeps arrays non-empty.
-  List segments;
-  for (const model::MessageSegment& s : e.segments) {
-    if (s.arg < 0) {
-      segments.push_back(View{{"is_literal", true}, {"literal", Lit(s.literal)}, {"length", std::to_string(s.literal.size())}});
-    } else {
-      segments.push_back(View{{"is_param", true}, {"arg", std::to_string(s.arg)}});
-    }
-  }
-  v.add("segment_count", std::to_string(e.segments.size()));
-  v.add("segments", std::move(segments));
+  // The message's segments: a translation's own, or the catalog's (declared with language 0).
+  const std::string array =
+      "kSegments" + (own_message ? "" : std::to_string(language)) + "_" + e.name;
+  const size_t count = own_message ? e.segments.size() : te->segments.size();
+  if (language == 0 || !own_message)
+    AddMessageArrays(array, own_message ? e.segments : te->segments, message_arrays);
+  v.add("segments_array", array);
+  v.add("segment_count", std::to_string(count));
   return v;
+}
+
+// The catalog's languages: its own (index 0) and each translation's (1...), each with its
+// messages and infos (a text the translation leaves out is the catalog's) and its CLDR plural
+// rules as C++ conditions.
+void AddLanguages(const model::Catalog& c, const List& errors, View& v, List& message_arrays) {
+  List languages, plural_functions;
+  languages.push_back(View{{"index", "0"},
+                           {"suffix", ""},
+                           {"locale_comment", util::CppCommentText(c.locale)},
+                           {"errors", errors}});
+  std::vector<std::string> tags{c.locale};
+  const auto plural_function = [&](size_t index, const std::string& locale) {
+    List rules;
+    if (const std::optional<plurals::LocaleRules> r = plurals::RulesFor(locale))
+      for (const plurals::Rule& rule : r->rules)
+        if (rule.category != "other")
+          rules.push_back(View{{"condition", plurals::ConditionToCpp(rule.condition)},
+                               {"category", CategoryEnumerator(rule.category)}});
+    plural_functions.push_back(View{{"index", std::to_string(index)},
+                                    {"locale_comment", util::CppCommentText(locale)},
+                                    {"rules", std::move(rules)}});
+  };
+  plural_function(0, c.locale);
+  for (size_t k = 0; k < c.translations.size(); ++k) {
+    const model::Translation& t = c.translations[k];
+    List translated;
+    for (const model::Error& e : c.errors)
+      translated.push_back(ErrorView(c, e, t.Find(e.code), k + 1, message_arrays));
+    languages.push_back(View{{"index", std::to_string(k + 1)},
+                             {"suffix", std::to_string(k + 1)},
+                             {"translated", true},
+                             {"locale_comment", util::CppCommentText(t.locale)},
+                             {"errors", std::move(translated)}});
+    plural_function(k + 1, t.locale);
+    tags.push_back(t.locale);
+  }
+  v.add("languages", std::move(languages));
+  v.add("plural_functions", std::move(plural_functions));
+  v.add("language_count", std::to_string(tags.size()));
+  v.add("locale_lines",
+        Lines(tags.size(), 8, " ", [&](size_t i) { return "\"" + Lit(tags[i]) + "\"sv,"; }));
+  v.add("language_lines", Lines(tags.size(), 1, " ", [&](size_t i) {
+          const std::string k = i == 0 ? "" : std::to_string(i);
+          return "{kMessages" + k + ", kInfos" + k + ", Plural" + std::to_string(i) + "},";
+        }));
+  v.add("source_locale_comment", util::CppCommentText(c.locale));
 }
 
 // The prefix shared by every code when each is that prefix and 1 to 8 digits that spell its
@@ -223,7 +331,7 @@ void AddLookupTables(const model::Catalog& c, View& v) {
 // The tables of match_message: the message index of the catalog (built by the match room,
 // match/message_index.h, and walked by errcat_runtime::detail::match_runtime), and the buffer
 // sizes it needs.
-void AddMatchTables(const model::Catalog& c, View& v) {
+void AddMatchTables(const model::Catalog& c, View& v, List& message_arrays) {
   const match::MessageIndex index = match::BuildMessageIndex({&c}, match::kDenseEdgesForGenerated);
   const match::WindowTable& w = index.windows;
   const match::Automaton& a = index.automaton;
@@ -240,10 +348,38 @@ void AddMatchTables(const model::Catalog& c, View& v) {
       return hex;
     });
   };
-  // An entry's error as its index in the catalog (kInfos).
-  const auto error_index = [&](std::uint32_t entry) {
-    return static_cast<std::uint32_t>(index.entries[entry].error - c.errors.data());
-  };
+  // An entry as the runtime numbers it: its error's index in the catalog (kInfos), or for a
+  // plural form the error count + its index in kMatchForms.
+  std::vector<std::uint32_t> runtime_entry(index.entries.size());
+  List forms;
+  for (std::uint32_t k = 0; k < index.entries.size(); ++k) {
+    const match::MessageIndex::Entry& entry = index.entries[k];
+    const auto error = static_cast<std::uint32_t>(entry.error - c.errors.data());
+    if (!entry.plural_form) {
+      runtime_entry[k] = error;
+      continue;
+    }
+    const std::string form = std::to_string(forms.size());
+    runtime_entry[k] = static_cast<std::uint32_t>(c.errors.size() + forms.size());
+    std::vector<model::MessageSegment> segments;
+    const match::Pattern& p = entry.pattern;
+    for (size_t piece = 0; piece < p.lit.size(); ++piece) {
+      if (!p.lit[piece].empty()) segments.push_back({p.lit[piece], -1, {}, {}});
+      if (piece < p.arg.size()) segments.push_back({"", p.arg[piece], {}, {}});
+    }
+    AddMessageArrays("kFormSegments" + form, segments, message_arrays);
+    std::string fixed;
+    for (const auto& [arg, number] : p.fixed)
+      fixed += "{" + std::to_string(arg) + ", \"" + Lit(number) + "\"sv}, ";
+    forms.push_back(View{{"index", form},
+                         {"error", std::to_string(error)},
+                         {"segment_count", std::to_string(segments.size())},
+                         {"fixed", fixed},
+                         {"fixed_count", std::to_string(p.fixed.size())}});
+  }
+  v.add("match_forms", forms);
+  v.add("match_form_count", std::to_string(forms.size()));
+  const auto error_index = [&](std::uint32_t entry) { return runtime_entry[entry]; };
   std::vector<std::uint32_t> window_errors, short_errors, always;
   for (std::uint32_t entry : w.values) window_errors.push_back(error_index(entry));
   for (std::uint32_t key : a.outputs) short_errors.push_back(error_index(index.short_keys[key]));
@@ -268,12 +404,9 @@ void AddMatchTables(const model::Catalog& c, View& v) {
   v.add("match_always_lines", numbers(always));
   v.add("match_always_count", std::to_string(always.size()));
   size_t placeholders = 0, params = 0;
-  for (const model::Error& e : c.errors) {
-    params = std::max(params, e.params.size());
-    size_t shown = 0;
-    for (const model::MessageSegment& s : e.segments) shown += s.arg >= 0;
-    placeholders = std::max(placeholders, shown);
-  }
+  for (const model::Error& e : c.errors) params = std::max(params, e.params.size());
+  for (const match::MessageIndex::Entry& entry : index.entries)
+    placeholders = std::max(placeholders, entry.pattern.arg.size());
   v.add("max_placeholders", std::to_string(placeholders));
   v.add("max_params", std::to_string(params));
 }
@@ -305,11 +438,14 @@ View CatalogView(const model::Catalog& c) {
   v.add("example_code_literal",
         util::CppCommentText(c.errors.empty() ? "" : c.errors.front().code));
 
-  List errors;
-  for (const model::Error& e : c.errors) errors.push_back(ErrorView(c, e));
+  List errors, message_arrays;
+  for (const model::Error& e : c.errors)
+    errors.push_back(ErrorView(c, e, nullptr, 0, message_arrays));
   v.add("errors", errors);
+  AddLanguages(c, errors, v, message_arrays);
   AddLookupTables(c, v);
-  AddMatchTables(c, v);
+  AddMatchTables(c, v, message_arrays);
+  v.add("message_arrays", std::move(message_arrays));
 
   // The compile-time check tables of format<E>: distinct parameter names (sorted), each error's
   // {value, first, count} sorted by value, and {type, name} per parameter in catalog order.

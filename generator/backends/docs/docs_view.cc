@@ -147,8 +147,9 @@ View CodeLink(const model::CatalogSet& set, std::string_view code, const TextTar
 }
 
 std::string MessageWithParams(const model::Error& e, const TextTarget& t) {
+  // A plural shows its `other` case ("{minutes: uint} minutes").
   std::string out;
-  for (const model::MessageSegment& s : e.segments) {
+  for (const model::MessageSegment& s : model::OtherForms(e.segments)) {
     if (s.arg < 0) {
       out += t.Text(s.literal);
     } else {

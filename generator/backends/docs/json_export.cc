@@ -83,7 +83,7 @@ std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
     // placeholders), the parameter each placeholder shows, and each parameter as "name:type".
     std::vector<std::string> pieces(1), params;
     std::vector<int> slots;
-    for (const model::MessageSegment& s : e.segments) {
+    for (const model::MessageSegment& s : model::OtherForms(e.segments)) {
       if (s.arg < 0) {
         pieces.back() += s.literal;
       } else {
