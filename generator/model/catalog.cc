@@ -249,4 +249,32 @@ size_t CatalogSet::error_count() const {
   return n;
 }
 
+std::vector<std::string> TranslationLocales(const CatalogSet& set) {
+  std::set<std::string> locales;
+  for (const Catalog& c : set.catalogs())
+    for (const Translation& t : c.translations) locales.insert(t.locale);
+  return {locales.begin(), locales.end()};
+}
+
+LocalizedSet LocalizeSet(const CatalogSet& set, std::string_view locale) {
+  std::vector<Catalog> catalogs;
+  std::vector<std::vector<std::vector<std::string>>> untranslated;
+  for (const Catalog& c : set.catalogs()) {
+    Catalog localized = c;  // the header; its errors are replaced below
+    localized.errors.clear();
+    localized.translations.clear();
+    if (c.TranslationFor(locale)) localized.locale = std::string(locale);
+    localized.errors.reserve(c.errors.size());
+    untranslated.emplace_back();
+    for (const Error& e : c.errors) {
+      LocalizedError l = Localize(c, e, locale);
+      localized.errors.push_back(std::move(l.error));
+      untranslated.back().push_back(std::move(l.untranslated));
+    }
+    catalogs.push_back(std::move(localized));
+  }
+  // Already sorted by id: CatalogSet keeps the order, so `untranslated` stays parallel.
+  return {CatalogSet(std::move(catalogs)), std::move(untranslated)};
+}
+
 }  // namespace errcat::model

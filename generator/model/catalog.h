@@ -202,6 +202,14 @@ struct LocalizedError {
 };
 LocalizedError Localize(const Catalog& catalog, const Error& error, std::string_view locale);
 
+class CatalogSet;
+// The locales of a set's translations, sorted, each once: the languages of a localized site.
+std::vector<std::string> TranslationLocales(const CatalogSet& set);
+// A set as a reader of `locale` sees it: every error Localize()d, without the translations;
+// `untranslated[c][e]` names the texts of error e of catalog c that fall back.
+struct LocalizedSet;
+LocalizedSet LocalizeSet(const CatalogSet& set, std::string_view locale);
+
 // Every catalog loaded in one run, sorted by id so output never depends on argument order.
 class CatalogSet {
  public:
@@ -227,6 +235,11 @@ class CatalogSet {
  private:
   std::vector<Catalog> catalogs_;
   std::unordered_map<std::string_view, std::pair<size_t, size_t>> by_code_;
+};
+
+struct LocalizedSet {
+  CatalogSet set;
+  std::vector<std::vector<std::vector<std::string>>> untranslated;
 };
 
 }  // namespace errcat::model

@@ -126,6 +126,27 @@ test("search TOK005 from the index, open it, read its message, switch to dark th
   await context.close();
 });
 
+test("a German page: search in German, switch to French, the same error", async () => {
+  const { page, problems, context } = await openPage();
+  await page.goto(fileUrl(site, "de/TOK005.html"));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
+  await page.locator("#search-input").fill("abgelaufen");
+  const first = page.locator("#search-results li").first();
+  await first.waitFor();
+  assert.match(await first.innerText(), /abgelaufen/);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/de\/TOK0\d\d\.html$/);  // a result in the German tree
+  await page.locator('nav.languages a[hreflang="fr"]').click();
+  await page.waitForURL(/\/fr\/TOK0\d\d\.html$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+  assert.match(await page.locator(".banner.untranslated").innerText(), /Not translated into fr/);
+  await page.locator('nav.languages a[hreflang="en"]').click();
+  await page.waitForURL((url) => /\/site\/TOK0\d\d\.html$/.test(url.pathname));
+  assert.equal(await page.locator(".banner.untranslated").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the system's dark preference applies without a click", async () => {
   const { page, problems, context } = await openPage({ colorScheme: "dark" });
   await page.goto(fileUrl(site, "947.html"));

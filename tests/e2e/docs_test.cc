@@ -78,6 +78,71 @@ TEST(Docs, SiteHasItsFilesAndNoExternalRequests) {
   EXPECT_THAT(tok005, HasSubstr("<label for=\"search-input\""));
 }
 
+TEST(Docs, SiteHasATreePerLocaleWithSwitcherAndHreflang) {
+  testing::TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  ASSERT_EQ(RunCommand(Errcat() + " docs --format html -o " + ShellQuote(site.string()) + " " +
+                       Src() + "/catalog")
+                .exit_code,
+            0);
+  for (const char* file : {"de/index.html", "de/TOK002.html", "de/catalog/token.html",
+                           "de/search-index.js", "fr/TOK002.html", "fr/947.html"})
+    EXPECT_TRUE(fs::exists(site / file)) << file;
+  // Only the root tree has the downloads and the sitemap; the assets are shared.
+  for (const char* file : {"de/errors.json", "de/sitemap.xml", "de/assets", "de/404.html"})
+    EXPECT_FALSE(fs::exists(site / file)) << file;
+
+  const std::string de = testing::ReadFile(site / "de/TOK002.html");
+  EXPECT_THAT(de, HasSubstr("<html lang=\"de\">"));
+  EXPECT_THAT(de,
+              HasSubstr("<p class=\"summary\">Token wurde nicht gefunden oder ist abgelaufen</p>"));
+  EXPECT_THAT(de, HasSubstr("ist nach <code>{expiry_minutes: int}</code> Minuten abgelaufen"));
+  EXPECT_THAT(de, HasSubstr("<link rel=\"alternate\" hreflang=\"en\" href=\"../TOK002.html\">"));
+  EXPECT_THAT(de, HasSubstr("<link rel=\"alternate\" hreflang=\"fr\" href=\"../fr/TOK002.html\">"));
+  EXPECT_THAT(de, HasSubstr("<a href=\"../de/TOK002.html\" hreflang=\"de\" lang=\"de\" "
+                            "aria-current=\"true\">de</a>"));
+  EXPECT_THAT(de, HasSubstr("<link rel=\"stylesheet\" href=\"../assets/errcat.css\">"));
+  EXPECT_THAT(de, HasSubstr("<script src=\"search-index.js\"></script>"));
+  // The German translation has summaries and messages only: the rest is marked.
+  EXPECT_THAT(
+      de, HasSubstr("<strong>Not translated</strong> into de: description, causes, resolution"));
+  // A catalog without a German translation: its pages are in its own language, all marked.
+  const std::string de947 = testing::ReadFile(site / "de/947.html");
+  EXPECT_THAT(de947, HasSubstr("<html lang=\"en\">"));
+  EXPECT_THAT(de947, HasSubstr("into de: summary, message"));
+  // The root tree: its own language, the switcher, no mark.
+  const std::string en = testing::ReadFile(site / "TOK002.html");
+  EXPECT_THAT(en, HasSubstr("<html lang=\"en\">"));
+  EXPECT_THAT(
+      en, HasSubstr(
+              "<a href=\"TOK002.html\" hreflang=\"en\" lang=\"en\" aria-current=\"true\">en</a>"));
+  EXPECT_THAT(en, HasSubstr("<a href=\"de/TOK002.html\" hreflang=\"de\" lang=\"de\">de</a>"));
+  EXPECT_THAT(en, Not(HasSubstr("Not translated")));
+  const std::string catalog_page = testing::ReadFile(site / "de/catalog/token.html");
+  EXPECT_THAT(
+      catalog_page,
+      HasSubstr("<link rel=\"alternate\" hreflang=\"fr\" href=\"../../fr/catalog/token.html\">"));
+  // One search index per language, in that language.
+  EXPECT_THAT(testing::ReadFile(site / "de/search-index.js"),
+              HasSubstr("Token wurde nicht gefunden oder ist abgelaufen"));
+  EXPECT_THAT(testing::ReadFile(site / "search-index.js"),
+              Not(HasSubstr("Token wurde nicht gefunden")));
+  // Pages that exist only at the root have no switcher.
+  EXPECT_THAT(testing::ReadFile(site / "404.html"), Not(HasSubstr("hreflang")));
+}
+
+TEST(Docs, MarkdownHasATreePerLocale) {
+  const std::string de =
+      testing::ReadFile(testing::SourceDir() + "/generated/markdown/de/token.md");
+  EXPECT_THAT(de, HasSubstr("**Token wurde nicht gefunden oder ist abgelaufen**"));
+  EXPECT_THAT(de, HasSubstr("> *Not translated into de: description, causes, resolution, shown in "
+                            "the catalog's language.*"));
+  EXPECT_THAT(testing::ReadFile(testing::SourceDir() + "/generated/markdown/fr/index.md"),
+              HasSubstr("Jeton introuvable ou expiré"));
+  EXPECT_THAT(testing::ReadFile(testing::SourceDir() + "/generated/markdown/token.md"),
+              Not(HasSubstr("Not translated")));
+}
+
 TEST(Docs, CatalogTextCannotInjectHtmlScriptOrTemplates) {
   testing::TempDir tmp;
   const fs::path site = tmp.path() / "site";

@@ -1,6 +1,8 @@
 // HTML reference site: index, one page per catalog (catalog/<id>.html) and per error
 // (<code>.html, its permalink), 404.html, sitemap.xml, search-index.json (+ .js so the page
 // can load it from file://), errors.json, and the assets from site/. No external requests.
+// With translations, the same pages and search index per locale in a folder (de/TOK002.html),
+// linked from every page's language switcher and hreflang alternates.
 // With a history: a tombstone page per retired code at its old address (so links from old logs
 // still explain it), "since" and "deprecated in" on error pages, and changes.html.
 #include <algorithm>
@@ -32,22 +34,79 @@ class HtmlBackend final : public Backend {
   bool Generate(const model::CatalogSet& set, TemplateSet& templates, OutputContext& out,
                 diag::DiagnosticSink& sink) const override {
     out.SetPrimary("index.html");
+    // One tree per language: the catalogs' own at the root, each translation's locale in a
+    // folder of its own (de/TOK002.html), every text it lacks from the catalog's.
+    Languages languages;
+    languages.source = set.catalogs().empty() ? "en" : set.catalogs().front().locale;
+    languages.tags.push_back(languages.source);
+    for (const std::string& locale : model::TranslationLocales(set))
+      if (locale != languages.source) languages.tags.push_back(locale);
+    if (!RenderTree(set, nullptr, languages.source, languages, templates, out, sink)) return false;
+    for (size_t k = 1; k < languages.tags.size(); ++k) {
+      const model::LocalizedSet localized = model::LocalizeSet(set, languages.tags[k]);
+      if (!RenderTree(localized.set, &localized.untranslated, languages.tags[k], languages,
+                      templates, out, sink))
+        return false;
+    }
+    for (const char* asset : kAssets) {
+      auto text = EmbeddedAsset(asset);
+      if (!text) {
+        sink.Error({}, std::string("missing built-in asset ") + asset, "template");
+        return false;
+      }
+      if (!out.Write(asset, std::string(*text), sink)) return false;
+    }
+    return true;
+  }
+
+ private:
+  struct Languages {
+    std::string source;             // the root tree's
+    std::vector<std::string> tags;  // the source's first
+  };
+
+  // One language's tree: `untranslated` is null for the root (the catalogs' own texts, with the
+  // history's pages, errors.json and the sitemap); else the texts of each error that fall back.
+  bool RenderTree(const model::CatalogSet& set,
+                  const std::vector<std::vector<std::vector<std::string>>>* untranslated,
+                  const std::string& lang, const Languages& languages, TemplateSet& templates,
+                  OutputContext& out, diag::DiagnosticSink& sink) const {
     const docs::HtmlTarget target;
+    const bool root_tree = untranslated == nullptr;
+    const std::string prefix = root_tree ? "" : lang + "/";
+    const model::History* history = root_tree ? history_ : nullptr;
 
     // Each page goes to the output context as soon as it is rendered, so the site is never held
-    // in memory. Pages render their view inside a layout context holding the page title and the
-    // path back to the site root, so the shared views are never copied or changed.
+    // in memory. Pages render their view inside a layout context holding the page title, the
+    // paths back to the tree's root and the site's, the language and the page in the others.
     const unsigned workers = util::WorkerCount();
     std::vector<diag::DiagnosticSink> sinks(workers);
     std::atomic<bool> failed{false};
-    auto render = [&](unsigned worker, const std::string& tmpl, const View& view, const std::string& path,
-                      std::string title, const char* root) {
-      const View layout{{"page_title", std::move(title)}, {"root", root}};
+    // `page` is relative to the tree; `everywhere`: the page exists in every language's tree.
+    // `page_lang`: the language of the page's texts when not the tree's (an error of a catalog
+    // without this translation).
+    auto render = [&](unsigned worker, const std::string& tmpl, const View& view,
+                      const std::string& page, std::string title, const char* root,
+                      bool everywhere = true, std::string_view page_lang = {}) {
+      const std::string assets = root + std::string(root_tree ? "" : "../");
+      List alternates;
+      if (everywhere && languages.tags.size() > 1)
+        for (const std::string& tag : languages.tags)
+          alternates.push_back(View{
+              {"tag", target.Text(tag)},
+              {"href", target.Text(assets + (tag == languages.source ? "" : tag + "/") + page)},
+              {"current", tag == lang}});
+      const View layout{{"page_title", std::move(title)},
+                        {"root", root},
+                        {"assets", assets},
+                        {"lang", target.Text(page_lang.empty() ? lang : page_lang)},
+                        {"has_languages", !alternates.empty()},
+                        {"languages", std::move(alternates)}};
       auto text = templates.Render(tmpl, view, sinks[worker], &layout);
-      if (!text || !out.Write(path, std::move(*text), sinks[worker])) failed = true;
+      if (!text || !out.Write(prefix + page, std::move(*text), sinks[worker])) failed = true;
     };
     auto write = [&](unsigned worker, const std::string& path, std::string text) {
-      if (!out.Write(path, std::move(text), sinks[worker])) failed = true;
+      if (!out.Write(prefix + path, std::move(text), sinks[worker])) failed = true;
     };
 
     // Round one, on every core: each error's view, its page right after it, and its records in
@@ -62,11 +121,19 @@ class HtmlBackend final : public Backend {
       if (failed) return;
       const model::Catalog& c = set.catalogs()[ci];
       const model::Error& e = c.errors[ei];
-      if (const model::CodeHistory* h = history_ ? history_->Find(e.code) : nullptr)
+      if (const model::CodeHistory* h = history ? history->Find(e.code) : nullptr)
         docs::AddHistory(views.errors[ci][ei], e, *h, target);
+      if (untranslated && !(*untranslated)[ci][ei].empty()) {
+        std::string texts;
+        for (const std::string& key : (*untranslated)[ci][ei])
+          texts += (texts.empty() ? "" : ", ") + key;
+        views.errors[ci][ei].set("untranslated", target.Text(texts));
+        views.errors[ci][ei].set("untranslated_lang", target.Text(lang));
+      }
       render(w, "html/error.mustache", views.errors[ci][ei], target.ErrorHref(c, e),
-             target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "");
-      records[ci][ei] = docs::ErrorRecordJson(c, e);
+             target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "", true,
+             c.locale);
+      if (root_tree) records[ci][ei] = docs::ErrorRecordJson(c, e);
       search_records[ci][ei] = docs::ErrorSearchJson(c, e, target);
     });
 
@@ -74,8 +141,8 @@ class HtmlBackend final : public Backend {
     // its live page; check --lock reports the reuse).
     std::vector<const model::CodeHistory*> retired;
     std::vector<View> retired_views;
-    if (history_)
-      for (const model::CodeHistory& h : history_->codes)
+    if (history)
+      for (const model::CodeHistory& h : history->codes)
         if (h.retired && !set.FindCode(h.code)) retired.push_back(&h);
     for (const model::CodeHistory* h : retired)
       retired_views.push_back(docs::RetiredView(set, *h, target));
@@ -86,20 +153,21 @@ class HtmlBackend final : public Backend {
     // Round two: the pages that list every error (sharing the error views), the search index,
     // errors.json and the sitemap, largest first.
     docs::AddListViews(set, target, views, retired_views);
-    const bool has_changes = history_ && !history_->release_notes_html.empty();
+    const bool has_changes = history && !history->release_notes_html.empty();
     if (has_changes) views.site.set("has_changes", true);
     std::vector<std::function<void(unsigned)>> tasks;
     tasks.push_back([&](unsigned w) {
       render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
     });
-    tasks.push_back([&](unsigned w) {
-      write(w, "errors.json", docs::CatalogSetJson(set, std::move(records)) += '\n');
-    });
+    if (root_tree)
+      tasks.push_back([&](unsigned w) {
+        write(w, "errors.json", docs::CatalogSetJson(set, std::move(records)) += '\n');
+      });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       tasks.push_back([&, ci](unsigned w) {
         const model::Catalog& c = set.catalogs()[ci];
         render(w, "html/catalog.mustache", views.catalogs[ci], target.CatalogHref(c),
-               target.Text(c.title) + " - Error reference", "../");
+               target.Text(c.title) + " - Error reference", "../", true, c.locale);
       });
     }
     tasks.push_back([&](unsigned w) {
@@ -110,31 +178,38 @@ class HtmlBackend final : public Backend {
     for (size_t i = 0; i < retired.size(); ++i) {
       tasks.push_back([&, i](unsigned w) {
         render(w, "html/retired.mustache", retired_views[i], target.RetiredHref(retired[i]->code),
-               target.Text(retired[i]->code + ": retired") + " - Error reference", "");
+               target.Text(retired[i]->code + ": retired") + " - Error reference", "", false);
       });
     }
     if (has_changes) {
       tasks.push_back([&](unsigned w) {
         // The fragment escapes every text it holds (diff::Changelog), so it goes in as it is.
-        render(w, "html/changes.mustache", View{{"notes", history_->release_notes_html}},
-               "changes.html", "Changes - Error reference", "");
+        render(w, "html/changes.mustache", View{{"notes", history->release_notes_html}},
+               "changes.html", "Changes - Error reference", "", false);
       });
     }
-    tasks.push_back([&](unsigned w) {
-      List urls;
-      for (const model::Catalog& c : set.catalogs())
-        if (!c.docs_base_url.empty())
-          for (const model::Error& e : c.errors) urls.push_back(View{{"loc", target.Text(c.docs_base_url + e.code)}});
-      for (const model::CodeHistory* h : retired)
-        if (const model::Catalog* c = set.FindCatalog(h->catalog); c && !c->docs_base_url.empty())
-          urls.push_back(View{{"loc", target.Text(c->docs_base_url + h->code)}});
-      auto sitemap = templates.Render("html/sitemap.mustache", View{{"urls", std::move(urls)}}, sinks[w]);
-      if (!sitemap) failed = true;
-      else write(w, "sitemap.xml", std::move(*sitemap));
-    });
-    tasks.push_back([&](unsigned w) {
-      render(w, "html/404.mustache", View::Object(), "404.html", "Page not found - Error reference", "");
-    });
+    if (root_tree) {
+      tasks.push_back([&](unsigned w) {
+        List urls;
+        for (const model::Catalog& c : set.catalogs())
+          if (!c.docs_base_url.empty())
+            for (const model::Error& e : c.errors)
+              urls.push_back(View{{"loc", target.Text(c.docs_base_url + e.code)}});
+        for (const model::CodeHistory* h : retired)
+          if (const model::Catalog* c = set.FindCatalog(h->catalog); c && !c->docs_base_url.empty())
+            urls.push_back(View{{"loc", target.Text(c->docs_base_url + h->code)}});
+        auto sitemap =
+            templates.Render("html/sitemap.mustache", View{{"urls", std::move(urls)}}, sinks[w]);
+        if (!sitemap)
+          failed = true;
+        else
+          write(w, "sitemap.xml", std::move(*sitemap));
+      });
+      tasks.push_back([&](unsigned w) {
+        render(w, "html/404.mustache", View::Object(), "404.html",
+               "Page not found - Error reference", "", false);
+      });
+    }
     util::ParallelFor(tasks.size(), [&](size_t i, unsigned w) {
       if (!failed) tasks[i](w);
     });
@@ -143,20 +218,9 @@ class HtmlBackend final : public Backend {
     views.catalogs.clear();
     util::ParallelFor(views.errors.size(), [&](size_t ci, unsigned) { views.errors[ci].clear(); });
     for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
-    if (failed) return false;
-
-    for (const char* asset : kAssets) {
-      auto text = EmbeddedAsset(asset);
-      if (!text) {
-        sink.Error({}, std::string("missing built-in asset ") + asset, "template");
-        return false;
-      }
-      if (!out.Write(asset, std::string(*text), sink)) return false;
-    }
-    return true;
+    return !failed;
   }
 
- private:
   const model::History* history_;
 };
 

@@ -3,7 +3,9 @@
 (function () {
   "use strict";
   var index = window.ERRCAT_SEARCH_INDEX || [];
-  var root = (document.querySelector('link[href$="assets/errcat.css"]').getAttribute("href") || "").replace(/assets\/errcat\.css$/, "");
+  // The search index is at the root of this page's language tree (de/ for German pages), and
+  // its URLs are relative to that root.
+  var root = (document.querySelector('script[src$="search-index.js"]').getAttribute("src") || "").replace(/search-index\.js$/, "");
 
   // --- Search: code, name, summary, message. ------------------------------------------------
   var input = document.getElementById("search-input");
