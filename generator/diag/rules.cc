@@ -113,6 +113,12 @@ const std::vector<Rule>& AllRules() {
       {"severity-changed", RuleKind::kNotable, "An error's severity changed."},
       {"retriable-changed", RuleKind::kNotable, "Whether an error is retriable changed."},
       {"param-renamed", RuleKind::kNotable, "A parameter was renamed in place."},
+      {"translation-added", RuleKind::kNotable, "A catalog has a translation into a new locale."},
+      {"translation-removed", RuleKind::kNotable,
+       "A translation is gone: its readers get the catalog's own texts."},
+      {"translation-changed", RuleKind::kNotable, "A translated text changed, came or went."},
+      {"translation-stale", RuleKind::kNotable,
+       "A source message changed and a translation of it did not."},
       {"docs-changed", RuleKind::kNotable,
        "Description, causes, resolution, fields or links changed."},
   };

@@ -25,8 +25,9 @@ struct Notes {
 // each names.
 bool ClientVisible(const std::string& rule) {
   static const char* const kRules[] = {
-      "message-changed",   "placeholders-changed", "param-renamed", "http-status-changed",
-      "retriable-changed", "value-changed",        "name-changed",  "code-changed"};
+      "message-changed",     "placeholders-changed", "param-renamed",
+      "http-status-changed", "retriable-changed",    "value-changed",
+      "name-changed",        "code-changed",         "translation-changed"};
   return std::find(std::begin(kRules), std::end(kRules), rule) != std::end(kRules);
 }
 

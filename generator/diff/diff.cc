@@ -83,6 +83,7 @@ class Differ {
     std::string message = {};
     const model::Catalog* where = nullptr;
     model::SourcePos pos = {};
+    const std::string* path = nullptr;  // instead of `where`'s (a translation file)
   };
 
   void Add(ChangeSpec spec) {
@@ -93,11 +94,12 @@ class Differ {
       spec.message += " (allowed)";
     }
     Change change;
-    change.diagnostic = {breaking ? diag::Severity::kError : diag::Severity::kWarning,
-                         {spec.where->path, spec.pos.line, spec.pos.column},
-                         std::move(spec.message),
-                         std::move(spec.rule),
-                         {}};
+    change.diagnostic = {
+        breaking ? diag::Severity::kError : diag::Severity::kWarning,
+        {spec.path ? *spec.path : spec.where->path, spec.pos.line, spec.pos.column},
+        std::move(spec.message),
+        std::move(spec.rule),
+        {}};
     change.catalog = spec.catalog->id;
     change.code = spec.error ? spec.error->code : "";
     change.field = std::move(spec.field);
@@ -127,6 +129,7 @@ class Differ {
            .where = &h,
            .pos = {1, 1}});
 
+    DiffTranslations(b, h);
     const Index base = IndexOf(b), head = IndexOf(h);
     for (const model::Error& be : b.errors) {
       if (const model::Error* he = Find(head.by_code, be.code)) {
@@ -282,6 +285,82 @@ class Differ {
     change("docs-changed", "fields", Fields(be), Fields(he), "fields changed");
     change("docs-changed", "see_also", Join(be.see_also), Join(he.see_also), "see_also changed");
     if (result_.changes.size() != before) ++result_.changed;
+  }
+
+  // Translations, by locale: one added or removed; each translated text changed; and a source
+  // message that changed while a translation's stayed as it was (the translation is stale; one
+  // whose placeholders no longer match does not load: [translation-placeholders]).
+  void DiffTranslations(const model::Catalog& b, const model::Catalog& h) {
+    for (const model::Translation& bt : b.translations)
+      if (!h.FindTranslation(bt.locale))
+        Add({.rule = "translation-removed",
+             .catalog = &h,
+             .field = "translation",
+             .before = bt.locale,
+             .message = "the " + bt.locale + " translation of '" + h.id +
+                        "' was removed; its readers get the catalog's " + h.locale + " texts",
+             .where = &h,
+             .pos = {1, 1}});
+    for (const model::Translation& ht : h.translations) {
+      const model::Translation* bt = b.FindTranslation(ht.locale);
+      if (!bt) {
+        Add({.rule = "translation-added",
+             .catalog = &h,
+             .field = "translation",
+             .after = ht.locale,
+             .message = "new " + ht.locale + " translation of '" + h.id + "' (" +
+                        std::to_string(ht.errors.size()) + " errors)",
+             .where = &h,
+             .pos = ht.locale_pos,
+             .path = &ht.path});
+        continue;
+      }
+      for (const model::Error& he : h.errors) {
+        const model::TranslatedError* before = bt->Find(he.code);
+        const model::TranslatedError* after = ht.Find(he.code);
+        static const model::TranslatedError kNone;
+        const model::TranslatedError& bte = before ? *before : kNone;
+        const model::TranslatedError& hte = after ? *after : kNone;
+        const auto text = [&](const char* field, const std::string& was, const std::string& is) {
+          if (was == is) return;
+          Add({.rule = "translation-changed",
+               .catalog = &h,
+               .error = &he,
+               .field = ht.locale + " " + field,
+               .before = was,
+               .after = is,
+               .message = he.code + ": " + ht.locale + " " + field +
+                          (was.empty()  ? " translated"
+                           : is.empty() ? " no longer translated"
+                           : was.size() + is.size() <= 240 && was.find('\n') == std::string::npos &&
+                                   is.find('\n') == std::string::npos
+                               ? " changed from \"" + was + "\" to \"" + is + "\""
+                               : " changed"),
+               .where = &h,
+               .pos = after ? hte.PosOf(field) : model::SourcePos{1, 1},
+               .path = &ht.path});
+        };
+        text("summary", bte.summary, hte.summary);
+        text("message", bte.message, hte.message);
+        text("description", bte.description, hte.description);
+        text("causes", Join(bte.causes), Join(hte.causes));
+        text("resolution", Join(bte.resolution), Join(hte.resolution));
+        const model::Error* be = b.Find(he.code);
+        if (be && be->message != he.message && after && !hte.message.empty() &&
+            bte.message == hte.message)
+          Add({.rule = "translation-stale",
+               .catalog = &h,
+               .error = &he,
+               .field = ht.locale + " message",
+               .before = be->message,
+               .after = he.message,
+               .message = he.code + ": the message changed but its " + ht.locale +
+                          " translation did not; it may say what the old one said",
+               .where = &h,
+               .pos = hte.PosOf("message"),
+               .path = &ht.path});
+      }
+    }
   }
 
   void DiffParams(const model::Catalog& h, const model::Error& be, const model::Error& he) {
