@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "backends/base/driver.h"
+#include "backends/base/output.h"
 #include "diag/diagnostics.h"
 #include "diag/formats.h"
 #include "diag/rules.h"
@@ -26,6 +27,7 @@
 #include "loader/translations.h"
 #include "lock/lock.h"
 #include "match/match.h"
+#include "po/po.h"
 #include "util/keep_until_exit.h"
 #include "util/text.h"
 
@@ -562,6 +564,61 @@ std::function<int()> DefineMatch(CLI::App& cmd) {
   return [o] { return RunMatch(*o); };
 }
 
+struct PoCommand {
+  CommonOptions common;
+  std::string locale, catalog, output, po_file;
+};
+
+int RunPoExport(const PoCommand& o) {
+  diag::DiagnosticSink sink;
+  std::optional<model::CatalogSet> set =
+      loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink);
+  if (!set) return Report(sink, o.common);
+  std::optional<std::string> text = po::ExportFor(*set, o.catalog, o.locale, sink);
+  if (!text) return Report(sink, o.common);
+  if (o.output.empty() || o.output == "-") {
+    std::fputs(text->c_str(), stdout);
+  } else if (std::string error = backends::WriteFileAtomically(o.output, *text); !error.empty()) {
+    sink.Error({o.output, 0, 0}, error, "io");
+    return Report(sink, o.common);
+  }
+  return kExitOk;
+}
+
+int RunPoImport(const PoCommand& o) {
+  diag::DiagnosticSink sink;
+  std::optional<model::CatalogSet> set =
+      loader::LoadPaths(o.common.paths, LoaderOptions(o.common), sink);
+  if (!set) return Report(sink, o.common);
+  const std::optional<std::string> written = po::ImportFile(*set, o.po_file, o.output, sink);
+  Report(sink, o.common);  // warnings, if any
+  if (!written) return sink.HasErrors() ? kExitInvalid : kExitUsage;
+  std::fprintf(stderr, "errcat po: wrote %s\n", written->c_str());
+  return kExitOk;
+}
+
+std::function<int()> DefinePo(CLI::App& cmd) {
+  auto o = std::make_shared<PoCommand>();
+  cmd.require_subcommand(1);
+  CLI::App* ex =
+      cmd.add_subcommand("export", "Write one catalog's texts in a locale as a gettext PO file");
+  ex->add_option("--locale", o->locale, "The translation's locale (BCP 47: de, de-AT)")->required();
+  ex->add_option("--catalog", o->catalog, "The catalog, when the files hold several");
+  ex->add_option("-o,--output", o->output, "The PO file (default: stdout)");
+  ex->add_option("paths", o->common.paths, "Catalog files or folders")->required();
+  AddCommon(ex, o->common);
+  CLI::App* im = cmd.add_subcommand(
+      "import", "Write the translation a PO file gives (checked; what it does not touch stays)");
+  im->add_option("po_file", o->po_file, "The PO file")->required();
+  im->add_option("paths", o->common.paths, "Catalog files or folders (its catalog among them)")
+      ->required();
+  im->add_option("-o,--output", o->output,
+                 "The translation file (default: the set's translation into that locale, else "
+                 "<catalog>.<locale>.yaml beside the catalog)");
+  AddCommon(im, o->common);
+  return [o, ex] { return ex->parsed() ? RunPoExport(*o) : RunPoImport(*o); };
+}
+
 // The command table, as ninja's tools: a name, a line of help, and what declares and runs it.
 struct Command {
   const char* name;
@@ -582,6 +639,8 @@ constexpr Command kCommands[] = {
      DefineMatch},
     {"lock", "Record every code the catalogs issue in errcat.lock (only adds and advances)",
      DefineLock},
+    {"po", "Export a catalog's texts to a gettext PO file for translators, or import one",
+     DefinePo},
 };
 
 }  // namespace

@@ -52,6 +52,11 @@ const std::vector<Rule>& AllRules() {
        "A translation gives texts for a code its catalog does not have."},
       {"translation-placeholders", RuleKind::kError,
        "A translated message does not show exactly the source message's placeholders."},
+      {"po-syntax", RuleKind::kError,
+       "A PO file given to errcat po import is malformed, or an entry names no text."},
+      {"po-catalog", RuleKind::kError,
+       "errcat po export cannot tell which catalog: none by that id, or several without "
+       "--catalog."},
       {"duplicate-translation", RuleKind::kError,
        "Two translations of one catalog into one locale, or one into the catalog's own locale."},
       {"http-status", RuleKind::kError, "http_status is outside 100..599."},
