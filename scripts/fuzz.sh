@@ -17,7 +17,7 @@ declare -A seeds=(
   [match]="tests/fuzz/seeds/match"
 )
 status=0
-for target in loader placeholders diff match; do
+for target in loader placeholders diff match po; do
   corpus=build-fuzz/corpus/$target
   artifacts=build-fuzz/artifacts/$target/
   mkdir -p "$corpus" "$artifacts"

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "plurals/plural_rules.h"
+#include "plurals_errors.hpp"
 #include "token_errors.hpp"
 
 namespace {
@@ -121,6 +123,41 @@ TEST(LocalizedFormat, MatchFindsEveryPluralForm) {
       EXPECT_FALSE(m->ambiguous);
     }
   }
+}
+
+// The generated plural rules, and the operands the generated code takes from a number as it
+// prints it, against the generator's evaluation of CLDR's rules (plural_rules_test checks that
+// against ICU's PluralRules::select): plurals.yaml's message prints the category chosen.
+TEST(LocalizedFormat, GeneratedPluralSelectionAgreesWithCldrForEveryLocale) {
+  using ::plurals::PluralsError;
+  const errcat_runtime::ConstList<std::string_view> locales =
+      plurals::available_locales<PluralsError>();
+  ASSERT_EQ(locales.size(), 17u);
+  std::vector<double> numbers;
+  for (int n = 0; n <= 1000; ++n) numbers.push_back(n);
+  for (int n = 0; n <= 1000; ++n) numbers.push_back(n / 100.0);  // 0.01 ... 10
+  for (int n = 0; n <= 100; ++n) numbers.push_back(n / 10.0 + 0.5);
+  numbers.push_back(1000000);
+  size_t checked = 0;
+  for (std::string_view locale : locales) {
+    const std::optional<errcat::plurals::LocaleRules> rules = errcat::plurals::RulesFor(locale);
+    ASSERT_TRUE(rules) << locale;
+    for (double d : numbers) {
+      const std::string printed = fmt::format("{}", d);
+      const std::string want =
+          errcat::plurals::Select(*rules, *errcat::plurals::OperandsOf(printed));
+      EXPECT_EQ(plurals::format<PluralsError::OfDouble>(locale, d), want)
+          << locale << " " << printed;
+      if (d == static_cast<int>(d)) {
+        EXPECT_EQ(plurals::format<PluralsError::OfInt>(locale, static_cast<int>(d)), want)
+            << locale << " " << d;
+        EXPECT_EQ(plurals::format<PluralsError::OfInt>(locale, -static_cast<int>(d)), want)
+            << locale << " -" << d;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 17u * 2000);
 }
 
 }  // namespace
