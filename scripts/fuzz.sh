@@ -15,6 +15,7 @@ declare -A seeds=(
   [placeholders]="tests/fuzz/seeds/placeholders"
   [diff]="tests/diff/realistic/base tests/diff/realistic/head catalog"
   [match]="tests/fuzz/seeds/match"
+  [po]="tests/fuzz/seeds/po"
 )
 status=0
 for target in loader placeholders diff match po; do
@@ -29,7 +30,7 @@ for target in loader placeholders diff match po; do
        2>build-fuzz/fuzz_$target.log; then
     tail -40 build-fuzz/fuzz_$target.log
     for crash in "$artifacts"*; do
-      [ -f "$crash" ] && cp "$crash" "tests/fuzz/regressions/$target/" && echo "saved $(basename "$crash") as a regression input"
+      [ -f "$crash" ] && mkdir -p "tests/fuzz/regressions/$target" && cp "$crash" "tests/fuzz/regressions/$target/" && echo "saved $(basename "$crash") as a regression input"
     done
     status=1
   else
