@@ -88,6 +88,9 @@ const std::vector<Rule>& AllRules() {
       // Style warnings (errcat check); a catalog turns them off with lint: {disable: [...]}.
       {"empty-folder", RuleKind::kWarning, "A folder argument holds no catalog files."},
       {"message-punctuation", RuleKind::kWarning, "A message does not end in punctuation."},
+      {"icu-apostrophe", RuleKind::kWarning,
+       "A message's apostrophe stands before a brace ('{0}'), a second apostrophe or, in a plural "
+       "case, '#': errcat prints it, ICU MessageFormat would read it as quoting."},
       {"summary-length", RuleKind::kWarning, "A summary is longer than 80 characters."},
       {"missing-causes", RuleKind::kWarning, "An error lists no causes."},
       {"missing-resolution", RuleKind::kWarning, "An error lists no resolution steps."},

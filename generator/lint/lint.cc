@@ -19,6 +19,20 @@ bool EndsInPunctuation(std::string_view message) {
   return !message.empty() && std::string_view(".!?:;").find(message.back()) != std::string_view::npos;
 }
 
+// Where an apostrophe of the message would change its meaning under ICU MessageFormat, which
+// reads '{ '} '' (and '# in a plural case) as quoting: the offset of the first, or npos.
+size_t IcuQuotingApostrophe(std::string_view message) {
+  int depth = 0;  // inside a plural case when > 1
+  for (size_t i = 0; i + 1 < message.size(); ++i) {
+    const char c = message[i], next = message[i + 1];
+    if (c == '{' && next != '{') ++depth;
+    if (c == '}' && depth > 0) --depth;
+    if (c == '\'' && (next == '{' || next == '}' || next == '\'' || (next == '#' && depth > 1)))
+      return i;
+  }
+  return std::string_view::npos;
+}
+
 class Linter {
  public:
   Linter(const model::Catalog& c, diag::DiagnosticSink& sink) : c_(c), sink_(sink) {}
@@ -28,6 +42,13 @@ class Linter {
     for (const model::Error& e : c_.errors) {
       if (!EndsInPunctuation(e.message))
         Warn(e, "message", "message of " + e.code + " does not end in punctuation", "message-punctuation");
+      if (const size_t at = IcuQuotingApostrophe(e.message); at != std::string_view::npos)
+        Warn(e, "message",
+             "message of " + e.code + " has an apostrophe before '" + e.message.substr(at + 1, 1) +
+                 "': errcat prints it, but ICU MessageFormat would read it as quoting (" +
+                 e.message.substr(at, std::min<size_t>(6, e.message.size() - at)) +
+                 "...); where the message is also read by ICU, write \u2019 (U+2019) instead",
+             "icu-apostrophe");
       if (util::Utf8Length(e.summary) > kMaxSummary)
         Warn(e, "summary",
              "summary of " + e.code + " is " + std::to_string(util::Utf8Length(e.summary)) +

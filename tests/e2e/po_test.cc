@@ -41,7 +41,7 @@ TEST(Po, ExportIsAPoFileMsgfmtAccepts) {
   EXPECT_THAT(
       po, HasSubstr("#. TOK002 DownloadTokenNotFound\n"
                     "#. {0} expiry_minutes: int - Minutes after which a download token expires.\n"
-                    "#: token.yaml:32\n"
+                    "#: token.yaml:33\n"
                     "#, errcat-format\n"
                     "msgctxt \"TOK002 message\"\n"));
   EXPECT_THAT(po, HasSubstr("msgstr \"Token wurde nicht gefunden oder ist abgelaufen\""));

@@ -47,6 +47,31 @@ TEST(Lint, EveryWarningAtItsPlace) {
   EXPECT_EQ(loaded.sink.warning_count(), 6) << loaded.Text();  // E002 is clean
 }
 
+TEST(Lint, ApostrophesIcuWouldReadAsQuoting) {
+  const auto warned = [&](const std::string& message) {
+    testing::Loaded loaded = Lint(
+        kHeader + "errors:\n  - {code: E001, name: First, summary: S, message: \"" + message +
+        "\", params: [{name: n, type: uint, description: d}], causes: [c], resolution: [r]}\n");
+    return loaded.FindRule("icu-apostrophe") != nullptr;
+  };
+  EXPECT_TRUE(warned("Token '{0}' not found."));
+  EXPECT_TRUE(warned("Closing '}}' brace {0}."));
+  EXPECT_TRUE(warned("It''s {0}."));
+  EXPECT_TRUE(warned("{0, plural, one {'# one} other {# more}}."));
+  EXPECT_FALSE(warned("It's {0}."));  // before a letter: literal under ICU too
+  EXPECT_FALSE(warned("Token \u2018{0}\u2019 not found."));  // typographic quotes
+  EXPECT_FALSE(warned("Issue '#{0}'."));                     // '#' is special only in a plural case
+  const testing::Loaded loaded = Lint(
+      kHeader +
+      "errors:\n  - {code: E001, name: First, summary: S, message: \"Token '{0}' not found.\", "
+      "params: [{name: n, type: string, description: d}], causes: [c], resolution: [r]}\n");
+  const diag::Diagnostic* d = loaded.FindRule("icu-apostrophe");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message,
+              HasSubstr("message of E001 has an apostrophe before '{': errcat prints it, "
+                        "but ICU MessageFormat would read it as quoting ('{0}' ...)"));
+}
+
 TEST(Lint, CatalogHeaderDisablesRules) {
   testing::Loaded loaded =
       Lint(kHeader + "lint: {disable: [summary-length, missing-causes, mesage-punctuation]}\n" + kError);
