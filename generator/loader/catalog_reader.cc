@@ -409,9 +409,7 @@ class CatalogReader {
     for (const PlaceholderProblem& p : parsed.problems)
       ctx_.sink.Error(LocInScalar(ctx_, message, p.offset), p.message, p.rule);
     e.segments = std::move(parsed.segments);
-    if (parsed.problems.empty() &&
-        std::any_of(e.segments.begin(), e.segments.end(),
-                    [](const model::MessageSegment& s) { return s.is_plural(); })) {
+    if (parsed.problems.empty() && model::HasPlural(e.segments)) {
       if (!plural_rules_) plural_rules_ = plurals::RulesFor(catalog_.locale);
       if (plural_rules_)
         CheckPlurals(e.segments, e.params, *plural_rules_, ctx_.doc.file,

@@ -10,7 +10,6 @@ namespace errcat::loader {
 namespace {
 
 constexpr int kMaxPlaceholder = 99;  // more parameters than this is a design problem
-constexpr std::string_view kCategories[] = {"zero", "one", "two", "few", "many", "other"};
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -216,12 +215,12 @@ class Parser {
       Recover();
       return false;
     }
-    if (!exact && std::find(std::begin(kCategories), std::end(kCategories), selector) ==
-                      std::end(kCategories)) {
+    if (!exact && !plurals::IsCategory(selector)) {
       Problem(at,
               "'" + selector + "' is not a plural category; they are zero, one, two, few, " +
                   "many, other" +
-                  diag::DidYouMean(selector, {std::begin(kCategories), std::end(kCategories)}),
+                  diag::DidYouMean(selector, {std::begin(plurals::kCategoryNames),
+                                              std::end(plurals::kCategoryNames)}),
               "plural-cases");
     }
     for (const model::PluralCase& c : segment.plural)
@@ -321,9 +320,7 @@ void CheckPlurals(const std::vector<model::MessageSegment>& segments,
         continue;
       }
       has_other = has_other || c.selector == "other";
-      if (!rules.HasCategory(c.selector) &&
-          std::find(std::begin(kCategories), std::end(kCategories), c.selector) !=
-              std::end(kCategories))
+      if (!rules.HasCategory(c.selector) && plurals::IsCategory(c.selector))
         sink.Error(At(path, c.pos),
                    "'" + c.selector + "' is not a plural category of " + rules.locale +
                        " (its categories: " + CategoryList(rules) + ")",

@@ -159,8 +159,7 @@ void CheckAgainstCatalog(const model::Catalog& c, const model::Translation& t,
                  "the " + t.locale + " message of " + e.code + " " + what +
                      "; a translation shows exactly the source's placeholders, in any order",
                  "translation-placeholders");
-    } else if (rules && std::any_of(te.segments.begin(), te.segments.end(),
-                                    [](const model::MessageSegment& s) { return s.is_plural(); })) {
+    } else if (rules && model::HasPlural(te.segments)) {
       CheckPlurals(te.segments, e.params, *rules, t.path,
                    "the " + t.locale + " message of " + e.code, sink);
     }

@@ -222,9 +222,7 @@ MessageIndex BuildMessageIndex(const std::vector<const model::Catalog*>& catalog
   for (const model::Catalog* c : catalogs)
     for (const model::Error& e : c->errors) {
       std::vector<Pattern> forms = PatternsOf(e);
-      const bool plural = forms.size() > 1 ||
-                          std::any_of(e.segments.begin(), e.segments.end(),
-                                      [](const model::MessageSegment& s) { return s.is_plural(); });
+      const bool plural = model::HasPlural(e.segments);
       for (Pattern& p : forms)
         if (Matchable(e, p)) index.entries.push_back({c, &e, std::move(p), plural});
     }

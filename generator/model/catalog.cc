@@ -132,6 +132,11 @@ std::vector<MessageSegment> OtherForms(const std::vector<MessageSegment>& segmen
   return out;
 }
 
+bool HasPlural(const std::vector<MessageSegment>& segments) {
+  return std::any_of(segments.begin(), segments.end(),
+                     [](const MessageSegment& s) { return s.is_plural(); });
+}
+
 std::vector<int> PlaceholdersOf(const std::vector<MessageSegment>& segments) {
   std::set<int> used;
   for (const MessageSegment& s : segments) {
@@ -173,34 +178,35 @@ const Translation* Catalog::TranslationFor(std::string_view locale) const {
 
 LocalizedError Localize(const Catalog& catalog, const Error& error, std::string_view locale) {
   LocalizedError out{error, {}};
+  out.untranslated = LocalizeInPlace(catalog, out.error, locale);
+  return out;
+}
+
+std::vector<std::string> LocalizeInPlace(const Catalog& catalog, Error& error,
+                                         std::string_view locale) {
+  std::vector<std::string> untranslated;
   const Translation* t = catalog.TranslationFor(locale);
   // A reader of the catalog's own language (en-GB of an en catalog) misses nothing, unless a
   // translation into that variant exists.
   const std::string_view own = catalog.locale;
   const bool own_language = locale.substr(0, own.size()) == own &&
                             (locale.size() == own.size() || locale[own.size()] == '-');
-  if (t == nullptr && own_language) return out;
+  if (t == nullptr && own_language) return untranslated;
   const TranslatedError* te = t ? t->Find(error.code) : nullptr;
-  const auto text = [&](const char* key, std::string Error::*field, const std::string* value) {
+  // Each text the translation has replaces the catalog's; one it lacks is named.
+  const auto take = [&](const char* key, auto& field, const auto* value) {
     if (value && !value->empty())
-      out.error.*field = *value;
-    else if (!(error.*field).empty())
-      out.untranslated.push_back(key);
+      field = *value;
+    else if (!field.empty())
+      untranslated.push_back(key);
   };
-  const auto list = [&](const char* key, std::vector<std::string> Error::*field,
-                        const std::vector<std::string>* value) {
-    if (value && !value->empty())
-      out.error.*field = *value;
-    else if (!(error.*field).empty())
-      out.untranslated.push_back(key);
-  };
-  text("summary", &Error::summary, te ? &te->summary : nullptr);
-  text("message", &Error::message, te ? &te->message : nullptr);
-  if (te && !te->message.empty()) out.error.segments = te->segments;
-  text("description", &Error::description, te ? &te->description : nullptr);
-  list("causes", &Error::causes, te ? &te->causes : nullptr);
-  list("resolution", &Error::resolution, te ? &te->resolution : nullptr);
-  return out;
+  take("summary", error.summary, te ? &te->summary : nullptr);
+  take("message", error.message, te ? &te->message : nullptr);
+  if (te && !te->message.empty()) error.segments = te->segments;
+  take("description", error.description, te ? &te->description : nullptr);
+  take("causes", error.causes, te ? &te->causes : nullptr);
+  take("resolution", error.resolution, te ? &te->resolution : nullptr);
+  return untranslated;
 }
 
 SourcePos TranslatedError::PosOf(std::string_view key) const {
@@ -260,17 +266,11 @@ LocalizedSet LocalizeSet(const CatalogSet& set, std::string_view locale) {
   std::vector<Catalog> catalogs;
   std::vector<std::vector<std::vector<std::string>>> untranslated;
   for (const Catalog& c : set.catalogs()) {
-    Catalog localized = c;  // the header; its errors are replaced below
-    localized.errors.clear();
+    Catalog localized = c;  // one copy; each error localized in place
     localized.translations.clear();
     if (c.TranslationFor(locale)) localized.locale = std::string(locale);
-    localized.errors.reserve(c.errors.size());
     untranslated.emplace_back();
-    for (const Error& e : c.errors) {
-      LocalizedError l = Localize(c, e, locale);
-      localized.errors.push_back(std::move(l.error));
-      untranslated.back().push_back(std::move(l.untranslated));
-    }
+    for (Error& e : localized.errors) untranslated.back().push_back(LocalizeInPlace(c, e, locale));
     catalogs.push_back(std::move(localized));
   }
   // Already sorted by id: CatalogSet keeps the order, so `untranslated` stays parallel.

@@ -82,6 +82,7 @@ const PluralCase& PluralChoice(const MessageSegment& plural, std::string_view nu
                                std::string_view category);
 // The message with each plural replaced by its `other` case: how the docs show a template.
 std::vector<MessageSegment> OtherForms(const std::vector<MessageSegment>& segments);
+bool HasPlural(const std::vector<MessageSegment>& segments);
 // Every placeholder index the message shows, plurals and their cases included.
 std::vector<int> PlaceholdersOf(const std::vector<MessageSegment>& segments);
 
@@ -201,6 +202,9 @@ struct LocalizedError {
   std::vector<std::string> untranslated;
 };
 LocalizedError Localize(const Catalog& catalog, const Error& error, std::string_view locale);
+// The same on `error`, one of `catalog`'s errors or a copy of it: returns `untranslated`.
+std::vector<std::string> LocalizeInPlace(const Catalog& catalog, Error& error,
+                                         std::string_view locale);
 
 class CatalogSet;
 // The locales of a set's translations, sorted, each once: the languages of a localized site.

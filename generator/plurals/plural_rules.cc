@@ -229,6 +229,11 @@ std::optional<Condition> ParseCondition(std::string_view text, std::string* erro
   return ConditionParser(text.substr(0, text.find('@'))).Parse(error);
 }
 
+bool IsCategory(std::string_view name) {
+  return std::find(std::begin(kCategoryNames), std::end(kCategoryNames), name) !=
+         std::end(kCategoryNames);
+}
+
 std::vector<std::string> LocaleRules::Categories() const {
   std::vector<std::string> out;
   for (const Rule& r : rules) out.push_back(r.category);
@@ -261,9 +266,9 @@ std::optional<LocaleRules> RulesFor(std::string_view bcp47) {
   for (;;) {
     if (auto it = d.set_of_locale.find(key); it != d.set_of_locale.end()) {
       out.data = key;
-      static constexpr std::string_view kOrder[] = {"zero", "one", "two", "few", "many"};
       const auto& rules = d.rules_of_set.at(it->second);
-      for (std::string_view category : kOrder) {
+      for (std::string_view category : kCategoryNames) {
+        if (category == "other") continue;  // last, always, with no condition
         const auto r = rules.find(std::string(category));
         if (r == rules.end()) continue;
         std::string error;

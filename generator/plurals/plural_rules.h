@@ -35,6 +35,10 @@ struct Relation {
 using AndCondition = std::vector<Relation>;
 using Condition = std::vector<AndCondition>;  // or of ands; empty: always true
 
+// CLDR's plural categories, in its order; `other` last.
+inline constexpr std::string_view kCategoryNames[] = {"zero", "one", "two", "few", "many", "other"};
+bool IsCategory(std::string_view name);
+
 struct Rule {
   std::string category;  // zero one two few many other
   Condition condition;

@@ -111,17 +111,16 @@ TEST(LocalizedFormat, ProblemDetailsStayInTheCatalogsLanguage) {
   EXPECT_EQ(p.detail, token::format<TokenError::DownloadTokenNotFound>(1));
 }
 
+// match_message reads the catalog's own language: both forms of TOK002's plural.
 TEST(LocalizedFormat, MatchFindsEveryPluralForm) {
-  for (const char* locale : {"en"}) {
-    for (int minutes : {1, 5}) {
-      const std::string line =
-          "ERROR " + token::format<TokenError::DownloadTokenNotFound>(locale, minutes) + " (req 7)";
-      const auto m = errcat_runtime::match_message<TokenError>(line);
-      ASSERT_TRUE(m) << line;
-      EXPECT_EQ(m->error, TokenError::DownloadTokenNotFound);
-      EXPECT_EQ(m->args[0], std::to_string(minutes));
-      EXPECT_FALSE(m->ambiguous);
-    }
+  for (int minutes : {1, 5}) {
+    const std::string line =
+        "ERROR " + token::format<TokenError::DownloadTokenNotFound>(minutes) + " (req 7)";
+    const auto m = errcat_runtime::match_message<TokenError>(line);
+    ASSERT_TRUE(m) << line;
+    EXPECT_EQ(m->error, TokenError::DownloadTokenNotFound);
+    EXPECT_EQ(m->args[0], std::to_string(minutes));
+    EXPECT_FALSE(m->ambiguous);
   }
 }
 

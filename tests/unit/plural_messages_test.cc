@@ -137,11 +137,11 @@ TEST(PluralMessages, TranslationsAreCheckedAgainstTheirOwnLocale) {
        {"token.de.yaml", Translation("de", "nach {0, plural, one {# Minute} other {# Minuten}}")}});
   EXPECT_TRUE(de.set) << de.Text();
   // The placeholders a plural shows count as shown.
-  const testing::Loaded wrong = testing::LoadYaml(
+  const testing::Loaded shown_by_plural = testing::LoadYaml(
       {{"token.yaml", source},
        {"token.de.yaml",
         Translation("de", "nach {0, plural, one {eine Minute} other {mehreren Minuten}}")}});
-  EXPECT_TRUE(wrong.set) << wrong.Text();
+  EXPECT_TRUE(shown_by_plural.set) << shown_by_plural.Text();
 }
 
 TEST(PluralChoice, ExactThenCategoryThenOther) {

@@ -51,7 +51,9 @@ void RenderExample(const std::vector<model::MessageSegment>& segments, const mod
 
 nlohmann::ordered_json ProblemExample(const model::Catalog& c, const model::Error& e) {
   std::string detail;
-  RenderExample(e.segments, e, plurals::RulesFor(c.locale), detail);
+  // The rules only for a message with a plural: this runs for every error of every back end.
+  RenderExample(e.segments, e,
+                model::HasPlural(e.segments) ? plurals::RulesFor(c.locale) : std::nullopt, detail);
   nlohmann::ordered_json j;
   j["type"] = ProblemType(c, e);
   j["title"] = e.summary;

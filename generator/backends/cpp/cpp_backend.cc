@@ -51,13 +51,9 @@ std::string DoubleLiteral(std::string_view number) {
   return out;
 }
 
-constexpr std::string_view kCategoryEnumerators[][2] = {{"zero", "kZero"}, {"one", "kOne"},
-                                                        {"two", "kTwo"},   {"few", "kFew"},
-                                                        {"many", "kMany"}, {"other", "kOther"}};
+// kZero ... kOther: the runtime's PluralCategory enumerators are CLDR's names in PascalCase.
 std::string CategoryEnumerator(std::string_view category) {
-  for (const auto& [name, enumerator] : kCategoryEnumerators)
-    if (name == category) return "::errcat_runtime::PluralCategory::" + std::string(enumerator);
-  return "::errcat_runtime::PluralCategory::kOther";
+  return "::errcat_runtime::PluralCategory::" + Enumerator(category);
 }
 
 // The constant arrays of one message, appended to `arrays` in the order C++ needs them

@@ -252,6 +252,15 @@ void AddHistory(View& v, const model::Error& e, const model::CodeHistory& h, con
   v.set("deprecated_in", e.is_deprecated() ? t.Text(h.deprecated_in) : "");
 }
 
+void MarkUntranslated(View& error_view, const std::vector<std::string>& texts,
+                      std::string_view lang, const TextTarget& t) {
+  if (texts.empty()) return;
+  std::string list;
+  for (const std::string& key : texts) list += (list.empty() ? "" : ", ") + key;
+  error_view.set("untranslated", t.Text(list));
+  error_view.set("untranslated_lang", t.Text(lang));
+}
+
 View RetiredView(const model::CatalogSet& set, const model::CodeHistory& h, const TextTarget& t) {
   View v = View::Object(24);
   std::string signature;

@@ -55,6 +55,11 @@ View ErrorView(const model::CatalogSet& set, const model::Catalog& c, const mode
 void AddHistory(View& error_view, const model::Error& e, const model::CodeHistory& h,
                 const TextTarget& t);
 
+// What a page of a localized tree says an error lacks: `untranslated` (the texts that fall
+// back, "description, causes") and `untranslated_lang`; nothing when it lacks none.
+void MarkUntranslated(View& error_view, const std::vector<std::string>& texts,
+                      std::string_view lang, const TextTarget& t);
+
 // The view of a retired code's tombstone page: what it was, when it was issued, deprecated and
 // retired, and what replaced it (linked when that code is in `set`).
 View RetiredView(const model::CatalogSet& set, const model::CodeHistory& h, const TextTarget& t);

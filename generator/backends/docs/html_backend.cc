@@ -123,13 +123,8 @@ class HtmlBackend final : public Backend {
       const model::Error& e = c.errors[ei];
       if (const model::CodeHistory* h = history ? history->Find(e.code) : nullptr)
         docs::AddHistory(views.errors[ci][ei], e, *h, target);
-      if (untranslated && !(*untranslated)[ci][ei].empty()) {
-        std::string texts;
-        for (const std::string& key : (*untranslated)[ci][ei])
-          texts += (texts.empty() ? "" : ", ") + key;
-        views.errors[ci][ei].set("untranslated", target.Text(texts));
-        views.errors[ci][ei].set("untranslated_lang", target.Text(lang));
-      }
+      if (untranslated)
+        docs::MarkUntranslated(views.errors[ci][ei], (*untranslated)[ci][ei], lang, target);
       render(w, "html/error.mustache", views.errors[ci][ei], target.ErrorHref(c, e),
              target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "", true,
              c.locale);

@@ -32,17 +32,11 @@ class MarkdownBackend final : public Backend {
     const docs::MarkdownTarget target;
     docs::DocsViews views;
     docs::BuildErrorViews(set, target, views);
+    const std::string lang = prefix.substr(0, prefix.size() - 1);  // "de/" -> "de"
     if (untranslated)
       for (size_t ci = 0; ci < views.errors.size(); ++ci)
-        for (size_t ei = 0; ei < views.errors[ci].size(); ++ei) {
-          std::string texts;
-          for (const std::string& key : (*untranslated)[ci][ei])
-            texts += (texts.empty() ? "" : ", ") + key;
-          if (texts.empty()) continue;
-          views.errors[ci][ei].set("untranslated", target.Text(texts));
-          views.errors[ci][ei].set("untranslated_lang",
-                                   target.Text(prefix.substr(0, prefix.size() - 1)));
-        }
+        for (size_t ei = 0; ei < views.errors[ci].size(); ++ei)
+          docs::MarkUntranslated(views.errors[ci][ei], (*untranslated)[ci][ei], lang, target);
     docs::AddListViews(set, target, views);
     auto index = templates.Render("markdown/index.mustache", views.site, sink);
     if (!index || !out.Write(prefix + "index.md", std::move(*index), sink)) return false;
