@@ -54,13 +54,11 @@ void CheckSet(const std::vector<model::Catalog>& catalogs, bool complete,
   // Codes become file names: each error's page is <code>.html at the root of the HTML site, so
   // a code must not take a name the site itself uses, and two codes must not differ only in case
   // (their pages would be one file on macOS and Windows).
-  static constexpr std::pair<const char*, const char*> kSiteFiles[] = {
-      {"index", "index.html"},
-      {"404", "404.html"},
-      {"changes", "changes.html"},
-      {"sitemap", "sitemap.xml"},
-      {"search-index", "search-index.js"},
-      {"errors", "errors.json"}};
+  static constexpr std::pair<const char*, const char*> kSiteFiles[] = {{"index", "index.html"},
+                                                                       {"404", "404.html"},
+                                                                       {"changes", "changes.html"},
+                                                                       {"sitemap", "sitemap.xml"},
+                                                                       {"errors", "errors.json"}};
   std::unordered_map<std::string, Where> by_lower;
   for (const model::Catalog& c : catalogs) {
     for (const model::Error& e : c.errors) {

@@ -156,19 +156,31 @@ test("the system's dark preference applies without a click", async () => {
   await context.close();
 });
 
-test("filters by catalog, severity and HTTP status", async () => {
+// The rows of a list once the page has drawn the filters' view (drawn from the search data,
+// so after a change the count shows first what was asked, then the rows follow).
+async function rowsShown(page, countText) {
+  await page.waitForFunction((t) => document.getElementById("filter-count").textContent === t, countText);
+  await page.waitForFunction((n) => document.querySelectorAll("#error-table tbody tr:not([hidden])").length === n,
+                             Number(countText.split(" ")[0]));
+  return page.locator("#error-table tbody tr:not([hidden])").count();
+}
+
+test("filters by catalog, severity and HTTP status, and the URL keeps them", async () => {
   const { page, problems, context } = await openPage();
   await page.goto(fileUrl(site, "index.html"));
-  const visible = () => page.locator("#error-table tbody tr:not([hidden])").count();
-  assert.equal(await visible(), 26);
+  assert.equal(await rowsShown(page, "26 of 26 errors"), 26);
   await page.selectOption("#filter-catalog", "open_finance");
-  assert.equal(await visible(), 2);
+  assert.equal(await rowsShown(page, "2 of 26 errors"), 2);
   await page.selectOption("#filter-status", "500");
-  assert.equal(await visible(), 1);
-  assert.equal(await page.locator("#filter-count").innerText(), "1 of 26 errors");
+  assert.equal(await rowsShown(page, "1 of 26 errors"), 1);
+  assert.match(page.url(), /index\.html\?catalog=open_finance&status=500$/);
   await page.selectOption("#filter-catalog", "");
   await page.selectOption("#filter-status", "401");
-  assert.equal(await visible(), 3);
+  assert.equal(await rowsShown(page, "3 of 26 errors"), 3);
+  // A linked view opens as it was left.
+  await page.goto(fileUrl(site, "index.html") + "?severity=error&status=401");
+  assert.equal(await rowsShown(page, "3 of 26 errors"), 3);
+  assert.equal(await page.locator("#filter-status").inputValue(), "401");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -176,16 +188,15 @@ test("filters by catalog, severity and HTTP status", async () => {
 test("retired codes: hidden in the index until asked, found by their exact code, each with its tombstone", async () => {
   const { page, problems, context } = await openPage();
   await page.goto(fileUrl(history, "index.html"));
-  const visible = () => page.locator("#error-table tbody tr:not([hidden])").count();
-  assert.equal(await visible(), 26);
-  assert.equal(await page.locator("#filter-count").innerText(), "26 of 26 errors");
+  assert.equal(await rowsShown(page, "26 of 26 errors"), 26);
   await page.locator("#filter-retired").check();
-  assert.equal(await visible(), 27);
-  assert.equal(await page.locator("#filter-count").innerText(), "27 of 27 codes");
+  assert.equal(await rowsShown(page, "27 of 27 codes"), 27);
   await page.selectOption("#filter-catalog", "token");
+  await rowsShown(page, "14 of 27 codes");
   assert.equal(await page.locator("#error-table tbody tr.retired:not([hidden])").count(), 1);
   await page.locator("#filter-retired").uncheck();
   await page.selectOption("#filter-catalog", "");
+  await rowsShown(page, "26 of 26 errors");
 
   // Search: a retired code's name finds nothing while retired codes are hidden ...
   await page.locator("#search-input").fill("TokenRequestNull");

@@ -59,9 +59,10 @@ TEST(Docs, SiteHasItsFilesAndNoExternalRequests) {
   testing::TempDir tmp;
   const fs::path site = tmp.path() / "site";
   ASSERT_EQ(RunCommand(Errcat() + " docs --format html -o " + ShellQuote(site.string()) + " " + Src() + "/catalog").exit_code, 0);
-  for (const char* file : {"index.html", "404.html", "sitemap.xml", "search-index.json", "search-index.js",
-                           "errors.json", "assets/errcat.css", "assets/errcat.js", "TOK005.html", "947.html",
-                           "catalog/token.html"})
+  for (const char* file :
+       {"index.html", "404.html", "sitemap.xml", "search/manifest.js", "search/t0.js",
+        "search/fuzzy.js", "search/f0.js", "search/d0.js", "search/s0.js", "errors.json",
+        "assets/errcat.css", "assets/errcat.js", "TOK005.html", "947.html", "catalog/token.html"})
     EXPECT_TRUE(fs::exists(site / file)) << file;
   const std::string sitemap = testing::ReadFile(site / "sitemap.xml");
   EXPECT_THAT(sitemap, HasSubstr("<loc>https://developer.mastercard.com/open-finance-au/documentation/errors/accounterrors/invalidtoken/947-2024/index.md#947</loc>"));
@@ -86,7 +87,7 @@ TEST(Docs, SiteHasATreePerLocaleWithSwitcherAndHreflang) {
                 .exit_code,
             0);
   for (const char* file : {"de/index.html", "de/TOK002.html", "de/catalog/token.html",
-                           "de/search-index.js", "fr/TOK002.html", "fr/947.html"})
+                           "de/search/manifest.js", "fr/TOK002.html", "fr/947.html"})
     EXPECT_TRUE(fs::exists(site / file)) << file;
   // Only the root tree has the downloads and the sitemap; the assets are shared.
   for (const char* file : {"de/errors.json", "de/sitemap.xml", "de/assets", "de/404.html"})
@@ -102,7 +103,7 @@ TEST(Docs, SiteHasATreePerLocaleWithSwitcherAndHreflang) {
   EXPECT_THAT(de, HasSubstr("<a href=\"../de/TOK002.html\" hreflang=\"de\" lang=\"de\" "
                             "aria-current=\"true\">de</a>"));
   EXPECT_THAT(de, HasSubstr("<link rel=\"stylesheet\" href=\"../assets/errcat.css\">"));
-  EXPECT_THAT(de, HasSubstr("<script src=\"search-index.js\"></script>"));
+  EXPECT_THAT(de, HasSubstr("<script src=\"../assets/errcat.js\" data-root=\"\"></script>"));
   // The German translation has summaries and messages only: the rest is marked.
   EXPECT_THAT(
       de, HasSubstr("<strong>Not translated</strong> into de: description, causes, resolution"));
@@ -122,11 +123,16 @@ TEST(Docs, SiteHasATreePerLocaleWithSwitcherAndHreflang) {
   EXPECT_THAT(
       catalog_page,
       HasSubstr("<link rel=\"alternate\" hreflang=\"fr\" href=\"../../fr/catalog/token.html\">"));
-  // One search index per language, in that language.
-  EXPECT_THAT(testing::ReadFile(site / "de/search-index.js"),
+  // Search data per language, in that language: its records and its words.
+  EXPECT_THAT(testing::ReadFile(site / "de/search/d0.js"),
               HasSubstr("Token wurde nicht gefunden oder ist abgelaufen"));
-  EXPECT_THAT(testing::ReadFile(site / "search-index.js"),
+  EXPECT_THAT(testing::ReadFile(site / "search/d0.js"),
               Not(HasSubstr("Token wurde nicht gefunden")));
+  std::string de_terms;
+  for (const auto& entry : fs::directory_iterator(site / "de/search"))
+    if (entry.path().filename().string().starts_with("t"))
+      de_terms += testing::ReadFile(entry.path());
+  EXPECT_THAT(de_terms, HasSubstr("[\"abgelaufen\",["));
   // Pages that exist only at the root have no switcher.
   EXPECT_THAT(testing::ReadFile(site / "404.html"), Not(HasSubstr("hreflang")));
 }
@@ -153,9 +159,11 @@ TEST(Docs, CatalogTextCannotInjectHtmlScriptOrTemplates) {
     if (entry.path().extension() != ".html") continue;
     const std::string html = testing::ReadFile(entry.path());
     all += html;
-    // The only <script> elements are errcat's own three.
+    // The only <script> elements are errcat's own two.
     static const std::regex script_re("<script");
-    EXPECT_EQ(std::distance(std::sregex_iterator(html.begin(), html.end(), script_re), std::sregex_iterator()), 3)
+    EXPECT_EQ(std::distance(std::sregex_iterator(html.begin(), html.end(), script_re),
+                            std::sregex_iterator()),
+              2)
         << entry.path();
     EXPECT_THAT(html, Not(HasSubstr("<img"))) << entry.path();
     EXPECT_THAT(html, Not(HasSubstr("<svg"))) << entry.path();
@@ -169,9 +177,14 @@ TEST(Docs, CatalogTextCannotInjectHtmlScriptOrTemplates) {
   EXPECT_THAT(all, HasSubstr("&lt;script&gt;alert(&quot;description&quot;)&lt;/script&gt;"));
   EXPECT_THAT(all, HasSubstr("{{mustache}} and {{{triple}}}"));
   EXPECT_THAT(all, HasSubstr("Summary &lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt; {{summary}}"));
-  // The search index and the JSON download cannot close a <script> element either.
-  for (const char* file : {"search-index.js", "search-index.json", "errors.json"})
-    EXPECT_THAT(testing::ReadFile(site / file), Not(HasSubstr("<"))) << file;
+  // The search data and the JSON download cannot close a <script> element either.
+  EXPECT_THAT(testing::ReadFile(site / "errors.json"), Not(HasSubstr("<")));
+  size_t search_files = 0;
+  for (const auto& entry : fs::directory_iterator(site / "search")) {
+    EXPECT_THAT(testing::ReadFile(entry.path()), Not(HasSubstr("<"))) << entry.path();
+    ++search_files;
+  }
+  EXPECT_GT(search_files, 4u);
 }
 
 TEST(Docs, EditLinkWhenTheCatalogNamesWhereToEditIt) {

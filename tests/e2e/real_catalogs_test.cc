@@ -64,9 +64,11 @@ TEST(RealCatalogs, SiteListsEveryEntryAndEveryLinkResolves) {
        {"OK.html", "_DO_NOT_USE.html", "CURLE_OK.html", "SQLITE_OK.html", "EAGAIN.html"})
     EXPECT_TRUE(fs::exists(site / page)) << page;
   const std::string index = testing::ReadFile(site / "index.html");
-  EXPECT_THAT(index,
-              HasSubstr("<option value=\"info\">"));  // the severity filter has the success entries
-  EXPECT_THAT(index, HasSubstr("<option value=\"warning\">"));  // and SQLite's warnings
+  EXPECT_THAT(
+      index,
+      HasSubstr(
+          "<option value=\"info\" data-set="));  // the severity filter has the success entries
+  EXPECT_THAT(index, HasSubstr("<option value=\"warning\" data-set="));  // and SQLite's warnings
   EXPECT_THAT(testing::ReadFile(site / "OK.html"), HasSubstr("Not an error; returned on success."));
 
   const fs::path md = tmp.path() / "md";

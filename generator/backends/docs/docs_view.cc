@@ -289,8 +289,8 @@ View RetiredView(const model::CatalogSet& set, const model::CodeHistory& h, cons
 
 namespace {
 
-View CatalogView(const model::Catalog& c, const std::vector<View>& errors, List retired,
-                 const TextTarget& t) {
+View CatalogView(const model::Catalog& c, const std::vector<View>& errors, size_t rows,
+                 List retired, const TextTarget& t) {
   View v = View::Object(48);
   v.add("id", t.Text(c.id));
   v.add("title", t.Text(c.title));
@@ -299,7 +299,10 @@ View CatalogView(const model::Catalog& c, const std::vector<View>& errors, List 
   v.add("count", std::to_string(c.errors.size()));
   v.add("source_path", t.Text(c.display_path));
   v.add("edit_url", t.Text(c.docs_edit_url));
-  v.add("errors", List(errors));  // shares each error's view
+  // Shares each error's view.
+  v.add("errors", List(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(
+                                                            std::min(rows, errors.size()))));
+  v.add("has_more", errors.size() > rows);
   v.add("has_retired", !retired.empty());
   v.add("retired_count", std::to_string(retired.size()));
   v.add("retired", std::move(retired));
@@ -333,29 +336,31 @@ void BuildErrorViews(const model::CatalogSet& set, const TextTarget& t, DocsView
 }
 
 void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
-                  const std::vector<View>& retired) {
+                  const std::vector<View>& retired, size_t list_rows) {
   std::map<std::string, List> retired_of;  // catalog id as escaped in the view -> tombstones
   for (const View& r : retired) retired_of[*r.Find("catalog_id")->AsString()].push_back(r);
   List all_errors, severities, statuses;
-  all_errors.reserve(set.error_count());
+  all_errors.reserve(std::min(set.error_count(), list_rows));
   std::set<int> status_set;
   std::set<model::Severity> severity_set;
   for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
     const model::Catalog& c = set.catalogs()[ci];
     for (size_t ei = 0; ei < c.errors.size(); ++ei) {
-      all_errors.push_back(views.errors[ci][ei]);
+      if (all_errors.size() < list_rows) all_errors.push_back(views.errors[ci][ei]);
       if (c.errors[ei].http_status) status_set.insert(c.errors[ei].http_status);
       severity_set.insert(c.errors[ei].severity);
     }
     auto it = retired_of.find(t.Text(c.id));
-    views.catalogs.push_back(CatalogView(
-        c, views.errors[ci], it == retired_of.end() ? List() : std::move(it->second), t));
+    views.catalogs.push_back(CatalogView(c, views.errors[ci], list_rows,
+                                         it == retired_of.end() ? List() : std::move(it->second),
+                                         t));
   }
   for (model::Severity s : severity_set) severities.push_back(View{{"severity", std::string(model::Name(s))}});
   for (int s : status_set) statuses.push_back(View{{"status", std::to_string(s)}});
   View site = View::Object();
   site.set("catalogs", List(views.catalogs));
   site.set("errors", std::move(all_errors));
+  site.set("has_more", set.error_count() > list_rows);
   site.set("severities", std::move(severities));
   site.set("statuses", std::move(statuses));
   site.set("catalog_count", std::to_string(set.catalogs().size()));

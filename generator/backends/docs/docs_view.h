@@ -3,6 +3,7 @@
 // Markdown becomes output (passed through for Markdown, cmark in safe mode for HTML).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -80,8 +81,10 @@ DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t);
 void BuildErrorViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
                      const std::function<void(size_t catalog, size_t error, unsigned worker)>& built = {});
 // The site and catalog views, over views.errors; with `retired`, the tombstones' views too (the
-// site's list and each catalog's).
+// site's list and each catalog's). With `list_rows`, the site's list and each catalog's hold
+// only their first rows (the HTML pages load the rest from the search data), so only those
+// errors' views need to be kept in views.errors.
 void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
-                  const std::vector<View>& retired = {});
+                  const std::vector<View>& retired = {}, size_t list_rows = SIZE_MAX);
 
 }  // namespace errcat::backends::docs

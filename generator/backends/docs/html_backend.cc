@@ -1,6 +1,8 @@
 // HTML reference site: index, one page per catalog (catalog/<id>.html) and per error
-// (<code>.html, its permalink), 404.html, sitemap.xml, search-index.json (+ .js so the page
-// can load it from file://), errors.json, and the assets from site/. No external requests.
+// (<code>.html, its permalink), 404.html, sitemap.xml, errors.json, the search and list data in
+// search/ (docs/search_index.h), and the assets from site/. No external requests. The index and
+// catalog pages hold their first kListRows rows; the page shows the others, and filters over
+// all errors, from the search data.
 // With translations, the same pages and search index per locale in a folder (de/TOK002.html),
 // linked from every page's language switcher and hreflang alternates.
 // With a history: a tombstone page per retired code at its old address (so links from old logs
@@ -9,15 +11,19 @@
 #include <atomic>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <optional>
 
 #include "backends/backend.h"
 #include "backends/docs/docs_view.h"
 #include "backends/docs/json_export.h"
+#include "backends/docs/search_index.h"
 #include "util/parallel.h"
 
 namespace errcat::backends {
 namespace {
+
+constexpr size_t kListRows = 100;
 
 constexpr const char* kAssets[] = {"assets/errcat.css", "assets/errcat.js", "assets/favicon.svg",
                                    "assets/theme.js"};
@@ -110,26 +116,31 @@ class HtmlBackend final : public Backend {
     };
 
     // Round one, on every core: each error's view, its page right after it, and its records in
-    // errors.json and the search index.
+    // errors.json and the search data. Only the views the list pages show are kept.
     docs::DocsViews views;
-    docs::Records records(set.catalogs().size()), search_records(set.catalogs().size());
-    for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+    docs::Records records(set.catalogs().size());
+    std::vector<std::vector<docs::SearchDoc>> search_docs(set.catalogs().size());
+    std::vector<size_t> first_ordinal(set.catalogs().size());
+    for (size_t ci = 0, ordinal = 0; ci < set.catalogs().size(); ++ci) {
       records[ci].resize(set.catalogs()[ci].errors.size());
-      search_records[ci].resize(set.catalogs()[ci].errors.size());
+      search_docs[ci].resize(set.catalogs()[ci].errors.size());
+      first_ordinal[ci] = ordinal;
+      ordinal += set.catalogs()[ci].errors.size();
     }
     docs::BuildErrorViews(set, target, views, [&](size_t ci, size_t ei, unsigned w) {
       if (failed) return;
       const model::Catalog& c = set.catalogs()[ci];
       const model::Error& e = c.errors[ei];
+      View& view = views.errors[ci][ei];
       if (const model::CodeHistory* h = history ? history->Find(e.code) : nullptr)
-        docs::AddHistory(views.errors[ci][ei], e, *h, target);
-      if (untranslated)
-        docs::MarkUntranslated(views.errors[ci][ei], (*untranslated)[ci][ei], lang, target);
-      render(w, "html/error.mustache", views.errors[ci][ei], target.ErrorHref(c, e),
+        docs::AddHistory(view, e, *h, target);
+      if (untranslated) docs::MarkUntranslated(view, (*untranslated)[ci][ei], lang, target);
+      render(w, "html/error.mustache", view, target.ErrorHref(c, e),
              target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "", true,
              c.locale);
       if (root_tree) records[ci][ei] = docs::ErrorRecordJson(c, e);
-      search_records[ci][ei] = docs::ErrorSearchJson(c, e, target);
+      search_docs[ci][ei] = docs::ErrorSearchDoc(c, e, target);
+      if (ei >= kListRows && first_ordinal[ci] + ei >= kListRows) view = View();
     });
 
     // The tombstones: every retired code the catalogs no longer hold (a code issued again keeps
@@ -141,13 +152,19 @@ class HtmlBackend final : public Backend {
         if (h.retired && !set.FindCode(h.code)) retired.push_back(&h);
     for (const model::CodeHistory* h : retired)
       retired_views.push_back(docs::RetiredView(set, *h, target));
-    search_records.emplace_back();
+    std::vector<docs::SearchDoc> ordered;
+    ordered.reserve(set.error_count() + retired.size());
+    for (auto& docs_of : search_docs)
+      for (docs::SearchDoc& doc : docs_of) ordered.push_back(std::move(doc));
+    search_docs.clear();
     for (const model::CodeHistory* h : retired)
-      search_records.back().push_back(docs::RetiredSearchJson(*h, target));
+      ordered.push_back(docs::RetiredSearchDoc(*h, target));
+    const std::vector<docs::FilterSet> filters = docs::BuildFilterSets(set, retired);
 
     // Round two: the pages that list every error (sharing the error views), the search index,
     // errors.json and the sitemap, largest first.
-    docs::AddListViews(set, target, views, retired_views);
+    docs::AddListViews(set, target, views, retired_views, kListRows);
+    AddFilterViews(filters, set.error_count(), ordered.size(), target, views);
     const bool has_changes = history && !history->release_notes_html.empty();
     if (has_changes) views.site.set("has_changes", true);
     std::vector<std::function<void(unsigned)>> tasks;
@@ -166,9 +183,8 @@ class HtmlBackend final : public Backend {
       });
     }
     tasks.push_back([&](unsigned w) {
-      std::string index_json = docs::SearchIndexJson(std::move(search_records));
-      write(w, "search-index.js", "window.ERRCAT_SEARCH_INDEX = " + index_json + ";\n");
-      write(w, "search-index.json", std::move(index_json += '\n'));
+      for (docs::SearchFile& f : docs::SearchFiles(std::move(ordered), set.error_count(), filters))
+        write(w, f.path, std::move(f.text));
     });
     for (size_t i = 0; i < retired.size(); ++i) {
       tasks.push_back([&, i](unsigned w) {
@@ -214,6 +230,42 @@ class HtmlBackend final : public Backend {
     util::ParallelFor(views.errors.size(), [&](size_t ci, unsigned) { views.errors[ci].clear(); });
     for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
     return !failed;
+  }
+
+  // The filter choices of the index (each value with its search/s<N>.js), each catalog's set
+  // for its page, and the counts the pages' lists start from.
+  static void AddFilterViews(const std::vector<docs::FilterSet>& filters, size_t live, size_t total,
+                             const docs::TextTarget& target, docs::DocsViews& views) {
+    std::map<std::string, List> by_key;
+    for (size_t i = 0; i < filters.size(); ++i) {
+      const docs::FilterSet& f = filters[i];
+      View option{{"value", target.Text(f.value)},
+                  {"set", "s" + std::to_string(i)},
+                  {"count", std::to_string(f.ordinals.size())}};
+      if (f.key == "catalog") {
+        for (View& c : views.catalogs)
+          if (*c.Find("id")->AsString() == target.Text(f.value)) {
+            c.set("set", "s" + std::to_string(i));
+            option.set("label", *c.Find("title")->AsString());
+          }
+      }
+      by_key[f.key].push_back(std::move(option));
+    }
+    for (const char* key : {"catalog", "severity", "status", "tag"}) {
+      views.site.set(std::string(key) + "_filters", std::move(by_key[key]));
+      views.site.set(std::string("has_") + key + "_filters", !by_key[key].empty());
+    }
+    views.site.set("deprecated_set", by_key["deprecated"].empty()
+                                         ? ""
+                                         : *by_key["deprecated"][0].Find("set")->AsString());
+    views.site.set("live_count", std::to_string(live));
+    views.site.set("total_count", std::to_string(total));
+    views.site.set("list_rows", std::to_string(kListRows));
+    for (View& c : views.catalogs) {
+      c.set("live_count", std::to_string(live));
+      c.set("total_count", std::to_string(total));
+      c.set("list_rows", std::to_string(kListRows));
+    }
   }
 
   const model::History* history_;

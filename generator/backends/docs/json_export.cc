@@ -72,12 +72,14 @@ std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
   j.Key("code").String(e.code);
   j.Key("name").String(e.name);
   j.Key("summary").String(e.summary);
-  j.Key("message").String(e.message);
   j.Key("catalog").String(c.id);
   j.Key("severity").String(model::Name(e.severity));
   j.Key("http_status").Int(e.http_status);
   j.Key("url").String(target.ErrorHref(c, e));
-  if (!e.params.empty() || e.message.find_first_of("{}") != std::string::npos) {
+  if (e.is_deprecated()) j.Key("deprecated").Bool(true);
+  if (e.params.empty() && e.message.find_first_of("{}") == std::string::npos) {
+    j.Key("message").String(e.message);
+  } else {
     // The message as the loader parsed it, so that the search box can read a pasted rendered
     // message without parsing templates again: its literal pieces (one more than its
     // placeholders), the parameter each placeholder shows, and each parameter as "name:type".
@@ -109,7 +111,6 @@ std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& tar
   j.Key("name").String(h.name);
   j.Key("summary").String(h.retired_in.empty() ? std::string("Retired")
                                                : "Retired in " + h.retired_in);
-  j.Key("message").String("");
   j.Key("catalog").String(h.catalog);
   j.Key("severity").String("");
   j.Key("http_status").Int(0);
@@ -154,19 +155,6 @@ std::string CatalogSetJson(const model::CatalogSet& set, Records records) {
   }
   j.EndArray();
   j.EndObject();
-  return j.Take();
-}
-
-std::string SearchIndexJson(Records records) {
-  size_t size = 2;
-  for (const auto& errors : records)
-    for (const std::string& e : errors) size += e.size() + 1;
-  util::JsonWriter j;
-  j.Reserve(size);
-  j.BeginArray();
-  for (auto& errors : records)
-    for (std::string& e : errors) j.Raw(std::exchange(e, std::string()));
-  j.EndArray();
   return j.Take();
 }
 

@@ -1,0 +1,1 @@
+ERRCAT_SEARCH_PART("s1","gAcAAA==");
