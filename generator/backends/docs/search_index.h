@@ -25,7 +25,7 @@
 
 namespace errcat::backends::docs {
 
-inline constexpr size_t kDocChunk = 16;      // records per d<N>.js: a hit costs ~2.5 KB to show
+inline constexpr size_t kDocChunk = 8;       // records per d<N>.js: a hit costs ~3 KB to show
 inline constexpr size_t kMaxPostings = 200;  // per term, the best fields first
 inline constexpr size_t kFragmentBytes = 12 * 1024;
 
