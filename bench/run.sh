@@ -8,7 +8,8 @@
 #  - Google Benchmark on the generated 10k code, side by side with the alternatives;
 #  - from a log back to its errors: `errcat match --file` on 1M lines and match_message per
 #    line, against one std::regex per message;
-#  - translations: 10k errors with 0, 1 and 3 locales, and the generated code's compile cost.
+#  - translations: 10k errors with 0, 1 and 3 locales, and the generated code's compile cost;
+#  - the site in Chromium at 1k, 10k and 100k errors: page loads, search, filters (browser.sh).
 # Writes bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -256,4 +257,11 @@ echo "Ratios in this run: std::regex loop / match_message" \
 rm -rf "$outs"/out-* "$outs"/split-* "$outs"/floor-* "$work"/disk-* "$work"/match-cat "$work"/match.log "$work"/match.out
 # What translations cost (bench/translations.sh), outputs on the same file system as above.
 BENCH_OUT="$outs/translations" bench/translations.sh "$runs" >>"$out"
+# The site in a browser at 1k, 10k and 100k errors (bench/browser.sh): page loads, search, filters.
+bench/browser.sh "$errcat" now >/dev/null
+{
+  echo
+  echo "## The site in a browser"
+  node bench/browser/table.mjs "$work/browser-now.jsonl"
+} >>"$out"
 cat "$out"

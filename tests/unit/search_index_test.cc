@@ -100,12 +100,17 @@ std::string Catalog(int n) {
   return yaml;
 }
 
+std::vector<SearchDoc> DocsOf(const model::Catalog& c) {
+  std::vector<SearchDoc> docs;
+  for (const model::Error& e : c.errors) docs.push_back(ErrorSearchDoc(c, e, HtmlTarget()));
+  return docs;
+}
+
 TEST(SearchIndex, EveryTermIsFoundWhereTheManifestPointsInSmallFragments) {
   testing::Loaded loaded = testing::LoadYaml(Catalog(3000));
   ASSERT_TRUE(loaded.set) << loaded.Text();
   const model::Catalog& c = loaded.set->catalogs()[0];
-  std::vector<SearchDoc> docs;
-  for (const model::Error& e : c.errors) docs.push_back(ErrorSearchDoc(c, e, HtmlTarget()));
+  std::vector<SearchDoc> docs = DocsOf(c);
   std::vector<std::vector<std::pair<std::string, SearchField>>> terms;
   for (const SearchDoc& d : docs) terms.push_back(d.terms);
   const std::vector<FilterSet> filters = BuildFilterSets(*loaded.set, {});
@@ -160,9 +165,7 @@ TEST(SearchIndex, TypoKeysMeetAQueryOneEditAway) {
   testing::Loaded loaded = testing::LoadYaml(Catalog(50));
   ASSERT_TRUE(loaded.set) << loaded.Text();
   const model::Catalog& c = loaded.set->catalogs()[0];
-  std::vector<SearchDoc> docs;
-  for (const model::Error& e : c.errors) docs.push_back(ErrorSearchDoc(c, e, HtmlTarget()));
-  const auto files = ByName(SearchFiles(std::move(docs), c.errors.size(), {}));
+  const auto files = ByName(SearchFiles(DocsOf(c), c.errors.size(), {}));
   const auto firsts = files.at("search/fuzzy.js").get<std::vector<std::string>>();
   // What errcat.js looks up for a query word: it and its one-character deletions.
   auto query = [&](const std::string& word) {
@@ -192,9 +195,7 @@ TEST(SearchIndex, FilterBitmapsHoldExactlyTheirOrdinals) {
   EXPECT_THAT(names, ElementsAre("catalog=big", "severity=error", "severity=warning", "status=404",
                                  "status=500", "tag=io", "tag=legacy"));
   const model::Catalog& c = loaded.set->catalogs()[0];
-  std::vector<SearchDoc> docs;
-  for (const model::Error& e : c.errors) docs.push_back(ErrorSearchDoc(c, e, HtmlTarget()));
-  const auto files = ByName(SearchFiles(std::move(docs), c.errors.size(), filters));
+  const auto files = ByName(SearchFiles(DocsOf(c), c.errors.size(), filters));
   for (size_t i = 0; i < filters.size(); ++i) {
     const std::string b64 = files.at("search/s" + std::to_string(i) + ".js").get<std::string>();
     // Base64 back to bits.
