@@ -177,6 +177,14 @@ test("filters by catalog, severity and HTTP status, and the URL keeps them", asy
   await page.selectOption("#filter-catalog", "");
   await page.selectOption("#filter-status", "401");
   assert.equal(await rowsShown(page, "3 of 26 errors"), 3);
+  await page.selectOption("#filter-status", "");
+  // Tags: data_source_login.yaml tags seven errors "login", one of them "facebook-ads".
+  await page.selectOption("#filter-tag", "login");
+  assert.equal(await rowsShown(page, "7 of 26 errors"), 7);
+  await page.selectOption("#filter-tag", "facebook-ads");
+  assert.equal(await rowsShown(page, "1 of 26 errors"), 1);
+  assert.match(await page.locator("#error-table tbody tr").first().innerText(), /^LOGIN002\b/);
+  await page.selectOption("#filter-tag", "");
   // A linked view opens as it was left.
   await page.goto(fileUrl(site, "index.html") + "?severity=error&status=401");
   assert.equal(await rowsShown(page, "3 of 26 errors"), 3);
@@ -196,6 +204,12 @@ test("retired codes: hidden in the index until asked, found by their exact code,
   assert.equal(await page.locator("#error-table tbody tr.retired:not([hidden])").count(), 1);
   await page.locator("#filter-retired").uncheck();
   await page.selectOption("#filter-catalog", "");
+  await rowsShown(page, "26 of 26 errors");
+  // v1.2 deprecates TOK001: "Deprecated only" shows it alone, with its badge.
+  await page.locator("#filter-deprecated").check();
+  assert.equal(await rowsShown(page, "1 of 26 errors"), 1);
+  assert.match(await page.locator("#error-table tbody tr").first().innerText(), /^TOK001\b.*deprecated/s);
+  await page.locator("#filter-deprecated").uncheck();
   await rowsShown(page, "26 of 26 errors");
 
   // Search: a retired code's name finds nothing while retired codes are hidden ...

@@ -72,6 +72,12 @@ TEST(Docs, SiteHasItsFilesAndNoExternalRequests) {
     // Scripts and styles only from the site itself.
     EXPECT_THAT(html, Not(::testing::ContainsRegex(R"re(<(script|link|img)[^>]+(src|href)="https?:)re"))) << entry.path();
   }
+  // Every filter the catalogs give choices for: data_source_login.yaml has tags.
+  const std::string index = testing::ReadFile(site / "index.html");
+  for (const char* filter : {"catalog", "severity", "status", "tag"})
+    EXPECT_THAT(index, HasSubstr("<select id=\"filter-" + std::string(filter) + "\"")) << filter;
+  EXPECT_THAT(index,
+              ::testing::ContainsRegex("<option value=\"facebook-ads\" data-set=\"s[0-9]+\">"));
   const std::string tok005 = testing::ReadFile(site / "TOK005.html");
   EXPECT_THAT(tok005, HasSubstr("<code>{max_hours: int}</code>"));
   EXPECT_THAT(tok005, HasSubstr("<a class=\"skip-link\" href=\"#main\">"));

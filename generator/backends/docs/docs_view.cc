@@ -5,7 +5,6 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <vector>
 
 #include "backends/base/problem_example.h"
@@ -339,30 +338,21 @@ void AddListViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& 
                   const std::vector<View>& retired, size_t list_rows) {
   std::map<std::string, List> retired_of;  // catalog id as escaped in the view -> tombstones
   for (const View& r : retired) retired_of[*r.Find("catalog_id")->AsString()].push_back(r);
-  List all_errors, severities, statuses;
+  List all_errors;
   all_errors.reserve(std::min(set.error_count(), list_rows));
-  std::set<int> status_set;
-  std::set<model::Severity> severity_set;
   for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
     const model::Catalog& c = set.catalogs()[ci];
-    for (size_t ei = 0; ei < c.errors.size(); ++ei) {
-      if (all_errors.size() < list_rows) all_errors.push_back(views.errors[ci][ei]);
-      if (c.errors[ei].http_status) status_set.insert(c.errors[ei].http_status);
-      severity_set.insert(c.errors[ei].severity);
-    }
+    for (size_t ei = 0; ei < c.errors.size() && all_errors.size() < list_rows; ++ei)
+      all_errors.push_back(views.errors[ci][ei]);
     auto it = retired_of.find(t.Text(c.id));
     views.catalogs.push_back(CatalogView(c, views.errors[ci], list_rows,
                                          it == retired_of.end() ? List() : std::move(it->second),
                                          t));
   }
-  for (model::Severity s : severity_set) severities.push_back(View{{"severity", std::string(model::Name(s))}});
-  for (int s : status_set) statuses.push_back(View{{"status", std::to_string(s)}});
   View site = View::Object();
   site.set("catalogs", List(views.catalogs));
   site.set("errors", std::move(all_errors));
   site.set("has_more", set.error_count() > list_rows);
-  site.set("severities", std::move(severities));
-  site.set("statuses", std::move(statuses));
   site.set("catalog_count", std::to_string(set.catalogs().size()));
   site.set("error_count", std::to_string(set.error_count()));
   site.set("retired", List(retired));

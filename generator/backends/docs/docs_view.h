@@ -66,8 +66,7 @@ void MarkUntranslated(View& error_view, const std::vector<std::string>& texts,
 View RetiredView(const model::CatalogSet& set, const model::CodeHistory& h, const TextTarget& t);
 
 // Every view of the reference, each error's built once and shared: the site (catalogs with
-// their errors, a flat list of all errors, the filter choices present), each catalog, and each
-// error, in the set's order.
+// their errors, a flat list of all errors), each catalog, and each error, in the set's order.
 struct DocsViews {
   View site;
   std::vector<View> catalogs;

@@ -233,7 +233,8 @@ class HtmlBackend final : public Backend {
   }
 
   // The filter choices of the index (each value with its search/s<N>.js), each catalog's set
-  // for its page, and the counts the pages' lists start from.
+  // for its page, and the counts the pages' lists start from. BuildFilterSets puts the
+  // catalogs' sets first, in the set's order.
   static void AddFilterViews(const std::vector<docs::FilterSet>& filters, size_t live, size_t total,
                              const docs::TextTarget& target, docs::DocsViews& views) {
     std::map<std::string, List> by_key;
@@ -243,29 +244,27 @@ class HtmlBackend final : public Backend {
                   {"set", "s" + std::to_string(i)},
                   {"count", std::to_string(f.ordinals.size())}};
       if (f.key == "catalog") {
-        for (View& c : views.catalogs)
-          if (*c.Find("id")->AsString() == target.Text(f.value)) {
-            c.set("set", "s" + std::to_string(i));
-            option.set("label", *c.Find("title")->AsString());
-          }
+        View& catalog = views.catalogs[i];
+        catalog.set("set", "s" + std::to_string(i));
+        option.set("label", *catalog.Find("title")->AsString());
       }
       by_key[f.key].push_back(std::move(option));
     }
     for (const char* key : {"catalog", "severity", "status", "tag"}) {
-      views.site.set(std::string(key) + "_filters", std::move(by_key[key]));
-      views.site.set(std::string("has_") + key + "_filters", !by_key[key].empty());
+      List& options = by_key[key];
+      views.site.set(std::string("has_") + key + "_filters", !options.empty());
+      views.site.set(std::string(key) + "_filters", std::move(options));
     }
-    views.site.set("deprecated_set", by_key["deprecated"].empty()
-                                         ? ""
-                                         : *by_key["deprecated"][0].Find("set")->AsString());
-    views.site.set("live_count", std::to_string(live));
-    views.site.set("total_count", std::to_string(total));
-    views.site.set("list_rows", std::to_string(kListRows));
-    for (View& c : views.catalogs) {
-      c.set("live_count", std::to_string(live));
-      c.set("total_count", std::to_string(total));
-      c.set("list_rows", std::to_string(kListRows));
-    }
+    const List& deprecated = by_key["deprecated"];
+    views.site.set("deprecated_set",
+                   deprecated.empty() ? "" : *deprecated[0].Find("set")->AsString());
+    auto counts = [&](View& list_page) {
+      list_page.set("live_count", std::to_string(live));
+      list_page.set("total_count", std::to_string(total));
+      list_page.set("list_rows", std::to_string(kListRows));
+    };
+    counts(views.site);
+    for (View& c : views.catalogs) counts(c);
   }
 
   const model::History* history_;

@@ -79,6 +79,13 @@
       return out;
     });
   }
+  // score maps: ordinal -> best score.
+  function keepBest(scores, o, s) { if (!(scores[o] >= s)) scores[o] = s; }
+  function mergeBest(a, b) {
+    var out = {};
+    [a, b].forEach(function (m) { Object.keys(m).forEach(function (o) { keepBest(out, o, m[o]); }); });
+    return out;
+  }
   // Ranking: code exact > code prefix > name > summary > message > the other texts.
   var kFieldScore = { 6: 80, 5: 60, 4: 40, 3: 20, 2: 10 };
   function wordScores(word) {
@@ -88,8 +95,7 @@
         var exact = entry[0] === word;
         entry[1].forEach(function (p) {
           var field = p & 7, o = (p - field) / 8;
-          var s = field === 6 && exact ? 100 : kFieldScore[field] + (exact ? 1 : 0);
-          if (!(scores[o] >= s)) scores[o] = s;
+          keepBest(scores, o, field === 6 && exact ? 100 : kFieldScore[field] + (exact ? 1 : 0));
         });
       });
       return scores;
@@ -112,8 +118,8 @@
           entries.forEach(function (e) {
             if (!wanted[e[0]]) return;
             e[1].forEach(function (p) {
-              var field = p & 7, o = (p - field) / 8, s = field === 6 ? 65 : 45;
-              if (!(scores[o] >= s)) scores[o] = s;
+              var field = p & 7;
+              keepBest(scores, (p - field) / 8, field === 6 ? 65 : 45);
             });
           });
         });
@@ -187,23 +193,13 @@
       var scores = combine(perWord);
       if (Object.keys(scores).length >= 20 || raw.length > 60) return scores;
       return all(qwords.map(typoScores)).then(function (typos) {
-        var merged = perWord.map(function (m, i) {
-          var both = {};
-          Object.keys(typos[i]).forEach(function (o) { both[o] = typos[i][o]; });
-          Object.keys(m).forEach(function (o) { if (!(both[o] >= m[o])) both[o] = m[o]; });
-          return both;
-        });
-        var more = combine(merged);
+        var more = combine(perWord.map(function (m, i) { return mergeBest(m, typos[i]); }));
         // A name typed whole (TokenExpiryTooFar) and mistyped: its words, each one edit off.
         if (!Object.keys(more).length && qwords.length === 1) {
           var parts = nameWords(raw);
           if (parts.length > 1)
             return all(parts.map(function (w) {
-              return all([wordScores(w), typoScores(w)]).then(function (two) {
-                var both = two[1];
-                Object.keys(two[0]).forEach(function (o) { if (!(both[o] >= two[0][o])) both[o] = two[0][o]; });
-                return both;
-              });
+              return all([wordScores(w), typoScores(w)]).then(function (two) { return mergeBest(two[0], two[1]); });
             })).then(function (maps) {
               var byParts = combine(maps);
               Object.keys(byParts).forEach(function (o) { byParts[o] = Math.min(byParts[o], 45); });
@@ -252,9 +248,10 @@
   // --- The search box. -----------------------------------------------------------------------
   var input = document.getElementById("search-input");
   var results = document.getElementById("search-results");
-  var hits = [], asked = 0;
-  function showHits(found) {
+  var hits = [], hitsFor = null, asked = 0;
+  function showHits(found, text) {
     hits = found;
+    hitsFor = text;
     results.textContent = "";
     hits.forEach(function (hit, i) {
       var entry = hit.record;
@@ -285,11 +282,11 @@
     input.setAttribute("aria-expanded", hits.length ? "true" : "false");
   }
   function render() {
-    var ticket = ++asked;
-    search(input.value).then(function (found) {
-      if (ticket === asked) showHits(found);  // a later keystroke's answer wins
+    var ticket = ++asked, text = input.value;
+    search(text).then(function (found) {
+      if (ticket === asked) showHits(found, text);  // a later keystroke's answer wins
     }, function (err) {
-      if (ticket === asked) showHits([]);
+      if (ticket === asked) showHits([], text);
       if (window.console) console.warn("errcat search: " + err.message);
     });
   }
@@ -302,8 +299,7 @@
       if (event.key === "Enter") {
         event.preventDefault();
         // The hits of what is typed now, when the last keystroke's are still on their way.
-        var ticket = asked;
-        (hits.length && ticket === asked ? Promise.resolve(hits) : search(input.value)).then(function (found) {
+        (hitsFor === input.value ? Promise.resolve(hits) : search(input.value)).then(function (found) {
           if (found.length) window.location.href = root + found[0].record.url;
         });
       } else if (event.key === "Escape") {
