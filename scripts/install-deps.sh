@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ make pkg-config ccache
           libyaml-cpp-dev libcmark-dev libfmt-dev libcli11-dev
-          nlohmann-json3-dev libmimalloc-dev libre2-dev libicu-dev libgtest-dev libgmock-dev
+          nlohmann-json3-dev libmimalloc-dev libre2-dev libicu-dev libcpp-httplib-dev libgtest-dev libgmock-dev
           gettext)  # gettext: msgfmt --check on the PO files errcat po writes (tests)
 for arg in "$@"; do
   case "$arg" in

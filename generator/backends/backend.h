@@ -29,8 +29,14 @@ class Backend {
 
 std::unique_ptr<Backend> MakeCppBackend();
 std::unique_ptr<Backend> MakeMarkdownBackend();
-// With a history (may be null), the site shows it: tombstones, since, changes.html.
-std::unique_ptr<Backend> MakeHtmlBackend(const model::History* history = nullptr);
+namespace docs {
+struct SiteMemo;
+}
+// With a history (may be null), the site shows it: tombstones, since, changes.html. With a memo
+// (errcat serve), it renders only the part the memo names, and of the pages only those whose
+// inputs changed since the memo's last render (backends/docs/page_keys.h).
+std::unique_ptr<Backend> MakeHtmlBackend(const model::History* history = nullptr,
+                                         docs::SiteMemo* memo = nullptr);
 // One file, `file` in the output folder: JSON when it ends in .json, else YAML.
 std::unique_ptr<Backend> MakeOpenApiBackend(const std::string& file);
 

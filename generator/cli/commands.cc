@@ -28,6 +28,7 @@
 #include "lock/lock.h"
 #include "match/match.h"
 #include "po/po.h"
+#include "serve/server.h"
 #include "util/keep_until_exit.h"
 #include "util/text.h"
 
@@ -619,6 +620,28 @@ std::function<int()> DefinePo(CLI::App& cmd) {
   return [o, ex] { return ex->parsed() ? RunPoExport(*o) : RunPoImport(*o); };
 }
 
+std::function<int()> DefineServe(CLI::App& cmd) {
+  auto o = std::make_shared<serve::ServeOptions>();
+  auto common = std::make_shared<CommonOptions>();
+  cmd.add_option("--port", o->port, "Port to listen on (0: any free port, printed)")
+      ->check(CLI::Range(0, 65535));
+  cmd.add_option("--host", o->host,
+                 "Address to listen on (default 127.0.0.1: only this machine can connect)");
+  cmd.add_flag("--open", o->open, "Open the site in the desktop's browser");
+  cmd.add_option("--lock", o->site.lock,
+                 "The lock file whose retired codes get tombstone pages (default: errcat.lock "
+                 "beside the catalogs, if any)");
+  cmd.add_option("--templates", o->site.templates_dir,
+                 "Folder whose html/<name>.mustache files override the built-in templates");
+  cmd.add_option("paths", common->paths, "Catalog files or folders")->required();
+  AddCommon(&cmd, *common);
+  return [o, common] {
+    o->site.paths = common->paths;
+    o->site.loader = LoaderOptions(*common);
+    return serve::Serve(*o);
+  };
+}
+
 // The command table, as ninja's tools: a name, a line of help, and what declares and runs it.
 struct Command {
   const char* name;
@@ -632,6 +655,8 @@ constexpr Command kCommands[] = {
     {"generate", "Generate C++ code, the Markdown reference and/or the HTML site from catalogs",
      DefineGenerate},
     {"docs", "Render catalogs as a Markdown reference or a static HTML site", DefineDocs},
+    {"serve", "Serve the HTML site on this machine, rebuilt and reloaded as the catalogs are saved",
+     DefineServe},
     {"diff", "Compare two catalog sets and flag breaking changes", DefineDiff},
     {"changelog", "Release notes of the errors between two catalog sets, for API users",
      DefineChangelog},

@@ -130,15 +130,20 @@ std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
     util::ParallelFor(sources.size(), [&](size_t i, unsigned) { load(i); });
   }
 
+  for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
+  return AssembleSet(std::move(results), sink);
+}
+
+std::optional<model::CatalogSet> AssembleSet(std::vector<LoadedFile> files,
+                                             diag::DiagnosticSink& sink) {
   std::vector<model::Catalog> catalogs;
   std::vector<model::Translation> translations;
   bool complete = true;
-  for (size_t i = 0; i < sources.size(); ++i) {
-    sink.Merge(sinks[i]);
-    if (results[i].catalog) {
-      catalogs.push_back(std::move(*results[i].catalog));
-    } else if (results[i].translation) {
-      translations.push_back(std::move(*results[i].translation));
+  for (LoadedFile& file : files) {
+    if (file.catalog) {
+      catalogs.push_back(std::move(*file.catalog));
+    } else if (file.translation) {
+      translations.push_back(std::move(*file.translation));
     } else {
       complete = false;
     }

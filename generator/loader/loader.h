@@ -60,6 +60,12 @@ LoadedFile LoadFile(const SourceFile& source, const Options& options, diag::Diag
 std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
                                              const Options& options, diag::DiagnosticSink& sink);
 
+// The second half of LoadSources: the cross-file rules over files each loaded by LoadFile (in
+// the order ReadSources gives), for a caller that keeps the files it has loaded (errcat serve
+// loads again only the files that changed). `sink` must already hold the files' diagnostics.
+std::optional<model::CatalogSet> AssembleSet(std::vector<LoadedFile> files,
+                                             diag::DiagnosticSink& sink);
+
 std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths,
                                            const Options& options, diag::DiagnosticSink& sink);
 

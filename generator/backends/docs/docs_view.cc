@@ -318,13 +318,15 @@ DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t) {
 }
 
 void BuildErrorViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
-                     const std::function<void(size_t, size_t, unsigned)>& built) {
+                     const std::function<void(size_t, size_t, unsigned)>& built,
+                     const std::function<bool(size_t, size_t)>& wanted) {
   // Error views are independent (cmark is reentrant): built on every core.
   std::vector<std::pair<size_t, size_t>> items;
   views.errors.clear();
   for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
     views.errors.emplace_back(set.catalogs()[ci].errors.size());
-    for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) items.emplace_back(ci, ei);
+    for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei)
+      if (!wanted || wanted(ci, ei)) items.emplace_back(ci, ei);
   }
   util::ParallelFor(items.size(), [&](size_t i, unsigned worker) {
     const auto [ci, ei] = items[i];

@@ -77,8 +77,11 @@ DocsViews BuildViews(const model::CatalogSet& set, const TextTarget& t);
 // The two halves of BuildViews. Every error's view into views.errors, on every core; `built`,
 // when given, runs on the building thread (util::ParallelFor's worker index) as soon as an
 // error's view is there, so its page can be rendered while other views are still being built.
-void BuildErrorViews(const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
-                     const std::function<void(size_t catalog, size_t error, unsigned worker)>& built = {});
+// With `wanted`, only the views it names are built (the others stay empty).
+void BuildErrorViews(
+    const model::CatalogSet& set, const TextTarget& t, DocsViews& views,
+    const std::function<void(size_t catalog, size_t error, unsigned worker)>& built = {},
+    const std::function<bool(size_t catalog, size_t error)>& wanted = {});
 // The site and catalog views, over views.errors; with `retired`, the tombstones' views too (the
 // site's list and each catalog's). With `list_rows`, the site's list and each catalog's hold
 // only their first rows (the HTML pages load the rest from the search data), so only those

@@ -13,10 +13,12 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "backends/backend.h"
 #include "backends/docs/docs_view.h"
 #include "backends/docs/json_export.h"
+#include "backends/docs/page_keys.h"
 #include "backends/docs/search_index.h"
 #include "util/parallel.h"
 
@@ -30,7 +32,8 @@ constexpr const char* kAssets[] = {"assets/errcat.css", "assets/errcat.js", "ass
 
 class HtmlBackend final : public Backend {
  public:
-  explicit HtmlBackend(const model::History* history) : history_(history) {}
+  HtmlBackend(const model::History* history, docs::SiteMemo* memo)
+      : history_(history), memo_(memo) {}
 
   std::string_view name() const override { return "html"; }
   std::vector<std::string> owned_extensions() const override {
@@ -47,13 +50,23 @@ class HtmlBackend final : public Backend {
     languages.tags.push_back(languages.source);
     for (const std::string& locale : model::TranslationLocales(set))
       if (locale != languages.source) languages.tags.push_back(locale);
-    if (!RenderTree(set, nullptr, languages.source, languages, templates, out, sink)) return false;
+    const bool search_only = memo_ && memo_->part == docs::SiteMemo::Part::kSearch;
+    Keys next_keys;
+    if (memo_ && !search_only) memo_->kept.clear();
+    auto tree = [&](const model::CatalogSet& tree_set,
+                    const std::vector<std::vector<std::vector<std::string>>>* untranslated,
+                    const std::string& lang) {
+      return search_only ? RenderSearch(tree_set, lang == languages.source, lang, out, sink)
+                         : RenderTree(tree_set, untranslated, lang, languages, templates, out,
+                                      next_keys, sink);
+    };
+    if (!tree(set, nullptr, languages.source)) return false;
     for (size_t k = 1; k < languages.tags.size(); ++k) {
       const model::LocalizedSet localized = model::LocalizeSet(set, languages.tags[k]);
-      if (!RenderTree(localized.set, &localized.untranslated, languages.tags[k], languages,
-                      templates, out, sink))
-        return false;
+      if (!tree(localized.set, &localized.untranslated, languages.tags[k])) return false;
     }
+    if (search_only) return true;
+    if (memo_) memo_->keys = std::move(next_keys);
     for (const char* asset : kAssets) {
       auto text = EmbeddedAsset(asset);
       if (!text) {
@@ -66,9 +79,56 @@ class HtmlBackend final : public Backend {
   }
 
  private:
+  using Keys = std::unordered_map<std::string, std::string>;
+
   struct Languages {
     std::string source;             // the root tree's
     std::vector<std::string> tags;  // the source's first
+  };
+
+  // The retired codes that get a tombstone: every one the catalogs no longer hold (a code
+  // issued again keeps its live page; check --lock reports the reuse).
+  static std::vector<const model::CodeHistory*> Retired(const model::CatalogSet& set,
+                                                        const model::History* history) {
+    std::vector<const model::CodeHistory*> retired;
+    if (history)
+      for (const model::CodeHistory& h : history->codes)
+        if (h.retired && !set.FindCode(h.code)) retired.push_back(&h);
+    return retired;
+  }
+
+  // Whether a page must be rendered: always without a memo; with one, when its key differs from
+  // the last render's (or the tree's own key did). Records the key for the next render and, for
+  // a page left alone, that it is kept.
+  class PageKeys {
+   public:
+    PageKeys(docs::SiteMemo* memo, Keys& next, const std::string& prefix, std::string tree_key)
+        : memo_(memo), next_(next), prefix_(prefix) {
+      if (!memo_) return;
+      const std::string entry = prefix + "\n";  // no page path holds a newline
+      auto it = memo_->keys.find(entry);
+      fresh_ = it != memo_->keys.end() && it->second == tree_key;
+      next_[entry] = std::move(tree_key);
+    }
+    bool active() const { return memo_ != nullptr; }
+    // Safe on any thread: reads only the last render's keys.
+    bool Changed(const std::string& page, const std::string& key) const {
+      if (!memo_ || !fresh_) return true;
+      auto it = memo_->keys.find(prefix_ + page);
+      return it == memo_->keys.end() || it->second != key;
+    }
+    // On one thread, after rendering.
+    void Record(const std::string& page, std::string key, bool rendered) {
+      if (!memo_) return;
+      if (!rendered) memo_->kept.push_back(prefix_ + page);
+      next_[prefix_ + page] = std::move(key);
+    }
+
+   private:
+    docs::SiteMemo* memo_;
+    Keys& next_;
+    const std::string& prefix_;
+    bool fresh_ = false;
   };
 
   // One language's tree: `untranslated` is null for the root (the catalogs' own texts, with the
@@ -76,11 +136,13 @@ class HtmlBackend final : public Backend {
   bool RenderTree(const model::CatalogSet& set,
                   const std::vector<std::vector<std::vector<std::string>>>* untranslated,
                   const std::string& lang, const Languages& languages, TemplateSet& templates,
-                  OutputContext& out, diag::DiagnosticSink& sink) const {
+                  OutputContext& out, Keys& next_keys, diag::DiagnosticSink& sink) const {
     const docs::HtmlTarget target;
     const bool root_tree = untranslated == nullptr;
     const std::string prefix = root_tree ? "" : lang + "/";
     const model::History* history = root_tree ? history_ : nullptr;
+    const bool has_changes = history && !history->release_notes_html.empty();
+    const bool with_search = !memo_;  // serve builds the search data apart (SiteMemo::kSearch)
 
     // Each page goes to the output context as soon as it is rendered, so the site is never held
     // in memory. Pages render their view inside a layout context holding the page title, the
@@ -115,84 +177,103 @@ class HtmlBackend final : public Backend {
       if (!out.Write(prefix + path, std::move(text), sinks[worker])) failed = true;
     };
 
-    // Round one, on every core: each error's view, its page right after it, and its records in
-    // errors.json and the search data. Only the views the list pages show are kept.
-    docs::DocsViews views;
+    // What every page of the tree shares: its languages, and whether there is a changes page.
+    std::string tree_key = lang + (has_changes ? "\n+" : "\n-");
+    for (const std::string& tag : languages.tags) tree_key += "\n" + tag;
+    PageKeys keys(memo_, next_keys, prefix, std::move(tree_key));
+
+    const std::vector<const model::CodeHistory*> retired = Retired(set, history);
+    const std::vector<docs::FilterSet> filters = docs::BuildFilterSets(set, retired);
     docs::Records records(set.catalogs().size());
     std::vector<std::vector<docs::SearchDoc>> search_docs(set.catalogs().size());
     std::vector<size_t> first_ordinal(set.catalogs().size());
     for (size_t ci = 0, ordinal = 0; ci < set.catalogs().size(); ++ci) {
       records[ci].resize(set.catalogs()[ci].errors.size());
-      search_docs[ci].resize(set.catalogs()[ci].errors.size());
+      if (with_search) search_docs[ci].resize(set.catalogs()[ci].errors.size());
       first_ordinal[ci] = ordinal;
       ordinal += set.catalogs()[ci].errors.size();
     }
-    docs::BuildErrorViews(set, target, views, [&](size_t ci, size_t ei, unsigned w) {
-      if (failed) return;
-      const model::Catalog& c = set.catalogs()[ci];
-      const model::Error& e = c.errors[ei];
-      View& view = views.errors[ci][ei];
-      if (const model::CodeHistory* h = history ? history->Find(e.code) : nullptr)
-        docs::AddHistory(view, e, *h, target);
-      if (untranslated) docs::MarkUntranslated(view, (*untranslated)[ci][ei], lang, target);
-      render(w, "html/error.mustache", view, target.ErrorHref(c, e),
-             target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "", true,
-             c.locale);
-      if (root_tree) records[ci][ei] = docs::ErrorRecordJson(c, e);
-      search_docs[ci][ei] = docs::ErrorSearchDoc(c, e, target);
-      if (ei >= kListRows && first_ordinal[ci] + ei >= kListRows) view = View();
-    });
+    auto history_of = [&](const model::Error& e) {
+      return history ? history->Find(e.code) : nullptr;
+    };
 
-    // The tombstones: every retired code the catalogs no longer hold (a code issued again keeps
-    // its live page; check --lock reports the reuse).
-    std::vector<const model::CodeHistory*> retired;
+    // With a memo, every page's key first (one errors.json record each, on every core), so that
+    // only the views of pages to render, and of the rows of list pages to render, are built.
+    PagePlan plan;
+    if (keys.active()) {
+      plan = Plan(set, untranslated, retired, filters, has_changes, keys, records, history_of);
+      if (!root_tree) records = docs::Records();
+    }
+    auto wanted = [&](size_t ci, size_t ei) {
+      return !keys.active() || plan.error_pages[ci][ei] ||
+             (plan.index && first_ordinal[ci] + ei < kListRows) ||
+             (plan.catalogs[ci] && ei < kListRows);
+    };
+
+    // Round one, on every core: each error's view, its page right after it, and its records in
+    // errors.json and the search data. Only the views the list pages show are kept.
+    docs::DocsViews views;
+    docs::BuildErrorViews(
+        set, target, views,
+        [&](size_t ci, size_t ei, unsigned w) {
+          if (failed) return;
+          const model::Catalog& c = set.catalogs()[ci];
+          const model::Error& e = c.errors[ei];
+          View& view = views.errors[ci][ei];
+          if (const model::CodeHistory* h = history_of(e)) docs::AddHistory(view, e, *h, target);
+          if (untranslated) docs::MarkUntranslated(view, (*untranslated)[ci][ei], lang, target);
+          if (!keys.active() || plan.error_pages[ci][ei])
+            render(w, "html/error.mustache", view, target.ErrorHref(c, e),
+                   target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "", true,
+                   c.locale);
+          if (root_tree && !keys.active()) records[ci][ei] = docs::ErrorRecordJson(c, e);
+          if (with_search) search_docs[ci][ei] = docs::ErrorSearchDoc(c, e, target);
+          if (ei >= kListRows && first_ordinal[ci] + ei >= kListRows) view = View();
+        },
+        wanted);
+
     std::vector<View> retired_views;
-    if (history)
-      for (const model::CodeHistory& h : history->codes)
-        if (h.retired && !set.FindCode(h.code)) retired.push_back(&h);
     for (const model::CodeHistory* h : retired)
       retired_views.push_back(docs::RetiredView(set, *h, target));
     std::vector<docs::SearchDoc> ordered;
-    ordered.reserve(set.error_count() + retired.size());
-    for (auto& docs_of : search_docs)
-      for (docs::SearchDoc& doc : docs_of) ordered.push_back(std::move(doc));
-    search_docs.clear();
-    for (const model::CodeHistory* h : retired)
-      ordered.push_back(docs::RetiredSearchDoc(*h, target));
-    const std::vector<docs::FilterSet> filters = docs::BuildFilterSets(set, retired);
+    if (with_search) ordered = OrderedSearchDocs(std::move(search_docs), retired, target);
 
     // Round two: the pages that list every error (sharing the error views), the search index,
     // errors.json and the sitemap, largest first.
     docs::AddListViews(set, target, views, retired_views, kListRows);
-    AddFilterViews(filters, set.error_count(), ordered.size(), target, views);
-    const bool has_changes = history && !history->release_notes_html.empty();
+    AddFilterViews(filters, set.error_count(), set.error_count() + retired.size(), target, views);
     if (has_changes) views.site.set("has_changes", true);
     std::vector<std::function<void(unsigned)>> tasks;
-    tasks.push_back([&](unsigned w) {
-      render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
-    });
+    if (!keys.active() || plan.index)
+      tasks.push_back([&](unsigned w) {
+        render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
+      });
     if (root_tree)
       tasks.push_back([&](unsigned w) {
         write(w, "errors.json", docs::CatalogSetJson(set, std::move(records)) += '\n');
       });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+      if (keys.active() && !plan.catalogs[ci]) continue;
       tasks.push_back([&, ci](unsigned w) {
         const model::Catalog& c = set.catalogs()[ci];
         render(w, "html/catalog.mustache", views.catalogs[ci], target.CatalogHref(c),
                target.Text(c.title) + " - Error reference", "../", true, c.locale);
       });
     }
-    tasks.push_back([&](unsigned w) {
-      for (docs::SearchFile& f : docs::SearchFiles(std::move(ordered), set.error_count(), filters))
-        write(w, f.path, std::move(f.text));
-    });
+    if (with_search)
+      tasks.push_back([&](unsigned w) {
+        for (docs::SearchFile& f :
+             docs::SearchFiles(std::move(ordered), set.error_count(), filters))
+          write(w, f.path, std::move(f.text));
+      });
     for (size_t i = 0; i < retired.size(); ++i) {
+      if (keys.active() && !plan.retired[i]) continue;
       tasks.push_back([&, i](unsigned w) {
         render(w, "html/retired.mustache", retired_views[i], target.RetiredHref(retired[i]->code),
                target.Text(retired[i]->code + ": retired") + " - Error reference", "", false);
       });
     }
-    if (has_changes) {
+    if (has_changes && (!keys.active() || plan.changes)) {
       tasks.push_back([&](unsigned w) {
         // The fragment escapes every text it holds (diff::Changelog), so it goes in as it is.
         render(w, "html/changes.mustache", View{{"notes", history->release_notes_html}},
@@ -224,12 +305,149 @@ class HtmlBackend final : public Backend {
     util::ParallelFor(tasks.size(), [&](size_t i, unsigned w) {
       if (!failed) tasks[i](w);
     });
+    if (keys.active()) RecordKeys(set, retired, target, std::move(plan), keys);
     // Freeing 100k views takes a while: spread it over the cores too.
     views.site = View();
     views.catalogs.clear();
     util::ParallelFor(views.errors.size(), [&](size_t ci, unsigned) { views.errors[ci].clear(); });
     for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
     return !failed;
+  }
+
+  // With a memo: every page's key, and which pages to render because theirs changed.
+  struct PagePlan {
+    std::vector<std::vector<std::string>> error_keys;
+    std::vector<std::vector<bool>> error_pages;
+    std::vector<std::string> catalog_keys, retired_keys;
+    std::vector<bool> catalogs, retired;
+    std::string index_key, changes_key;
+    bool index = false, changes = false;
+  };
+
+  template <typename HistoryOf>
+  PagePlan Plan(const model::CatalogSet& set,
+                const std::vector<std::vector<std::vector<std::string>>>* untranslated,
+                const std::vector<const model::CodeHistory*>& retired,
+                const std::vector<docs::FilterSet>& filters, bool has_changes, const PageKeys& keys,
+                docs::Records& records, const HistoryOf& history_of) const {
+    const docs::HtmlTarget target;
+    const size_t n = set.catalogs().size();
+    PagePlan plan;
+    plan.error_keys.resize(n);
+    plan.error_pages.resize(n);
+    std::vector<std::string> catalog_own(n);
+    std::vector<std::pair<size_t, size_t>> items;
+    for (size_t ci = 0; ci < n; ++ci) {
+      catalog_own[ci] = docs::CatalogKey(set.catalogs()[ci]);
+      plan.error_keys[ci].resize(set.catalogs()[ci].errors.size());
+      plan.error_pages[ci].resize(set.catalogs()[ci].errors.size());
+      for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) items.emplace_back(ci, ei);
+    }
+    util::ParallelFor(items.size(), [&](size_t i, unsigned) {
+      const auto [ci, ei] = items[i];
+      const model::Catalog& c = set.catalogs()[ci];
+      const model::Error& e = c.errors[ei];
+      records[ci][ei] = docs::ErrorRecordJson(c, e);
+      plan.error_keys[ci][ei] =
+          docs::ErrorPageKey(set, catalog_own[ci], e, records[ci][ei], history_of(e),
+                             untranslated ? &(*untranslated)[ci][ei] : nullptr);
+    });
+    for (size_t ci = 0; ci < n; ++ci)
+      for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei)
+        plan.error_pages[ci][ei] =
+            keys.Changed(target.ErrorHref(set.catalogs()[ci], set.catalogs()[ci].errors[ei]),
+                         plan.error_keys[ci][ei]);
+    for (const model::CodeHistory* h : retired)
+      plan.retired_keys.push_back(docs::RetiredPageKey(set, *h));
+    for (size_t i = 0; i < retired.size(); ++i)
+      plan.retired.push_back(
+          keys.Changed(target.RetiredHref(retired[i]->code), plan.retired_keys[i]));
+
+    // A list page shows its rows, the counts, the filters and the tombstones.
+    std::string shared = std::to_string(set.error_count()) + "/" + std::to_string(retired.size());
+    for (const docs::FilterSet& f : filters)
+      shared += "\n" + f.key + "=" + f.value + ":" + std::to_string(f.ordinals.size());
+    for (const std::string& k : plan.retired_keys) shared += "\n" + k;
+    plan.index_key = shared + (has_changes ? "\n+" : "\n-");
+    for (size_t ci = 0, rows = 0; ci < n; ++ci) {
+      const model::Catalog& c = set.catalogs()[ci];
+      std::string key =
+          shared + "\n" + std::to_string(ci) + catalog_own[ci] + std::to_string(c.errors.size());
+      plan.index_key += "\n" + catalog_own[ci] + std::to_string(c.errors.size());
+      for (size_t ei = 0; ei < c.errors.size() && ei < kListRows; ++ei) {
+        key += "\n" + plan.error_keys[ci][ei];
+        if (rows++ < kListRows) plan.index_key += "\n" + plan.error_keys[ci][ei];
+      }
+      plan.catalogs.push_back(keys.Changed(target.CatalogHref(c), key));
+      plan.catalog_keys.push_back(std::move(key));
+    }
+    plan.index = keys.Changed("index.html", plan.index_key);
+    if (has_changes) {
+      plan.changes_key = history_->release_notes_html;
+      plan.changes = keys.Changed("changes.html", plan.changes_key);
+    }
+    return plan;
+  }
+
+  void RecordKeys(const model::CatalogSet& set,
+                  const std::vector<const model::CodeHistory*>& retired,
+                  const docs::HtmlTarget& target, PagePlan plan, PageKeys& keys) const {
+    for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+      const model::Catalog& c = set.catalogs()[ci];
+      for (size_t ei = 0; ei < c.errors.size(); ++ei)
+        keys.Record(target.ErrorHref(c, c.errors[ei]), std::move(plan.error_keys[ci][ei]),
+                    plan.error_pages[ci][ei]);
+      keys.Record(target.CatalogHref(c), std::move(plan.catalog_keys[ci]), plan.catalogs[ci]);
+    }
+    for (size_t i = 0; i < retired.size(); ++i)
+      keys.Record(target.RetiredHref(retired[i]->code), std::move(plan.retired_keys[i]),
+                  plan.retired[i]);
+    keys.Record("index.html", std::move(plan.index_key), plan.index);
+    if (!plan.changes_key.empty())
+      keys.Record("changes.html", std::move(plan.changes_key), plan.changes);
+  }
+
+  // The search docs in ordinal order: the live errors', then the tombstones'.
+  static std::vector<docs::SearchDoc> OrderedSearchDocs(
+      std::vector<std::vector<docs::SearchDoc>> search_docs,
+      const std::vector<const model::CodeHistory*>& retired, const docs::TextTarget& target) {
+    std::vector<docs::SearchDoc> ordered;
+    size_t total = retired.size();
+    for (const auto& docs_of : search_docs) total += docs_of.size();
+    ordered.reserve(total);
+    for (auto& docs_of : search_docs)
+      for (docs::SearchDoc& doc : docs_of) ordered.push_back(std::move(doc));
+    search_docs.clear();
+    for (const model::CodeHistory* h : retired)
+      ordered.push_back(docs::RetiredSearchDoc(*h, target));
+    return ordered;
+  }
+
+  // SiteMemo::kSearch: only a tree's search data.
+  bool RenderSearch(const model::CatalogSet& set, bool root_tree, const std::string& lang,
+                    OutputContext& out, diag::DiagnosticSink& sink) const {
+    const docs::HtmlTarget target;
+    const std::string prefix = root_tree ? "" : lang + "/";
+    const std::vector<const model::CodeHistory*> retired =
+        Retired(set, root_tree ? history_ : nullptr);
+    std::vector<std::vector<docs::SearchDoc>> search_docs(set.catalogs().size());
+    std::vector<std::pair<size_t, size_t>> items;
+    for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
+      search_docs[ci].resize(set.catalogs()[ci].errors.size());
+      for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) items.emplace_back(ci, ei);
+    }
+    util::ParallelFor(items.size(), [&](size_t i, unsigned) {
+      const auto [ci, ei] = items[i];
+      const model::Catalog& c = set.catalogs()[ci];
+      search_docs[ci][ei] = docs::ErrorSearchDoc(c, c.errors[ei], target);
+    });
+    const std::vector<docs::FilterSet> filters = docs::BuildFilterSets(set, retired);
+    bool ok = true;
+    for (docs::SearchFile& f :
+         docs::SearchFiles(OrderedSearchDocs(std::move(search_docs), retired, target),
+                           set.error_count(), filters))
+      ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
+    return ok;
   }
 
   // The filter choices of the index (each value with its search/s<N>.js), each catalog's set
@@ -268,12 +486,13 @@ class HtmlBackend final : public Backend {
   }
 
   const model::History* history_;
+  docs::SiteMemo* memo_;  // null but for errcat serve
 };
 
 }  // namespace
 
-std::unique_ptr<Backend> MakeHtmlBackend(const model::History* history) {
-  return std::make_unique<HtmlBackend>(history);
+std::unique_ptr<Backend> MakeHtmlBackend(const model::History* history, docs::SiteMemo* memo) {
+  return std::make_unique<HtmlBackend>(history, memo);
 }
 
 }  // namespace errcat::backends

@@ -1,0 +1,48 @@
+// What each page of the HTML site is rendered from, as one string (a page's key): a page whose
+// key is the same as at the last render has the same bytes, so `errcat serve` renders again only
+// the pages whose key changed (SiteMemo). A key holds its inputs themselves, not a hash of them,
+// so that no two inputs can share one.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/catalog.h"
+#include "model/history.h"
+
+namespace errcat::backends::docs {
+
+// Carried by `errcat serve` from one render of the site to the next (MakeHtmlBackend).
+struct SiteMemo {
+  enum class Part {
+    kPages,   // every file but the search data: error pages only where their key changed
+    kSearch,  // only the search data (search/ of each tree), which takes longest to build
+  };
+  Part part = Part::kPages;
+  // Page path (as written, de/TOK001.html) -> the key it was last rendered from.
+  std::unordered_map<std::string, std::string> keys;
+  // Filled by each kPages render: the pages left as the last render wrote them (their key did
+  // not change). Every other path the site had, but the search data, is gone.
+  std::vector<std::string> kept;
+};
+
+// Whether `path` (relative to the site) is search data: search/... of any language's tree.
+bool IsSearchData(std::string_view path);
+
+// Everything of a catalog but its errors and translations that a page may show.
+std::string CatalogKey(const model::Catalog& c);
+
+// The key of an error's page: its catalog's key, the error's errors.json record (every field),
+// what the pages of the codes it links to show of them, its history and what it lacks of the
+// tree's language.
+std::string ErrorPageKey(const model::CatalogSet& set, std::string_view catalog_key,
+                         const model::Error& e, std::string_view record,
+                         const model::CodeHistory* history,
+                         const std::vector<std::string>* untranslated);
+
+// The key of a retired code's tombstone page.
+std::string RetiredPageKey(const model::CatalogSet& set, const model::CodeHistory& h);
+
+}  // namespace errcat::backends::docs

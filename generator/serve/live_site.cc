@@ -1,0 +1,182 @@
+#include "serve/live_site.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <utility>
+
+#include "backends/backend.h"
+#include "backends/base/output.h"
+#include "history/history.h"
+#include "util/parallel.h"
+
+namespace errcat::serve {
+namespace fs = std::filesystem;
+using backends::docs::SiteMemo;
+
+namespace {
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+std::string DiagnosticsText(const diag::DiagnosticSink& sink) {
+  std::string text;
+  for (const diag::Diagnostic& d : sink.Sorted()) text += diag::FormatText(d, /*color=*/false);
+  if (sink.error_count() + sink.warning_count() > 0) {
+    text +=
+        std::to_string(sink.error_count()) + (sink.error_count() == 1 ? " error, " : " errors, ");
+    text += std::to_string(sink.warning_count()) +
+            (sink.warning_count() == 1 ? " warning\n" : " warnings\n");
+  }
+  return text;
+}
+
+LiveSite::LiveSite(SiteOptions options)
+    : options_(std::move(options)), templates_(options_.templates_dir) {}
+
+std::optional<model::CatalogSet> LiveSite::Load(diag::DiagnosticSink& sink) {
+  std::vector<loader::SourceFile> sources =
+      loader::ReadSources(options_.paths, options_.loader, sink);
+  if (sources.empty() && !sink.HasErrors()) sink.Error({}, "no catalog files given", diag::kIoRule);
+  if (sink.HasErrors()) return std::nullopt;
+
+  // Only the files whose bytes changed are loaded again (in parallel); a file that did not
+  // change keeps its load and its diagnostics.
+  std::map<std::string, CachedFile> next;
+  std::vector<size_t> changed;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    auto it = cache_.find(sources[i].path);
+    if (it == cache_.end() || it->second.contents != sources[i].contents) changed.push_back(i);
+  }
+  std::vector<CachedFile> loaded(changed.size());
+  util::ParallelFor(changed.size(), [&](size_t k, unsigned) {
+    const loader::SourceFile& source = sources[changed[k]];
+    loaded[k].loaded = loader::LoadFile(source, options_.loader, loaded[k].sink);
+    loaded[k].contents = source.contents;
+  });
+  for (size_t k = 0; k < changed.size(); ++k)
+    cache_[sources[changed[k]].path] = std::move(loaded[k]);
+
+  std::vector<loader::LoadedFile> files;
+  std::set<std::string> folders;
+  for (const loader::SourceFile& source : sources) {
+    auto it = cache_.find(source.path);
+    next.insert(cache_.extract(it));
+    const CachedFile& file = next.at(source.path);
+    sink.Merge(file.sink);
+    files.push_back(file.loaded);
+    folders.insert(fs::absolute(fs::path(source.path)).parent_path().lexically_normal().string());
+  }
+  cache_ = std::move(next);  // files that went are forgotten
+  for (const std::string& path : options_.paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) continue;
+    folders.insert(fs::absolute(path).lexically_normal().string());
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::end(it);
+         it.increment(ec))
+      if (it->is_directory(ec))
+        folders.insert(fs::absolute(it->path()).lexically_normal().string());
+  }
+  folders_.assign(folders.begin(), folders.end());
+  std::optional<model::CatalogSet> set = loader::AssembleSet(std::move(files), sink);
+  if (sink.HasErrors()) return std::nullopt;
+  return set;
+}
+
+LiveSite::Update LiveSite::RebuildPages() {
+  const auto start = std::chrono::steady_clock::now();
+  diag::DiagnosticSink sink;
+  std::optional<model::CatalogSet> set = Load(sink);
+  std::optional<model::History> history;
+  if (set)
+    history = history::Load(*set, {options_.paths, options_.lock, {}, options_.loader}, sink);
+  const double load_seconds = SecondsSince(start);
+  Update update;
+  if (set && history) {
+    update = Render(*set, &*history, SiteMemo::Part::kPages, sink);
+    if (update.ok) {
+      set_ = std::make_unique<model::CatalogSet>(std::move(*set));
+      history_ = std::move(*history);
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::string text = update.ok ? "" : DiagnosticsText(sink);
+    if (text != diagnostics_) {
+      diagnostics_ = text;
+      update.changed.push_back("");  // the overlay's state: "" names no page
+    }
+  }
+  update.seconds = SecondsSince(start);
+  update.load_seconds = load_seconds;
+  return update;
+}
+
+LiveSite::Update LiveSite::RebuildSearch() {
+  const auto start = std::chrono::steady_clock::now();
+  Update update;
+  if (!set_) return update;
+  diag::DiagnosticSink sink;
+  update = Render(*set_, &*history_, SiteMemo::Part::kSearch, sink);
+  update.seconds = SecondsSince(start);
+  return update;
+}
+
+LiveSite::Update LiveSite::Render(const model::CatalogSet& set, const model::History* history,
+                                  SiteMemo::Part part, diag::DiagnosticSink& sink) {
+  Update update;
+  memo_.part = part;
+  backends::OutputContext out;  // in memory
+  const std::unique_ptr<backends::Backend> html = backends::MakeHtmlBackend(history, &memo_);
+  if (!html->Generate(set, templates_, out, sink)) {
+    memo_.keys.clear();  // the memo may be half updated: the next render redoes every page
+    return update;
+  }
+  const std::shared_ptr<const SiteFiles> old = files();
+  auto next = std::make_shared<SiteFiles>();
+  // What stays from the last site: in a render of the pages, the search data and the pages
+  // whose key did not change; in a render of the search data, everything else.
+  if (part == SiteMemo::Part::kPages) {
+    for (const std::string& path : memo_.kept)
+      if (auto it = old->find(path); it != old->end()) next->insert(*it);
+    for (const auto& entry : *old)
+      if (backends::docs::IsSearchData(entry.first)) next->insert(entry);
+  } else {
+    for (const auto& entry : *old)
+      if (!backends::docs::IsSearchData(entry.first)) next->insert(entry);
+  }
+  for (const auto& [path, text] : out.files()) {
+    auto it = old->find(path);
+    if (it == old->end() || *it->second != text) update.changed.push_back(path);
+    (*next)[path] = it != old->end() && *it->second == text
+                        ? it->second
+                        : std::make_shared<const std::string>(text);
+  }
+  for (const auto& entry : *old)
+    if (!next->count(entry.first)) update.changed.push_back(entry.first);
+  std::sort(update.changed.begin(), update.changed.end());
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    files_ = std::move(next);
+  }
+  update.ok = true;
+  return update;
+}
+
+std::shared_ptr<const SiteFiles> LiveSite::files() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return files_;
+}
+
+std::string LiveSite::diagnostics() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return diagnostics_;
+}
+
+std::vector<std::string> LiveSite::folders() const { return folders_; }
+
+}  // namespace errcat::serve

@@ -1,0 +1,50 @@
+// errcat serve's live page (never part of a built site): reloads the page when a save changed
+// it, and shows the catalogs' diagnostics over it while they do not load (the last good page
+// stays underneath). Told by server-sent events from /__errcat/events.
+(function () {
+  "use strict";
+  var page = decodeURIComponent(location.pathname).replace(/^\//, "");
+  if (page === "" || page.slice(-1) === "/") page += "index.html";
+  var version = null;
+  var overlay = null;
+
+  function show(text) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "errcat-overlay";
+      overlay.setAttribute("role", "alertdialog");
+      overlay.setAttribute("aria-label", "The catalogs have errors");
+      overlay.style.cssText =
+        "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;" +
+        "background:rgba(20,20,24,0.94);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace";
+      var title = document.createElement("h2");
+      title.textContent = "errcat: the catalogs have errors; this is the last good page";
+      title.style.cssText = "margin:0 0 1rem;font:600 16px/1.4 system-ui,sans-serif;color:#ff8a80";
+      var pre = document.createElement("pre");
+      pre.style.cssText = "margin:0;white-space:pre-wrap";
+      overlay.appendChild(title);
+      overlay.appendChild(pre);
+      document.body.appendChild(overlay);
+    }
+    overlay.lastChild.textContent = text;
+  }
+
+  function hide() {
+    if (overlay) overlay.remove();
+    overlay = null;
+  }
+
+  var events = new EventSource("/__errcat/events");
+  events.onmessage = function (event) {
+    var update = JSON.parse(event.data);
+    if (update.diagnostics) show(update.diagnostics);
+    else hide();
+    var mine = update.changed.indexOf(page) >= 0;
+    if (version !== null && update.version !== version && mine && !update.diagnostics) {
+      events.close();
+      location.reload();
+      return;
+    }
+    version = update.version;
+  };
+})();
