@@ -30,3 +30,11 @@ for (const protocol of ["file", "http"]) {
               "first results, cold (ms)": Math.round(r.coldMs), "results, warm (ms)": Math.round(r.warmMs),
               "long tasks (> 50 ms)": r.longTasks })[c]));
 }
+const serveRows = rows.filter((r) => r.kind === "serve").sort((a, b) => a.errors - b.errors || b.files - a.files);
+if (serveRows.length) {
+  console.log("\n`errcat serve`: from a save to the reloaded page (medians)\n");
+  console.log("| label | errors | files | first build (ms) | rebuild of the pages (ms) | save to load event (ms, max) | save to new text shown (ms) | search data after (ms) |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of serveRows)
+    console.log(`| ${r.label} | ${r.errors} | ${r.files} | ${r.firstBuildMs} | ${r.serverMs} | ${r.reloadMs} (${r.reloadMaxMs}) | ${r.shownMs} | ${r.searchMs} |`);
+}

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <thread>
 
 #include "backends/base/templates.h"
@@ -144,10 +145,33 @@ int Serve(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
+  for (const std::string& path : options.site.paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      std::fprintf(stderr, "errcat serve: %s: no such file or folder\n", path.c_str());
+      return 2;
+    }
+  }
   LiveSite site(options.site);
   FolderWatcher watcher;
   if (!watcher.ok()) {
     std::fprintf(stderr, "errcat serve: cannot watch files (inotify): %s\n", std::strerror(errno));
+    return 2;
+  }
+  httplib::Server server;
+  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.set_keep_alive_max_count(1000);
+  server.set_tcp_nodelay(true);  // headers and body go in two writes: no 40 ms delayed-ACK stall
+  // A browser's idle or speculative connection must not hold up the exit on SIGINT.
+  server.set_keep_alive_timeout(1);
+  server.set_read_timeout(1);
+  // The port first: a port in use fails at once, not after the first build.
+  const int port = options.port == 0 ? server.bind_to_any_port(options.host)
+                   : server.bind_to_port(options.host, options.port) ? options.port
+                                                                     : -1;
+  if (port < 0) {
+    std::fprintf(stderr, "errcat serve: cannot listen on %s:%d\n", options.host.c_str(),
+                 options.port);
     return 2;
   }
   Updates updates;
@@ -164,13 +188,6 @@ int Serve(const ServeOptions& options) {
   }
   watcher.Watch(site.folders());
 
-  httplib::Server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
-  server.set_keep_alive_max_count(1000);
-  server.set_tcp_nodelay(true);  // headers and body go in two writes: no 40 ms delayed-ACK stall
-  // A browser's idle or speculative connection must not hold up the exit on SIGINT.
-  server.set_keep_alive_timeout(1);
-  server.set_read_timeout(1);
   server.Get(kEvents, [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     auto seen = std::make_shared<uint64_t>(0);
@@ -224,14 +241,6 @@ int Serve(const ServeOptions& options) {
       res.set_content(*it->second, type);
   });
 
-  const int port = options.port == 0 ? server.bind_to_any_port(options.host)
-                   : server.bind_to_port(options.host, options.port) ? options.port
-                                                                     : -1;
-  if (port < 0) {
-    std::fprintf(stderr, "errcat serve: cannot listen on %s:%d\n", options.host.c_str(),
-                 options.port);
-    return 2;
-  }
   const std::string url = "http://" + options.host + ":" + std::to_string(port) + "/";
   std::fprintf(stderr, "errcat serve: serving %s (Ctrl-C stops)\n", url.c_str());
   std::fflush(stderr);

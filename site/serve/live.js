@@ -45,6 +45,13 @@
       location.reload();
       return;
     }
+    // New search data: the page's search loads it again, and a query in the box runs again.
+    var search = update.changed.some(function (p) { return /(^|\/)search\//.test(p); });
+    if (search && window.ERRCAT_SEARCH_RESET) {
+      window.ERRCAT_SEARCH_RESET();
+      var box = document.getElementById("search-input");
+      if (box && box.value) box.dispatchEvent(new Event("input"));
+    }
     version = update.version;
   };
 })();

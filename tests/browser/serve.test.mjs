@@ -79,7 +79,7 @@ test("a saved edit reloads the page it changes, and only that page", async (t) =
   const saved = Date.now();
   editFirst(`summary: ${before}`, `summary: Saved while serving. ${before}`);
   await page.waitForFunction(() => document.querySelector("p.summary")?.innerText.startsWith("Saved while serving."), null, { timeout: 10000 });
-  t.diagnostic(`save to reloaded page: ${Date.now() - saved} ms (bench/serve.sh measures it)`);
+  t.diagnostic(`save to reloaded page: ${Date.now() - saved} ms (bench/browser/serve_bench.mjs measures it)`);
   assert.equal(await page.evaluate(() => window.__notReloaded), undefined, "the page was reloaded");
   await page.waitForTimeout(500);
   assert.equal(await other.page.evaluate(() => window.__notReloaded), true, "an unchanged page was reloaded");

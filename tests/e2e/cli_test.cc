@@ -130,3 +130,30 @@ TEST(Cli, ExplainOnBrokenCatalogReportsItsProblems) {
 
 }  // namespace
 }  // namespace errcat
+
+namespace errcat {
+namespace {
+
+// errcat serve's own errors (what it serves is tested in e2e/serve_test.cc and in the browser).
+TEST(Serve, UsageAndPortErrorsExitTwo) {
+  const std::string errcat = testing::ErrcatCommand();
+  const std::string catalog = testing::ShellQuote(testing::SourceDir() + "/catalog");
+  auto r = testing::RunCommand(errcat + " serve --port 70000 " + catalog);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  r = testing::RunCommand(errcat + " serve --port 0 /no/such/catalogs");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err,
+              ::testing::HasSubstr("errcat serve: /no/such/catalogs: no such file or folder"));
+  // A port another process holds: python's socket module holds it while errcat tries.
+  r = testing::RunCommand(
+      "python3 -c 'import socket,subprocess,sys; s=socket.socket(); s.bind((\"127.0.0.1\",0)); "
+      "s.listen(); p=subprocess.run(sys.argv[1:]+[\"--port\",str(s.getsockname()[1])], "
+      "capture_output=True, timeout=60); sys.stderr.write(p.stderr.decode()); "
+      "sys.exit(p.returncode)' " +
+      errcat + " serve " + catalog);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, ::testing::HasSubstr("errcat serve: cannot listen on 127.0.0.1:"));
+}
+
+}  // namespace
+}  // namespace errcat

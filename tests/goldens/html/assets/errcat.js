@@ -31,6 +31,8 @@
     }
     return part.promise;
   }
+  // errcat serve calls this when it has rebuilt the search data: later queries load it again.
+  window.ERRCAT_SEARCH_RESET = function () { parts = {}; manifest = null; };
   function all(promises) { return Promise.all(promises); }
   var manifest = null;
   function ensureManifest() {
