@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The site at 1k, 10k and 100k errors (issue 17): for each size, the generator's wall time and
 # peak memory for `docs --format html`, then bench/browser/site_bench.mjs on the site (page
-# loads, search, filters; file:// and http), in Debian's Chromium, then bench/browser/serve_bench.mjs
-# (errcat serve: a save to the reloaded page).
+# loads, search, filters; file://, a static http server and errcat serve), in Debian's Chromium,
+# then bench/browser/serve_bench.mjs (errcat serve: a save to the page brought up to date).
 #   bench/browser.sh [ERRCAT [LABEL]]   (defaults: build-bench/generator/errcat, "now")
 # SIZES="1000 10000" narrows the sizes; RUNS the repetitions (3). Writes one JSON object per
 # line to build-bench/work/browser-LABEL.jsonl and prints them. Sites go to a tmpfs when there
@@ -28,9 +28,9 @@ for n in ${SIZES:-1000 10000 100000}; do
   /usr/bin/time -f "%e %M" -o "$dir/time" "$errcat" docs --format html -o "$dir/site-$n" "$dir/catalog-$n" >/dev/null
   read -r wall rss <"$dir/time"
   echo "{\"label\":\"$label\",\"errors\":$n,\"kind\":\"generate\",\"wallS\":$wall,\"peakMB\":$((rss / 1024)),\"files\":$(find "$dir/site-$n" -type f | wc -l),\"siteMB\":$(du -sm "$dir/site-$n" | cut -f1)}" | tee -a "$out"
-  node bench/browser/site_bench.mjs "$dir/site-$n" "$label" SYN$(printf %07d $((n / 2))).html catalog/synth01.html |
+  ERRCAT="$errcat" SERVE_CATALOG="$dir/catalog-$n" node bench/browser/site_bench.mjs "$dir/site-$n" "$label" SYN$(printf %07d $((n / 2))).html catalog/synth01.html |
     sed "s/^{/{\"errors\":$n,/" | tee -a "$out"
-  # errcat serve, from a save to the reloaded page: the set in 20 files (500 errors a file at
+  # errcat serve, from a save to the page brought up to date: the set in 20 files (500 errors a file at
   # 10k; 100 of 1,000 at 100k), then, at 10k, in 4 (a 1.3 MB file loaded again on each save).
   files=$((n / 1000 > 100 ? 100 : n / 1000 > 20 ? n / 1000 : 20))
   "$make_catalog" --errors "$n" --files "$files" --out "$dir/serve-$n" >/dev/null

@@ -2,7 +2,9 @@
 // (the browser tests' locked copy in tests/browser/node_modules):
 //   node bench/browser/site_bench.mjs SITE_DIR LABEL [ERROR_PAGE] [CATALOG_PAGE]
 // For each page kind, over file:// and over http (a plain static server in this process, so
-// that both regimes serve the same bytes), each in a new browser context (an empty cache):
+// that both regimes serve the same bytes), and, given ERRCAT=<errcat> and SERVE_CATALOG=<the
+// catalogs SITE_DIR was built from>, over http from `errcat serve` (the same bytes: a test
+// compares them; its live script is not counted), each in a new browser context (an empty cache):
 //  - load: the navigation's load event (ms) and the bytes of every resource the page loaded;
 //  - search: on an error page, "/" then a query typed at 40 ms a key; the bytes of search data
 //    (search-index.* or search/*) fetched from the page's start until the first results, the
@@ -12,6 +14,7 @@
 //  - filter: on the index, choosing an HTTP status, until the count of shown errors changes.
 // Every figure is the median of RUNS (default 3). Prints one JSON object per line.
 import fs from "node:fs";
+import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -48,6 +51,19 @@ const server = http.createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const httpBase = `http://127.0.0.1:${server.address().port}/`;
 const bases = { file: pathToFileURL(site + "/").href, http: httpBase };
+let serve = null;
+if (process.env.ERRCAT && process.env.SERVE_CATALOG) {
+  serve = spawn(process.env.ERRCAT, ["serve", "--port", "0", process.env.SERVE_CATALOG], { stdio: ["ignore", "ignore", "pipe"] });
+  let said = "";
+  bases.serve = await new Promise((resolve, reject) => {
+    serve.stderr.on("data", (text) => {
+      said += text;
+      const m = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(said);
+      if (m) resolve(m[1]);
+    });
+    serve.on("exit", (code) => reject(new Error(`errcat serve exited with ${code}: ${said}`)));
+  });
+}
 
 // The file a request of the site reads, so that its bytes count the same over both protocols.
 function fileOf(url) {
@@ -173,3 +189,4 @@ for (const [protocol, base] of Object.entries(bases)) {
 }
 await browser.close();
 server.close();
+serve?.kill("SIGINT");

@@ -312,7 +312,9 @@
         results.querySelector("a").focus();
       }
     });
-    document.addEventListener("keydown", function (event) {
+    // On the body, not the document: errcat serve swaps a changed page's body in and runs this
+    // script again, and the old body's listener goes with it.
+    document.body.addEventListener("keydown", function (event) {
       var tag = (event.target && event.target.tagName) || "";
       if (event.key === "/" && tag !== "INPUT" && tag !== "TEXTAREA" && tag !== "SELECT") {
         event.preventDefault();
