@@ -233,8 +233,10 @@ class CatalogReader {
       if (key->kind == NodeKind::kScalar && key->value == "code" && value->kind == NodeKind::kScalar)
         what = "error " + Quoted(value->value);
     MapReader map(ctx_, node, what, ErrorKeys());
+    e.key_pos.reserve(node->entries.size());
     for (const auto& [key, value] : node->entries)
-      if (key->kind == NodeKind::kScalar) e.key_pos.try_emplace(key->value, model::SourcePos{value->line, value->column});
+      if (key->kind == NodeKind::kScalar && !model::FindKey(e.key_pos, key->value))
+        e.key_pos.emplace_back(key->value, model::SourcePos{value->line, value->column});
 
     bool ok = true;
     const Node* code = map.Require("code");

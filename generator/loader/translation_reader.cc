@@ -70,7 +70,9 @@ void ReadTranslatedError(const Context& ctx, const Node* key, const Node* node,
   e.pos = Pos(key);
   if (!ExpectKind(ctx, node, NodeKind::kMap, "error " + Quoted(e.code))) return;
   MapReader map(ctx, node, "error " + Quoted(e.code), TranslatedErrorKeys());
-  map.Each([&](const Node* k, const Node* v) { e.key_pos.try_emplace(k->value, Pos(v)); });
+  map.Each([&](const Node* k, const Node* v) {
+    if (!model::FindKey(e.key_pos, k->value)) e.key_pos.emplace_back(k->value, Pos(v));
+  });
   const auto text = [&](std::string_view name, std::string& into) {
     const Node* value = map.Get(name);
     into = Text(ctx, value, "'" + std::string(name) + "'").value_or("");

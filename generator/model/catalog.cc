@@ -69,9 +69,15 @@ std::string_view Name(ParamType type) { return NameIn(ParamTypeNames(), type); }
 std::string_view Name(Severity severity) { return NameIn(SeverityNames(), severity); }
 std::string_view Name(FieldType type) { return NameIn(FieldTypeNames(), type); }
 
+const SourcePos* FindKey(const KeyPositions& keys, std::string_view key) {
+  for (const auto& [k, p] : keys)
+    if (k == key) return &p;
+  return nullptr;
+}
+
 SourcePos Error::PosOf(std::string_view key) const {
-  auto it = key_pos.find(std::string(key));
-  return it == key_pos.end() ? pos : it->second;
+  const SourcePos* found = FindKey(key_pos, key);
+  return found ? *found : pos;
 }
 
 const FieldValue* Error::Field(std::string_view id) const {
@@ -210,8 +216,8 @@ std::vector<std::string> LocalizeInPlace(const Catalog& catalog, Error& error,
 }
 
 SourcePos TranslatedError::PosOf(std::string_view key) const {
-  auto it = key_pos.find(std::string(key));
-  return it == key_pos.end() ? pos : it->second;
+  const SourcePos* found = FindKey(key_pos, key);
+  return found ? *found : pos;
 }
 
 const TranslatedError* Translation::Find(std::string_view code) const {

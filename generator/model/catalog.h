@@ -86,6 +86,12 @@ bool HasPlural(const std::vector<MessageSegment>& segments);
 // Every placeholder index the message shows, plurals and their cases included.
 std::vector<int> PlaceholdersOf(const std::vector<MessageSegment>& segments);
 
+// Where each key's value of a mapping was written, first of each key only, in file order: a
+// dozen keys an error, searched by PosOf. A flat list holds half what a std::map does (100k
+// errors held 77 MB of map nodes).
+using KeyPositions = std::vector<std::pair<std::string, SourcePos>>;
+const SourcePos* FindKey(const KeyPositions& keys, std::string_view key);
+
 struct FieldDef {
   std::string id;  // snake_case key
   std::string title;
@@ -119,7 +125,7 @@ struct Error {
   std::vector<FieldValue> fields;  // in the catalog's declaration order
 
   SourcePos pos;                             // the error's mapping
-  std::map<std::string, SourcePos> key_pos;  // each key's value as written
+  KeyPositions key_pos;                      // each key's value as written
 
   bool is_deprecated() const { return !deprecated.empty(); }
   // Not an error: a success or status entry (severity info or warning), which may be valued 0.
@@ -142,7 +148,7 @@ struct TranslatedError {
   std::vector<std::string> resolution;
 
   SourcePos pos;                             // the code's key in the translation file
-  std::map<std::string, SourcePos> key_pos;  // each text as written
+  KeyPositions key_pos;                      // each text as written
   SourcePos PosOf(std::string_view key) const;
 };
 

@@ -31,6 +31,14 @@ class JsonWriter {
 
   void Reserve(size_t bytes) { text_.reserve(bytes); }
   std::string Take() { return std::move(text_); }
+  // The text written so far, leaving the writer where it is: a document too large for one
+  // string is taken in pieces, and the next piece goes on from the same place.
+  std::string TakeSoFar() {
+    std::string so_far;
+    so_far.swap(text_);
+    return so_far;
+  }
+  size_t size() const { return text_.size(); }
 
  private:
   JsonWriter& Open(char bracket);

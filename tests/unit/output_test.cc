@@ -95,6 +95,61 @@ TEST(OutputContext, ExistingFolderKeepsUnchangedFilesAndReplacesTheOthers) {
   EXPECT_EQ(ListTree(site), (std::set<std::string>{"changed.html", "deep", "deep/new.html", "same.html"}));
 }
 
+// A file handed over in pieces (errors.json): its bytes are theirs in order, and it compares
+// with a file on disk across the pieces' seams and the blocks it is read in.
+TEST(OutputContext, AFileInPiecesIsTheirBytesInOrder) {
+  std::string big;
+  for (int i = 0; big.size() < 200'000; ++i) big += "line " + std::to_string(i) + "\n";
+  const auto split = [&](std::vector<size_t> cuts) {
+    std::vector<std::string> pieces;
+    size_t from = 0;
+    for (size_t cut : cuts) {
+      pieces.push_back(big.substr(from, cut - from));
+      from = cut;
+    }
+    pieces.push_back(big.substr(from));
+    return pieces;
+  };
+  TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  tmp.Write("site/same.json", big);
+  std::string one_off = big;
+  one_off.back() = '!';
+  tmp.Write("site/last-byte.json", one_off);
+  tmp.Write("site/shorter.json", big.substr(0, big.size() - 1));
+  tmp.Write("site/longer.json", big + "x");
+
+  diag::DiagnosticSink sink;
+  {
+    OutputContext check(OutputContext::Mode::kCheck, site);
+    ASSERT_TRUE(check.Write("same.json", split({0, 1, 65536, 65536, 100'001}), sink));
+    ASSERT_TRUE(check.Write("last-byte.json", split({big.size() - 1}), sink));
+    ASSERT_TRUE(check.Write("shorter.json", split({7}), sink));
+    ASSERT_TRUE(check.Write("longer.json", split({}), sink));
+    EXPECT_EQ(check.Stale({}),
+              (std::vector<std::string>{"last-byte.json", "longer.json", "shorter.json"}));
+  }
+  OutputContext out(OutputContext::Mode::kWrite, site);
+  ASSERT_TRUE(out.Write("same.json", split({3, 65539, 131072}), sink));
+  ASSERT_TRUE(out.Write("last-byte.json", split({65536, big.size()}), sink));
+  ASSERT_TRUE(out.Write("shorter.json", split({1}), sink));
+  ASSERT_TRUE(out.Write("longer.json", split({}), sink));
+  ASSERT_TRUE(out.Write("empty.json", std::vector<std::string>{"", ""}, sink));
+  const OutputContext::CommitResult result = out.Commit(sink);
+  ASSERT_TRUE(result.ok);
+  EXPECT_EQ(result.unchanged, (std::vector<std::string>{"same.json"}));
+  EXPECT_EQ(result.written, (std::vector<std::string>{"empty.json", "last-byte.json", "longer.json",
+                                                      "shorter.json"}));
+  for (const char* name : {"same.json", "last-byte.json", "shorter.json", "longer.json"})
+    EXPECT_EQ(ReadFile(site / name), big) << name;
+  EXPECT_EQ(ReadFile(site / "empty.json"), "");
+
+  OutputContext buffer;
+  ASSERT_TRUE(buffer.Write("a.json", split({10, 70'000}), sink));
+  EXPECT_EQ(buffer.files().at("a.json"), big);
+  EXPECT_EQ(sink.diagnostics().size(), 0u);
+}
+
 TEST(OutputContext, AStagingFailureStopsWritersAndFlushReportsIt) {
   TempDir tmp;
   const fs::path site = tmp.path() / "site";

@@ -81,7 +81,7 @@ TEST(SearchIndex, EachTermKeepsTheBestFieldItWasFoundIn) {
   EXPECT_EQ(fields["skew"], SearchField::kText);
   EXPECT_FALSE(fields.count("a"));  // one-letter words are left out
   std::vector<std::string> typo;
-  for (const auto& [term, field] : doc.typo_terms) typo.push_back(term);
+  for (const auto [term, field] : doc.typo_terms) typo.emplace_back(term);
   EXPECT_THAT(typo, ElementsAre("expiry", "tok005", "token"));  // 4+ letters: codes, name words
 }
 
@@ -112,7 +112,7 @@ TEST(SearchIndex, EveryTermIsFoundWhereTheManifestPointsInSmallFragments) {
   const model::Catalog& c = loaded.set->catalogs()[0];
   std::vector<SearchDoc> docs = DocsOf(c);
   std::vector<std::vector<std::pair<std::string, SearchField>>> terms;
-  for (const SearchDoc& d : docs) terms.push_back(d.terms);
+  for (const SearchDoc& d : docs) terms.emplace_back(d.terms.begin(), d.terms.end());
   const std::vector<FilterSet> filters = BuildFilterSets(*loaded.set, {});
   const std::vector<SearchFile> list = SearchFiles(std::move(docs), c.errors.size(), filters);
   const auto files = ByName(list);

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <optional>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 #include "diag/rules.h"
 
@@ -54,31 +56,66 @@ std::optional<std::string> ReadPrefix(const fs::path& path, size_t size) {
   return data;
 }
 
-bool SameContents(const fs::path& path, const std::string& contents) {
-  const std::optional<std::string> existing = ReadPrefix(path, contents.size());
-  return existing && *existing == contents;
+template <typename Text>
+size_t SizeOf(const std::vector<Text>& pieces) {
+  size_t size = 0;
+  for (const Text& p : pieces) size += p.size();
+  return size;
+}
+
+using Views = std::vector<std::string_view>;
+Views ViewsOf(const std::vector<std::string>& pieces) {
+  return Views(pieces.begin(), pieces.end());
+}
+
+// Whether the regular file at `path` holds exactly the pieces' bytes, read a block at a time
+// (a file of 150 MB is not read into memory whole).
+bool SameContents(const fs::path& path, const Views& pieces) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+              static_cast<uint64_t>(st.st_size) == SizeOf(pieces);
+  std::string block(std::min<size_t>(1 << 16, SizeOf(pieces)), '\0');
+  for (size_t p = 0, at = 0; same && p < pieces.size();) {
+    const size_t want = std::min(block.size(), pieces[p].size() - at);
+    if (want == 0) {
+      ++p, at = 0;
+      continue;
+    }
+    const ssize_t n = ::read(fd, block.data(), want);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || std::memcmp(block.data(), pieces[p].data() + at, static_cast<size_t>(n)) != 0)
+      same = false;
+    else
+      at += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return same;
 }
 
 bool SameFiles(const fs::path& a, const fs::path& b) {
   const std::optional<std::string> first = ReadPrefix(a, SIZE_MAX - 1);
-  return first && SameContents(b, *first);
+  return first && SameContents(b, Views{*first});
 }
 
-// Creates `path` (which must not exist) with `contents`. Returns "" or an error text.
-std::string WriteNewFile(const fs::path& path, const std::string& contents) {
+// Creates `path` (which must not exist) with the pieces' bytes. Returns "" or an error text.
+std::string WriteNewFile(const fs::path& path, const Views& pieces) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoText("cannot create file");
-  size_t done = 0;
-  while (done < contents.size()) {
-    const ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string error = ErrnoText("write failed");
-      ::close(fd);
-      ::unlink(path.c_str());
-      return error;
+  for (const std::string_view contents : pieces) {
+    size_t done = 0;
+    while (done < contents.size()) {
+      const ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        const std::string error = ErrnoText("write failed");
+        ::close(fd);
+        ::unlink(path.c_str());
+        return error;
+      }
+      done += static_cast<size_t>(n);
     }
-    done += static_cast<size_t>(n);
   }
   if (::close(fd) != 0) {
     const std::string error = ErrnoText("write failed");
@@ -116,6 +153,12 @@ OutputContext::~OutputContext() {
 
 bool OutputContext::Write(const std::string& path, std::string contents,
                           diag::DiagnosticSink& sink) {
+  Pieces pieces;
+  pieces.push_back(std::move(contents));
+  return Write(path, std::move(pieces), sink);
+}
+
+bool OutputContext::Write(const std::string& path, Pieces pieces, diag::DiagnosticSink& sink) {
   if (!IsSafeRelativePath(path)) {
     sink.Error({}, "refusing to write '" + path + "': outside the output folder", "output-path");
     return false;
@@ -127,12 +170,19 @@ bool OutputContext::Write(const std::string& path, std::string contents,
   }
   if (primary_.empty()) primary_ = path;
   switch (mode_) {
-    case Mode::kBuffer:
-      files_[path] = std::move(contents);
+    case Mode::kBuffer: {
+      std::string& contents = files_[path];
+      if (pieces.size() == 1) {
+        contents = std::move(pieces.front());
+        return true;
+      }
+      contents.reserve(SizeOf(pieces));
+      for (std::string& p : pieces) contents += std::exchange(p, std::string());
       return true;
+    }
     case Mode::kCheck: {
       lock.unlock();
-      const bool same = SameContents(dir_ / path, contents);
+      const bool same = SameContents(dir_ / path, ViewsOf(pieces));
       lock.lock();
       if (!same) stale_.push_back(path);
       return true;
@@ -145,13 +195,13 @@ bool OutputContext::Write(const std::string& path, std::string contents,
   if (!staging_thread_.joinable()) staging_thread_ = std::thread([this] { StageLoop(); });
   pending_shrank_.wait(lock, [&] { return pending_.size() < kMaxBacklog || stage_failed_; });
   if (stage_failed_) return false;  // the back end stops; Flush() reports why
-  pending_.emplace_back(path, std::move(contents));
+  pending_.emplace_back(path, std::move(pieces));
   pending_grew_.notify_one();
   return true;
 }
 
 void OutputContext::StageLoop() {
-  std::vector<std::pair<std::string, std::string>> batch;
+  std::vector<std::pair<std::string, Pieces>> batch;
   std::unique_lock lock(mutex_);
   while (true) {
     pending_grew_.wait(lock, [&] { return !pending_.empty() || stopping_; });
@@ -212,7 +262,7 @@ bool OutputContext::EnsureFolder(const fs::path& folder, bool record, std::strin
   return true;
 }
 
-bool OutputContext::Stage(const std::string& path, const std::string& contents,
+bool OutputContext::Stage(const std::string& path, const Pieces& contents,
                           diag::DiagnosticSink& sink) {
   std::string error;
   if (!staging_.empty()) {
@@ -229,7 +279,7 @@ bool OutputContext::Stage(const std::string& path, const std::string& contents,
       }
     }
     if (!EnsureFolder(file.parent_path(), false, error) ||
-        !(error = WriteNewFile(file, contents)).empty()) {
+        !(error = WriteNewFile(file, ViewsOf(contents))).empty()) {
       sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
       return false;
     }
@@ -238,14 +288,14 @@ bool OutputContext::Stage(const std::string& path, const std::string& contents,
     return true;
   }
   const fs::path target = dir_ / path;
-  if (SameContents(target, contents)) {
+  if (SameContents(target, ViewsOf(contents))) {
     std::lock_guard lock(mutex_);
     unchanged_.push_back(path);
     return true;
   }
   const fs::path temporary = TemporaryNameFor(target, ".tmp");
   if (!EnsureFolder(target.parent_path(), true, error) ||
-      !(error = WriteNewFile(temporary, contents)).empty()) {
+      !(error = WriteNewFile(temporary, ViewsOf(contents))).empty()) {
     sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
     return false;
   }
@@ -350,7 +400,7 @@ std::vector<std::string> OutputContext::Stale(
 
 std::string WriteFileAtomically(const fs::path& path, const std::string& contents) {
   const fs::path temporary = TemporaryNameFor(path, ".tmp");
-  if (std::string error = WriteNewFile(temporary, contents); !error.empty()) return error;
+  if (std::string error = WriteNewFile(temporary, Views{contents}); !error.empty()) return error;
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string error = ErrnoText("cannot rename into place");
     ::unlink(temporary.c_str());

@@ -42,6 +42,10 @@ class OutputContext {
   // Returns false (and reports) for a path that would escape the output folder, a path written
   // twice, or a file that cannot be staged. Safe to call from several threads.
   bool Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink);
+  // The same for a file given in pieces, its bytes being theirs in order: a file too large to
+  // hold twice (errors.json is 150 MB at 100k errors) is never joined into one string, except
+  // in kBuffer mode.
+  bool Write(const std::string& path, std::vector<std::string> pieces, diag::DiagnosticSink& sink);
 
   // kWrite: waits until every file handed to Write() is staged, and reports what failed to
   // `sink`. False if staging any file failed.
@@ -74,7 +78,8 @@ class OutputContext {
  private:
   void StageLoop();    // the staging thread
   void StopStaging();  // ends the staging thread once it has staged what is pending
-  bool Stage(const std::string& path, const std::string& contents, diag::DiagnosticSink& sink);
+  using Pieces = std::vector<std::string>;
+  bool Stage(const std::string& path, const Pieces& contents, diag::DiagnosticSink& sink);
   bool EnsureFolder(const std::filesystem::path& folder, bool record, std::string& error);
 
   Mode mode_ = Mode::kBuffer;
@@ -89,7 +94,7 @@ class OutputContext {
   // kWrite: files handed to Write() and not staged yet, and the thread that stages them (one:
   // threads that create files in one folder at once wait on the folder's lock in the kernel).
   // Write() waits only when the backlog is full, which bounds the memory held (see Write).
-  std::vector<std::pair<std::string, std::string>> pending_;
+  std::vector<std::pair<std::string, Pieces>> pending_;
   std::thread staging_thread_;
   std::condition_variable pending_grew_;    // or stopping_
   std::condition_variable pending_shrank_;  // or the staging thread went idle

@@ -250,7 +250,9 @@ class HtmlBackend final : public Backend {
       });
     if (root_tree)
       tasks.push_back([&](unsigned w) {
-        write(w, "errors.json", docs::CatalogSetJson(set, std::move(records)) += '\n');
+        if (!out.Write(prefix + "errors.json", docs::CatalogSetJson(set, std::move(records)),
+                       sinks[w]))
+          failed = true;
       });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       if (keys.active() && !plan.catalogs[ci]) continue;

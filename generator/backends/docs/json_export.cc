@@ -120,12 +120,16 @@ std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& tar
   return j.Take();
 }
 
-std::string CatalogSetJson(const model::CatalogSet& set, Records records) {
-  size_t size = 1024;
-  for (const auto& errors : records)
-    for (const std::string& e : errors) size += e.size() + kIndent * kErrorDepth + 2;
+std::vector<std::string> CatalogSetJson(const model::CatalogSet& set, Records records) {
+  constexpr size_t kPieceBytes = 1 << 20;
+  std::vector<std::string> pieces;
   util::JsonWriter j(kIndent);
-  j.Reserve(size);
+  j.Reserve(kPieceBytes + 64 * 1024);
+  auto cut = [&] {
+    if (j.size() < kPieceBytes) return;
+    pieces.push_back(j.TakeSoFar());
+    j.Reserve(kPieceBytes + 64 * 1024);
+  };
   j.BeginObject();
   j.Key("format").String("errcat-catalog-set/1");
   j.Key("catalogs").BeginArray();
@@ -149,13 +153,18 @@ std::string CatalogSetJson(const model::CatalogSet& set, Records records) {
     j.EndObject();
     j.Key("reserved").Strings(c.reserved);
     j.Key("errors").BeginArray();
-    for (std::string& e : records.at(ci)) j.Raw(std::exchange(e, std::string()));
+    for (std::string& e : records.at(ci)) {
+      j.Raw(e);
+      std::string().swap(e);
+      cut();
+    }
     j.EndArray();
     j.EndObject();
   }
   j.EndArray();
   j.EndObject();
-  return j.Take();
+  pieces.push_back(j.Take() += '\n');
+  return pieces;
 }
 
 }  // namespace errcat::backends::docs

@@ -26,8 +26,10 @@ std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
 // A retired code's record in the search index: its tombstone page, marked "retired".
 std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& target);
 
-// errors.json: every catalog with every field of every error ("errcat-catalog-set/1"). Each
-// record is freed as soon as it is joined.
-std::string CatalogSetJson(const model::CatalogSet& set, Records records);
+// errors.json: every catalog with every field of every error ("errcat-catalog-set/1"), with a
+// final newline, in pieces of about a megabyte (OutputContext::Write takes them as they are):
+// at 100k errors it is 150 MB, which one string would hold twice while it grows. Each record is
+// freed as soon as it is in a piece.
+std::vector<std::string> CatalogSetJson(const model::CatalogSet& set, Records records);
 
 }  // namespace errcat::backends::docs

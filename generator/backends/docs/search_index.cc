@@ -51,8 +51,14 @@ void AddCode(Terms& terms, Terms& typo, std::string_view code) {
 SearchDoc Finish(std::string record, Terms terms, Terms typo) {
   SearchDoc doc;
   doc.record = std::move(record);
-  doc.terms.assign(std::make_move_iterator(terms.begin()), std::make_move_iterator(terms.end()));
-  doc.typo_terms.assign(std::make_move_iterator(typo.begin()), std::make_move_iterator(typo.end()));
+  const auto pack = [](const Terms& from, PackedTerms& to) {
+    size_t bytes = 0;
+    for (const auto& [term, field] : from) bytes += term.size() + 2;
+    to.reserve(bytes);
+    for (const auto& [term, field] : from) to.push_back(term, field);
+  };
+  pack(terms, doc.terms);
+  pack(typo, doc.typo_terms);
   return doc;
 }
 
@@ -228,15 +234,16 @@ std::vector<SearchFile> SearchFiles(std::vector<SearchDoc> docs, size_t live_cou
   Postings postings, typos;
   for (size_t ordinal = 0; ordinal < docs.size(); ++ordinal) {
     SearchDoc& doc = docs[ordinal];
-    for (const auto& [term, field] : doc.terms)
-      postings[term].push_back(static_cast<uint32_t>(ordinal * 8) + static_cast<uint32_t>(field));
+    for (const auto [term, field] : doc.terms)
+      postings[std::string(term)].push_back(static_cast<uint32_t>(ordinal * 8) +
+                                            static_cast<uint32_t>(field));
     // A typo key: the term and each of its one-character deletions, so that a query one edit
     // away (a letter missing, added, changed, or two swapped) shares a key with it.
     Terms keys;
-    for (const auto& [term, field] : doc.typo_terms) {
-      AddTerm(keys, term, field);
+    for (const auto [term, field] : doc.typo_terms) {
+      AddTerm(keys, std::string(term), field);
       for (size_t k = 0; k < term.size(); ++k)
-        AddTerm(keys, term.substr(0, k) + term.substr(k + 1), field);
+        AddTerm(keys, std::string(term.substr(0, k)).append(term.substr(k + 1)), field);
     }
     for (const auto& [key, field] : keys)
       typos[key].push_back(static_cast<uint32_t>(ordinal * 8) + static_cast<uint32_t>(field));
