@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "diag/spellcheck.h"
 #include "loader/limits.h"
@@ -544,8 +545,10 @@ const std::vector<std::string_view>& ErrorKeys() {
   return kKeys;
 }
 
-LoadedFile LoadFile(const SourceFile& source, const Options& options, diag::DiagnosticSink& sink) {
-  std::unique_ptr<yaml::Document> doc = yaml::Parse(source.path, source.contents, sink, options.limits);
+LoadedFile LoadFile(SourceFile source, const Options& options, diag::DiagnosticSink& sink) {
+  // The bytes move into the document: a large file is not held twice while it is parsed.
+  std::unique_ptr<yaml::Document> doc =
+      yaml::Parse(source.path, std::exchange(source.contents, std::string()), sink, options.limits);
   if (!doc) {
     // What the format needs is the loader's to say, not the YAML layer's.
     if (!sink.diagnostics().empty() && sink.diagnostics().back().rule == "file-empty")

@@ -1,6 +1,7 @@
 // The loader's entry points: files loaded in parallel, then the rules across files (unique ids
 // and codes, page names, references, reserved codes).
 #include <cctype>
+#include <functional>
 #include <unordered_map>
 
 #include "diag/spellcheck.h"
@@ -112,26 +113,34 @@ void CheckSet(const std::vector<model::Catalog>& catalogs, bool complete,
   }
 }
 
+// Loads file i of n with `load` (on any thread, each file with a sink of its own, merged in
+// file order), then applies the cross-file rules.
+std::optional<model::CatalogSet> LoadEach(
+    size_t n, const Options& options,
+    const std::function<LoadedFile(size_t, diag::DiagnosticSink&)>& load,
+    diag::DiagnosticSink& sink) {
+  std::vector<diag::DiagnosticSink> sinks(n);
+  std::vector<LoadedFile> results(n);
+  if (options.threads == 1) {
+    for (size_t i = 0; i < n; ++i) results[i] = load(i, sinks[i]);
+  } else {
+    util::ParallelFor(n, [&](size_t i, unsigned) { results[i] = load(i, sinks[i]); });
+  }
+  for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
+  return AssembleSet(std::move(results), sink);
+}
+
 }  // namespace
 
 std::optional<model::CatalogSet> LoadSources(std::vector<SourceFile> sources,
                                              const Options& options, diag::DiagnosticSink& sink) {
-  // Each file gets its own sink so that threads never share one; merged in file order.
-  std::vector<diag::DiagnosticSink> sinks(sources.size());
-  std::vector<LoadedFile> results(sources.size());
-  const auto load = [&](size_t i) {
-    results[i] = LoadFile(sources[i], options, sinks[i]);
-    // The bytes are no longer needed; free them early for large sets.
-    std::string().swap(sources[i].contents);
-  };
-  if (options.threads == 1) {
-    for (size_t i = 0; i < sources.size(); ++i) load(i);
-  } else {
-    util::ParallelFor(sources.size(), [&](size_t i, unsigned) { load(i); });
-  }
-
-  for (const diag::DiagnosticSink& s : sinks) sink.Merge(s);
-  return AssembleSet(std::move(results), sink);
+  return LoadEach(
+      sources.size(), options,
+      [&](size_t i, diag::DiagnosticSink& file_sink) {
+        // The file's bytes go with it, and are freed as soon as it is read.
+        return LoadFile(std::move(sources[i]), options, file_sink);
+      },
+      sink);
 }
 
 std::optional<model::CatalogSet> AssembleSet(std::vector<LoadedFile> files,
@@ -156,9 +165,16 @@ std::optional<model::CatalogSet> AssembleSet(std::vector<LoadedFile> files,
 
 std::optional<model::CatalogSet> LoadPaths(const std::vector<std::string>& paths,
                                            const Options& options, diag::DiagnosticSink& sink) {
-  std::vector<SourceFile> sources = ReadSources(paths, options, sink);
-  if (sources.empty() && !sink.HasErrors()) sink.Error({}, "no catalog files given", diag::kIoRule);
-  std::optional<model::CatalogSet> set = LoadSources(std::move(sources), options, sink);
+  std::vector<ListedSource> listed = ListSources(paths, options, sink);
+  if (listed.empty() && !sink.HasErrors()) sink.Error({}, "no catalog files given", diag::kIoRule);
+  std::optional<model::CatalogSet> set = LoadEach(
+      listed.size(), options,
+      [&](size_t i, diag::DiagnosticSink& file_sink) {
+        // Read by the thread that parses it: a 100k set's 100 MB are never all held at once.
+        if (!ReadSource(listed[i], options, file_sink)) return LoadedFile();
+        return LoadFile(std::move(listed[i].source), options, file_sink);
+      },
+      sink);
   if (sink.HasErrors()) return std::nullopt;
   return set;
 }

@@ -2,6 +2,7 @@
 // Every independent problem is reported to the sink; the result is empty if any was an error.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,16 @@ struct Options {
 // unreadable paths are reported with rule diag::kIoRule.
 std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const Options& options,
                                     diag::DiagnosticSink& sink);
+// ReadSources in two steps: the files, each with its contents still empty, then one file read
+// (false, reported, when it cannot be). LoadPaths reads each file on the thread that parses it,
+// so that a large set's bytes are never all held at once.
+struct ListedSource {
+  SourceFile source;
+  std::filesystem::path file;
+};
+std::vector<ListedSource> ListSources(const std::vector<std::string>& paths, const Options& options,
+                                      diag::DiagnosticSink& sink);
+bool ReadSource(ListedSource& listed, const Options& options, diag::DiagnosticSink& sink);
 
 // The *.yaml / *.yml files under `paths` as they are at git ref `ref` (run in the working
 // directory, which must be inside the repository). Reported as "REF:path".
@@ -53,7 +64,7 @@ struct LoadedFile {
   std::optional<model::Catalog> catalog;
   std::optional<model::Translation> translation;
 };
-LoadedFile LoadFile(const SourceFile& source, const Options& options, diag::DiagnosticSink& sink);
+LoadedFile LoadFile(SourceFile source, const Options& options, diag::DiagnosticSink& sink);
 
 // Loads files in parallel, then applies the cross-file rules (unique catalog ids and codes,
 // references, reserved codes).

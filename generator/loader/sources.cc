@@ -56,14 +56,22 @@ bool ReadFile(const fs::path& path, std::int64_t max_bytes, std::string& out,
   }
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
-  if (!ec && static_cast<std::int64_t>(size) > max_bytes) {
-    // Read one byte past the limit: the parser reports the size with its rule.
-    out.assign(static_cast<size_t>(max_bytes) + 1, '\0');
+  if (!ec && fs::is_regular_file(path, ec)) {
+    // The size is known: read into a string of that size (a string stream doubles as it grows
+    // and keeps the slack). Past the limit, one byte more: the parser reports the size.
+    const bool over = static_cast<std::int64_t>(size) > max_bytes;
+    out.assign(over ? static_cast<size_t>(max_bytes) + 1 : static_cast<size_t>(size), '\0');
     in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    if (in.bad()) {
+      error = "read error";
+      return false;
+    }
     out.resize(static_cast<size_t>(in.gcount()));
-    return true;
+    if (over || in.peek() == std::char_traits<char>::eof()) return true;
+    // It grew while being read: take the rest as it comes.
   }
   std::ostringstream buffer;
+  if (!out.empty()) buffer << out;
   buffer << in.rdbuf();
   if (in.bad()) {
     error = "read error";
@@ -75,8 +83,8 @@ bool ReadFile(const fs::path& path, std::int64_t max_bytes, std::string& out,
 
 }  // namespace
 
-std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const Options& options,
-                                    diag::DiagnosticSink& sink) {
+std::vector<ListedSource> ListSources(const std::vector<std::string>& paths, const Options& options,
+                                      diag::DiagnosticSink& sink) {
   std::vector<std::pair<std::string, fs::path>> files;  // (shown path, path)
   for (const std::string& arg : paths) {
     std::error_code ec;
@@ -110,16 +118,25 @@ std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const
   for (const auto& file : unique) resolved_files.push_back(file.second);
   const fs::path root =
       options.source_root.empty() ? CommonFolder(resolved_files) : Resolved(options.source_root);
+  std::vector<ListedSource> listed;
+  for (auto& [shown, path] : unique)
+    listed.push_back({SourceFile{shown, DisplayPath(path, root), {}}, path});
+  return listed;
+}
+
+bool ReadSource(ListedSource& listed, const Options& options, diag::DiagnosticSink& sink) {
+  std::string error;
+  if (ReadFile(listed.file, options.limits.max_file_bytes, listed.source.contents, error))
+    return true;
+  sink.Error({listed.source.path, 0, 0}, error, diag::kIoRule);
+  return false;
+}
+
+std::vector<SourceFile> ReadSources(const std::vector<std::string>& paths, const Options& options,
+                                    diag::DiagnosticSink& sink) {
   std::vector<SourceFile> sources;
-  for (auto& [shown, path] : unique) {
-    SourceFile source{shown, DisplayPath(path, root), {}};
-    std::string error;
-    if (!ReadFile(path, options.limits.max_file_bytes, source.contents, error)) {
-      sink.Error({shown, 0, 0}, error, diag::kIoRule);
-      continue;
-    }
-    sources.push_back(std::move(source));
-  }
+  for (ListedSource& listed : ListSources(paths, options, sink))
+    if (ReadSource(listed, options, sink)) sources.push_back(std::move(listed.source));
   return sources;
 }
 

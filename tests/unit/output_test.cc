@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -148,6 +149,77 @@ TEST(OutputContext, AFileInPiecesIsTheirBytesInOrder) {
   ASSERT_TRUE(buffer.Write("a.json", split({10, 70'000}), sink));
   EXPECT_EQ(buffer.files().at("a.json"), big);
   EXPECT_EQ(sink.diagnostics().size(), 0u);
+}
+
+// A file written a piece at a time (errors.json): written only once closed, in every mode; an
+// unchanged one is left alone; one never closed leaves nothing behind.
+TEST(OutputContext, AStreamedFileCountsOnlyOnceClosed) {
+  std::string big;
+  for (int i = 0; big.size() < 150'000; ++i) big += "row " + std::to_string(i) + "\n";
+  const auto stream = [&](OutputContext& out, const std::string& path, const std::string& text,
+                          diag::DiagnosticSink& sink) {
+    std::optional<OutputContext::Stream> s = out.Open(path, sink);
+    if (!s) return false;
+    for (size_t at = 0; at < text.size(); at += 40'000)
+      s->Append(std::string_view(text).substr(at, 40'000));
+    return s->Close(sink);
+  };
+  TempDir tmp;
+  diag::DiagnosticSink sink;
+  const fs::path fresh = tmp.path() / "fresh";
+  {
+    OutputContext out(OutputContext::Mode::kWrite, fresh);
+    ASSERT_TRUE(stream(out, "deep/errors.json", big, sink));
+    {
+      std::optional<OutputContext::Stream> dropped = out.Open("dropped.json", sink);
+      ASSERT_TRUE(dropped);
+      dropped->Append("never closed");
+    }
+    EXPECT_FALSE(out.Open("deep/errors.json", sink)) << "a path streamed twice";
+    EXPECT_FALSE(fs::exists(fresh)) << "nothing reaches the target before Commit";
+    const OutputContext::CommitResult result = out.Commit(sink);
+    ASSERT_TRUE(result.ok);
+    EXPECT_EQ(result.written, (std::vector<std::string>{"deep/errors.json"}));
+  }
+  EXPECT_EQ(ReadFile(fresh / "deep/errors.json"), big);
+  EXPECT_EQ(ListTree(fresh), (std::set<std::string>{"deep", "deep/errors.json"}));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  EXPECT_NE(sink.diagnostics()[0].message.find("generated twice"), std::string::npos);
+
+  // Into the folder that now exists: the same bytes are left alone, others replace the file.
+  diag::DiagnosticSink again;
+  struct stat before {};
+  ASSERT_EQ(::stat((fresh / "deep/errors.json").c_str(), &before), 0);
+  {
+    OutputContext out(OutputContext::Mode::kWrite, fresh);
+    ASSERT_TRUE(stream(out, "deep/errors.json", big, again));
+    ASSERT_TRUE(stream(out, "other.json", big + "more", again));
+    const OutputContext::CommitResult result = out.Commit(again);
+    ASSERT_TRUE(result.ok);
+    EXPECT_EQ(result.unchanged, (std::vector<std::string>{"deep/errors.json"}));
+    EXPECT_EQ(result.written, (std::vector<std::string>{"other.json"}));
+  }
+  struct stat after {};
+  ASSERT_EQ(::stat((fresh / "deep/errors.json").c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino) << "an unchanged file is not rewritten";
+  EXPECT_EQ(ReadFile(fresh / "other.json"), big + "more");
+  {
+    OutputContext out(OutputContext::Mode::kWrite, fresh);
+    ASSERT_TRUE(stream(out, "deep/errors.json", big + "!", again));
+    out.Discard();
+  }
+  EXPECT_EQ(ReadFile(fresh / "deep/errors.json"), big) << "discarded";
+  EXPECT_EQ(ListTree(fresh), (std::set<std::string>{"deep", "deep/errors.json", "other.json"}))
+      << "no temporary is left";
+
+  OutputContext check(OutputContext::Mode::kCheck, fresh);
+  ASSERT_TRUE(stream(check, "deep/errors.json", big, again));
+  ASSERT_TRUE(stream(check, "other.json", big, again));
+  EXPECT_EQ(check.Stale({}), (std::vector<std::string>{"other.json"}));
+  OutputContext buffer;
+  ASSERT_TRUE(stream(buffer, "errors.json", big, again));
+  EXPECT_EQ(buffer.files().at("errors.json"), big);
+  EXPECT_EQ(again.diagnostics().size(), 0u);
 }
 
 TEST(OutputContext, AStagingFailureStopsWritersAndFlushReportsIt) {

@@ -33,29 +33,6 @@ bool IsSafeRelativePath(const std::string& path) {
 
 std::string ErrnoText(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
-// Reads up to `size` + 1 bytes of a regular file; nullopt if it is missing or not a file. The
-// extra byte tells a longer file from an equal one without a separate stat.
-std::optional<std::string> ReadPrefix(const fs::path& path, size_t size) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return std::nullopt;
-  }
-  std::string data(std::min<size_t>(size + 1, static_cast<size_t>(st.st_size) + 1), '\0');
-  size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::read(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  data.resize(done);
-  return data;
-}
-
 template <typename Text>
 size_t SizeOf(const std::vector<Text>& pieces) {
   size_t size = 0;
@@ -94,9 +71,37 @@ bool SameContents(const fs::path& path, const Views& pieces) {
   return same;
 }
 
+// Whether two regular files hold the same bytes, read a block at a time.
 bool SameFiles(const fs::path& a, const fs::path& b) {
-  const std::optional<std::string> first = ReadPrefix(a, SIZE_MAX - 1);
-  return first && SameContents(b, Views{*first});
+  const int fa = ::open(a.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fb = fa < 0 ? -1 : ::open(b.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat sa {
+  }, sb{};
+  bool same = fa >= 0 && fb >= 0 && ::fstat(fa, &sa) == 0 && ::fstat(fb, &sb) == 0 &&
+              S_ISREG(sa.st_mode) && S_ISREG(sb.st_mode) && sa.st_size == sb.st_size;
+  const auto fill = [](int fd, char* to, size_t want) {
+    size_t done = 0;
+    while (done < want) {
+      const ssize_t n = ::read(fd, to + done, want - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    return done;
+  };
+  std::string block_a(1 << 16, '\0'), block_b(1 << 16, '\0');
+  for (off_t left = same ? sa.st_size : 0; left > 0;) {
+    const size_t want = static_cast<size_t>(std::min<off_t>(left, 1 << 16));
+    if (fill(fa, block_a.data(), want) != want || fill(fb, block_b.data(), want) != want ||
+        std::memcmp(block_a.data(), block_b.data(), want) != 0) {
+      same = false;
+      break;
+    }
+    left -= static_cast<off_t>(want);
+  }
+  if (fa >= 0) ::close(fa);
+  if (fb >= 0) ::close(fb);
+  return same;
 }
 
 // Creates `path` (which must not exist) with the pieces' bytes. Returns "" or an error text.
@@ -159,16 +164,25 @@ bool OutputContext::Write(const std::string& path, std::string contents,
 }
 
 bool OutputContext::Write(const std::string& path, Pieces pieces, diag::DiagnosticSink& sink) {
+  return Claim(path, sink) && Put(path, std::move(pieces));
+}
+
+bool OutputContext::Claim(const std::string& path, diag::DiagnosticSink& sink) {
   if (!IsSafeRelativePath(path)) {
     sink.Error({}, "refusing to write '" + path + "': outside the output folder", "output-path");
     return false;
   }
-  std::unique_lock lock(mutex_);
+  std::lock_guard lock(mutex_);
   if (!paths_.insert(path).second) {
     sink.Error({}, "internal error: '" + path + "' generated twice", "output-path");
     return false;
   }
   if (primary_.empty()) primary_ = path;
+  return true;
+}
+
+bool OutputContext::Put(const std::string& path, Pieces pieces) {
+  std::unique_lock lock(mutex_);
   switch (mode_) {
     case Mode::kBuffer: {
       std::string& contents = files_[path];
@@ -262,45 +276,124 @@ bool OutputContext::EnsureFolder(const fs::path& folder, bool record, std::strin
   return true;
 }
 
-bool OutputContext::Stage(const std::string& path, const Pieces& contents,
-                          diag::DiagnosticSink& sink) {
+fs::path OutputContext::StagingFile(const std::string& path, bool& beside_target,
+                                    diag::DiagnosticSink& sink) {
   std::string error;
   if (!staging_.empty()) {
-    const fs::path file = staging_ / path;
     {
       std::lock_guard lock(mutex_);
       if (!staging_created_) {
         if (::mkdir(staging_.c_str(), 0777) != 0) {
           sink.Error({shown_.string(), 0, 0}, ErrnoText("cannot create folder"), diag::kIoRule);
-          return false;
+          return {};
         }
         staging_created_ = true;
         folders_.insert(staging_);
       }
     }
-    if (!EnsureFolder(file.parent_path(), false, error) ||
-        !(error = WriteNewFile(file, ViewsOf(contents))).empty()) {
+    beside_target = false;
+    const fs::path file = staging_ / path;
+    if (!EnsureFolder(file.parent_path(), false, error)) {
       sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
-      return false;
+      return {};
     }
-    std::lock_guard lock(mutex_);
-    staged_[path] = "";  // inside staging_
-    return true;
+    return file;
   }
+  beside_target = true;
   const fs::path target = dir_ / path;
-  if (SameContents(target, ViewsOf(contents))) {
+  if (!EnsureFolder(target.parent_path(), true, error)) {
+    sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
+    return {};
+  }
+  return TemporaryNameFor(target, ".tmp");
+}
+
+bool OutputContext::Stage(const std::string& path, const Pieces& contents,
+                          diag::DiagnosticSink& sink) {
+  if (staging_.empty() && SameContents(dir_ / path, ViewsOf(contents))) {
     std::lock_guard lock(mutex_);
     unchanged_.push_back(path);
     return true;
   }
-  const fs::path temporary = TemporaryNameFor(target, ".tmp");
-  if (!EnsureFolder(target.parent_path(), true, error) ||
-      !(error = WriteNewFile(temporary, ViewsOf(contents))).empty()) {
+  bool beside_target = false;
+  const fs::path file = StagingFile(path, beside_target, sink);
+  if (file.empty()) return false;
+  if (const std::string error = WriteNewFile(file, ViewsOf(contents)); !error.empty()) {
     sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
     return false;
   }
   std::lock_guard lock(mutex_);
-  staged_[path] = temporary.string();
+  staged_[path] = beside_target ? file.string() : "";  // "": inside staging_
+  return true;
+}
+
+std::optional<OutputContext::Stream> OutputContext::Open(const std::string& path,
+                                                         diag::DiagnosticSink& sink) {
+  if (!Claim(path, sink)) return std::nullopt;
+  Stream stream(this, path);
+  if (mode_ != Mode::kWrite) return stream;
+  stream.file_ = StagingFile(path, stream.beside_target_, sink);
+  if (stream.file_.empty()) return std::nullopt;
+  stream.fd_ = ::open(stream.file_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (stream.fd_ < 0) {
+    sink.Error({(shown_ / path).string(), 0, 0}, ErrnoText("cannot create file"), diag::kIoRule);
+    return std::nullopt;
+  }
+  return stream;
+}
+
+OutputContext::Stream::Stream(Stream&& other) noexcept
+    : out_(other.out_),
+      path_(std::move(other.path_)),
+      fd_(std::exchange(other.fd_, -1)),
+      file_(std::move(other.file_)),
+      beside_target_(other.beside_target_),
+      error_(std::move(other.error_)),
+      kept_(std::move(other.kept_)) {
+  other.out_ = nullptr;
+}
+
+OutputContext::Stream::~Stream() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(file_.c_str());
+  }
+}
+
+void OutputContext::Stream::Append(std::string_view piece) {
+  if (fd_ < 0) {
+    if (out_ && out_->mode_ != Mode::kWrite) kept_.emplace_back(piece);
+    return;
+  }
+  while (error_.empty() && !piece.empty()) {
+    const ssize_t n = ::write(fd_, piece.data(), piece.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0)
+      error_ = ErrnoText("write failed");
+    else
+      piece.remove_prefix(static_cast<size_t>(n));
+  }
+}
+
+bool OutputContext::Stream::Close(diag::DiagnosticSink& sink) {
+  if (!out_) return false;
+  OutputContext& out = *std::exchange(out_, nullptr);
+  if (out.mode_ != Mode::kWrite) return out.Put(path_, std::move(kept_));
+  if (fd_ < 0) return false;  // Open() failed
+  if (::close(std::exchange(fd_, -1)) != 0 && error_.empty()) error_ = ErrnoText("write failed");
+  if (!error_.empty()) {
+    ::unlink(file_.c_str());
+    sink.Error({(out.shown_ / path_).string(), 0, 0}, error_, diag::kIoRule);
+    return false;
+  }
+  if (beside_target_ && SameFiles(file_, out.dir_ / path_)) {
+    ::unlink(file_.c_str());
+    std::lock_guard lock(out.mutex_);
+    out.unchanged_.push_back(path_);
+    return true;
+  }
+  std::lock_guard lock(out.mutex_);
+  out.staged_[path_] = beside_target_ ? file_.string() : "";
   return true;
 }
 

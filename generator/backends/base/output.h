@@ -15,8 +15,10 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -46,6 +48,34 @@ class OutputContext {
   // hold twice (errors.json is 150 MB at 100k errors) is never joined into one string, except
   // in kBuffer mode.
   bool Write(const std::string& path, std::vector<std::string> pieces, diag::DiagnosticSink& sink);
+
+  // A file written a piece at a time, for a file too large to hold at all (errors.json is
+  // 150 MB at 100k errors). In kWrite mode each piece goes straight to the file being staged,
+  // on the caller's thread; in the other modes the pieces are kept and handed to Write() by
+  // Close(). Until Close() succeeds the file is not written: a Stream destroyed without it
+  // leaves nothing behind.
+  class Stream {
+   public:
+    Stream(Stream&& other) noexcept;
+    Stream& operator=(Stream&&) = delete;
+    ~Stream();
+    void Append(std::string_view piece);
+    // False (and reported to `sink`) when the file could not be staged.
+    bool Close(diag::DiagnosticSink& sink);
+
+   private:
+    friend class OutputContext;
+    Stream(OutputContext* out, std::string path) : out_(out), path_(std::move(path)) {}
+    OutputContext* out_;
+    std::string path_;
+    int fd_ = -1;                    // kWrite: the file being staged
+    std::filesystem::path file_;     // kWrite: its name
+    bool beside_target_ = false;     // kWrite: a temporary beside the target, not in staging_
+    std::string error_;              // the first failure
+    std::vector<std::string> kept_;  // other modes: the pieces
+  };
+  // Checks `path` as Write() does; nullopt (reported) when it cannot be written.
+  std::optional<Stream> Open(const std::string& path, diag::DiagnosticSink& sink);
 
   // kWrite: waits until every file handed to Write() is staged, and reports what failed to
   // `sink`. False if staging any file failed.
@@ -80,6 +110,15 @@ class OutputContext {
   void StopStaging();  // ends the staging thread once it has staged what is pending
   using Pieces = std::vector<std::string>;
   bool Stage(const std::string& path, const Pieces& contents, diag::DiagnosticSink& sink);
+  // Registers `path` as written (Write and Open); false (reported) for a bad or repeated path.
+  bool Claim(const std::string& path, diag::DiagnosticSink& sink);
+  // Write() of a claimed path.
+  bool Put(const std::string& path, Pieces pieces);
+  // kWrite: where a file for `path` is staged, creating the staging folder and the file's
+  // folders; "" when they cannot be made. `beside_target`: a temporary beside the
+  // target in an existing output folder. Reports what fails.
+  std::filesystem::path StagingFile(const std::string& path, bool& beside_target,
+                                    diag::DiagnosticSink& sink);
   bool EnsureFolder(const std::filesystem::path& folder, bool record, std::string& error);
 
   Mode mode_ = Mode::kBuffer;

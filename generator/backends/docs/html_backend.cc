@@ -188,7 +188,7 @@ class HtmlBackend final : public Backend {
     std::vector<std::vector<docs::SearchDoc>> search_docs(set.catalogs().size());
     std::vector<size_t> first_ordinal(set.catalogs().size());
     for (size_t ci = 0, ordinal = 0; ci < set.catalogs().size(); ++ci) {
-      records[ci].resize(set.catalogs()[ci].errors.size());
+      if (keys.active()) records[ci].resize(set.catalogs()[ci].errors.size());
       if (with_search) search_docs[ci].resize(set.catalogs()[ci].errors.size());
       first_ordinal[ci] = ordinal;
       ordinal += set.catalogs()[ci].errors.size();
@@ -210,8 +210,9 @@ class HtmlBackend final : public Backend {
              (plan.catalogs[ci] && ei < kListRows);
     };
 
-    // Round one, on every core: each error's view, its page right after it, and its records in
-    // errors.json and the search data. Only the views the list pages show are kept.
+    // Round one, on every core: each error's view, its page right after it, and its record in
+    // the search data. Only the views the list pages show are kept. (errors.json makes its
+    // records as it is written, in round two.)
     docs::DocsViews views;
     docs::BuildErrorViews(
         set, target, views,
@@ -226,7 +227,6 @@ class HtmlBackend final : public Backend {
             render(w, "html/error.mustache", view, target.ErrorHref(c, e),
                    target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "", true,
                    c.locale);
-          if (root_tree && !keys.active()) records[ci][ei] = docs::ErrorRecordJson(c, e);
           if (with_search) search_docs[ci][ei] = docs::ErrorSearchDoc(c, e, target);
           if (ei >= kListRows && first_ordinal[ci] + ei >= kListRows) view = View();
         },
@@ -250,9 +250,16 @@ class HtmlBackend final : public Backend {
       });
     if (root_tree)
       tasks.push_back([&](unsigned w) {
-        if (!out.Write(prefix + "errors.json", docs::CatalogSetJson(set, std::move(records)),
-                       sinks[w]))
+        // Streamed: the 150 MB of a 100k set are never held (records are made as it goes
+        // unless the plan made them).
+        std::optional<OutputContext::Stream> json = out.Open(prefix + "errors.json", sinks[w]);
+        if (!json) {
           failed = true;
+          return;
+        }
+        docs::CatalogSetJson(set, std::move(records),
+                             [&](std::string_view piece) { json->Append(piece); });
+        if (!json->Close(sinks[w])) failed = true;
       });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       if (keys.active() && !plan.catalogs[ci]) continue;
@@ -264,9 +271,8 @@ class HtmlBackend final : public Backend {
     }
     if (with_search)
       tasks.push_back([&](unsigned w) {
-        for (docs::SearchFile& f :
-             docs::SearchFiles(std::move(ordered), set.error_count(), filters))
-          write(w, f.path, std::move(f.text));
+        docs::SearchFiles(std::move(ordered), set.error_count(), filters,
+                          [&](docs::SearchFile f) { write(w, f.path, std::move(f.text)); });
       });
     for (size_t i = 0; i < retired.size(); ++i) {
       if (keys.active() && !plan.retired[i]) continue;
@@ -445,10 +451,10 @@ class HtmlBackend final : public Backend {
     });
     const std::vector<docs::FilterSet> filters = docs::BuildFilterSets(set, retired);
     bool ok = true;
-    for (docs::SearchFile& f :
-         docs::SearchFiles(OrderedSearchDocs(std::move(search_docs), retired, target),
-                           set.error_count(), filters))
-      ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
+    docs::SearchFiles(OrderedSearchDocs(std::move(search_docs), retired, target), set.error_count(),
+                      filters, [&](docs::SearchFile f) {
+                        ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
+                      });
     return ok;
   }
 

@@ -120,16 +120,11 @@ std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& tar
   return j.Take();
 }
 
-std::vector<std::string> CatalogSetJson(const model::CatalogSet& set, Records records) {
+void CatalogSetJson(const model::CatalogSet& set, Records records,
+                    const std::function<void(std::string_view)>& emit) {
   constexpr size_t kPieceBytes = 1 << 20;
-  std::vector<std::string> pieces;
   util::JsonWriter j(kIndent);
   j.Reserve(kPieceBytes + 64 * 1024);
-  auto cut = [&] {
-    if (j.size() < kPieceBytes) return;
-    pieces.push_back(j.TakeSoFar());
-    j.Reserve(kPieceBytes + 64 * 1024);
-  };
   j.BeginObject();
   j.Key("format").String("errcat-catalog-set/1");
   j.Key("catalogs").BeginArray();
@@ -153,18 +148,22 @@ std::vector<std::string> CatalogSetJson(const model::CatalogSet& set, Records re
     j.EndObject();
     j.Key("reserved").Strings(c.reserved);
     j.Key("errors").BeginArray();
-    for (std::string& e : records.at(ci)) {
-      j.Raw(e);
-      std::string().swap(e);
-      cut();
+    const bool given = ci < records.size() && records[ci].size() == c.errors.size();
+    for (size_t ei = 0; ei < c.errors.size(); ++ei) {
+      if (given) {
+        j.Raw(records[ci][ei]);
+        std::string().swap(records[ci][ei]);
+      } else {
+        j.Raw(ErrorRecordJson(c, c.errors[ei]));
+      }
+      if (j.size() >= kPieceBytes) emit(j.TakeSoFar());
     }
     j.EndArray();
     j.EndObject();
   }
   j.EndArray();
   j.EndObject();
-  pieces.push_back(j.Take() += '\n');
-  return pieces;
+  emit(j.Take() += '\n');
 }
 
 }  // namespace errcat::backends::docs

@@ -3,7 +3,9 @@
 // of the site's search data.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "backends/docs/docs_view.h"
@@ -11,9 +13,8 @@
 
 namespace errcat::backends::docs {
 
-// Each error's records in errors.json and in the search index are made apart (on any thread,
-// as each error's page is) and joined into the document at the end, so that writing it is
-// not one long task on one core. Records[catalog][error].
+// Errors' records in errors.json, made apart (errcat serve's plan makes them on every core, to
+// key the pages) and joined into the document by CatalogSetJson. Records[catalog][error].
 using Records = std::vector<std::vector<std::string>>;
 
 // An error's object in errors.json, indented for its place there.
@@ -27,9 +28,10 @@ std::string ErrorSearchJson(const model::Catalog& c, const model::Error& e,
 std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& target);
 
 // errors.json: every catalog with every field of every error ("errcat-catalog-set/1"), with a
-// final newline, in pieces of about a megabyte (OutputContext::Write takes them as they are):
-// at 100k errors it is 150 MB, which one string would hold twice while it grows. Each record is
-// freed as soon as it is in a piece.
-std::vector<std::string> CatalogSetJson(const model::CatalogSet& set, Records records);
+// final newline, handed to `emit` in pieces of about a megabyte: at 100k errors it is 150 MB,
+// which is never held at once (OutputContext::Stream). A catalog's records are taken from
+// `records` when it has them (each freed once used), made here otherwise.
+void CatalogSetJson(const model::CatalogSet& set, Records records,
+                    const std::function<void(std::string_view)>& emit);
 
 }  // namespace errcat::backends::docs

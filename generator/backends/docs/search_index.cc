@@ -86,7 +86,7 @@ std::string Part(std::string_view name, std::string_view json) {
 // Sorted keys with their postings into fragments of about kFragmentBytes: `prefix`<N>.js, and
 // the first key of each, for the manifest.
 std::vector<std::string> WriteFragments(const Postings& postings, const std::string& prefix,
-                                        std::vector<SearchFile>& files) {
+                                        const std::function<void(SearchFile)>& emit) {
   std::vector<const Postings::value_type*> sorted;
   sorted.reserve(postings.size());
   for (const auto& entry : postings) sorted.push_back(&entry);
@@ -96,7 +96,7 @@ std::vector<std::string> WriteFragments(const Postings& postings, const std::str
   auto flush = [&] {
     j.EndArray();
     const std::string name = prefix + std::to_string(firsts.size() - 1);
-    files.push_back({"search/" + name + ".js", Part(name, j.Take())});
+    emit({"search/" + name + ".js", Part(name, j.Take())});
     j = util::JsonWriter();
   };
   size_t bytes = 0;
@@ -228,35 +228,42 @@ std::vector<FilterSet> BuildFilterSets(const model::CatalogSet& set,
   return out;
 }
 
-std::vector<SearchFile> SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
-                                    const std::vector<FilterSet>& filters) {
-  std::vector<SearchFile> files;
-  Postings postings, typos;
-  for (size_t ordinal = 0; ordinal < docs.size(); ++ordinal) {
-    SearchDoc& doc = docs[ordinal];
-    for (const auto [term, field] : doc.terms)
-      postings[std::string(term)].push_back(static_cast<uint32_t>(ordinal * 8) +
-                                            static_cast<uint32_t>(field));
-    // A typo key: the term and each of its one-character deletions, so that a query one edit
-    // away (a letter missing, added, changed, or two swapped) shares a key with it.
-    Terms keys;
-    for (const auto [term, field] : doc.typo_terms) {
-      AddTerm(keys, std::string(term), field);
-      for (size_t k = 0; k < term.size(); ++k)
-        AddTerm(keys, std::string(term.substr(0, k)).append(term.substr(k + 1)), field);
+void SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
+                 const std::vector<FilterSet>& filters,
+                 const std::function<void(SearchFile)>& emit) {
+  // The terms' postings, then the typo keys' in a second pass: the two maps are the largest
+  // thing the index holds (at 100k errors, a million typo keys), so never both at once.
+  std::vector<std::string> term_firsts;
+  {
+    Postings postings;
+    for (size_t ordinal = 0; ordinal < docs.size(); ++ordinal) {
+      for (const auto [term, field] : docs[ordinal].terms)
+        postings[std::string(term)].push_back(static_cast<uint32_t>(ordinal * 8) +
+                                              static_cast<uint32_t>(field));
+      docs[ordinal].terms.clear();
     }
-    for (const auto& [key, field] : keys)
-      typos[key].push_back(static_cast<uint32_t>(ordinal * 8) + static_cast<uint32_t>(field));
-    doc.terms.clear();
-    doc.typo_terms.clear();
+    for (auto& [term, list] : postings) Trim(list);
+    term_firsts = WriteFragments(postings, "t", emit);
   }
-  for (auto& [term, list] : postings) Trim(list);
-  for (auto& [key, list] : typos) Trim(list);
-
-  const std::vector<std::string> term_firsts = WriteFragments(postings, "t", files);
-  const std::vector<std::string> typo_firsts = WriteFragments(typos, "f", files);
-  postings.clear();
-  typos.clear();
+  std::vector<std::string> typo_firsts;
+  {
+    Postings typos;
+    for (size_t ordinal = 0; ordinal < docs.size(); ++ordinal) {
+      // A typo key: the term and each of its one-character deletions, so that a query one edit
+      // away (a letter missing, added, changed, or two swapped) shares a key with it.
+      Terms keys;
+      for (const auto [term, field] : docs[ordinal].typo_terms) {
+        AddTerm(keys, std::string(term), field);
+        for (size_t k = 0; k < term.size(); ++k)
+          AddTerm(keys, std::string(term.substr(0, k)).append(term.substr(k + 1)), field);
+      }
+      for (const auto& [key, field] : keys)
+        typos[key].push_back(static_cast<uint32_t>(ordinal * 8) + static_cast<uint32_t>(field));
+      docs[ordinal].typo_terms.clear();
+    }
+    for (auto& [key, list] : typos) Trim(list);
+    typo_firsts = WriteFragments(typos, "f", emit);
+  }
 
   for (size_t chunk = 0; chunk * kDocChunk < docs.size(); ++chunk) {
     util::JsonWriter j;
@@ -265,14 +272,14 @@ std::vector<SearchFile> SearchFiles(std::vector<SearchDoc> docs, size_t live_cou
       j.Raw(std::exchange(docs[k].record, std::string()));
     j.EndArray();
     const std::string name = "d" + std::to_string(chunk);
-    files.push_back({"search/" + name + ".js", Part(name, j.Take())});
+    emit({"search/" + name + ".js", Part(name, j.Take())});
   }
 
   for (size_t i = 0; i < filters.size(); ++i) {
     std::vector<uint8_t> bits((docs.size() + 7) / 8);
     for (uint32_t o : filters[i].ordinals) bits[o / 8] |= static_cast<uint8_t>(1u << (o % 8));
     const std::string name = "s" + std::to_string(i);
-    files.push_back({"search/" + name + ".js", Part(name, "\"" + Base64(bits) + "\"")});
+    emit({"search/" + name + ".js", Part(name, "\"" + Base64(bits) + "\"")});
   }
 
   util::JsonWriter m;
@@ -283,10 +290,17 @@ std::vector<SearchFile> SearchFiles(std::vector<SearchDoc> docs, size_t live_cou
   m.Key("chunk").Int(static_cast<int64_t>(kDocChunk));
   m.Key("terms").Strings(term_firsts);
   m.EndObject();
-  files.push_back({"search/manifest.js", Part("manifest", m.Take())});
+  emit({"search/manifest.js", Part("manifest", m.Take())});
   util::JsonWriter f;
   f.Strings(typo_firsts);
-  files.push_back({"search/fuzzy.js", Part("fuzzy", f.Take())});
+  emit({"search/fuzzy.js", Part("fuzzy", f.Take())});
+}
+
+std::vector<SearchFile> SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
+                                    const std::vector<FilterSet>& filters) {
+  std::vector<SearchFile> files;
+  SearchFiles(std::move(docs), live_count, filters,
+              [&](SearchFile f) { files.push_back(std::move(f)); });
   return files;
 }
 

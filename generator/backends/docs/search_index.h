@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -109,7 +110,12 @@ struct SearchFile {
   std::string path;  // relative to the tree, search/...
   std::string text;
 };
-// Every search/ file of a tree; `docs` in ordinal order (consumed).
+// Every search/ file of a tree, each handed to `emit` as soon as it is made (at 100k errors
+// they are 100 MB, which is not held at once); `docs` in ordinal order (consumed).
+void SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
+                 const std::vector<FilterSet>& filters,
+                 const std::function<void(SearchFile)>& emit);
+// The same, collected (tests).
 std::vector<SearchFile> SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
                                     const std::vector<FilterSet>& filters);
 
