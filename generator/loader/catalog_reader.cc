@@ -78,8 +78,8 @@ class CatalogReader {
 
     if (const Node* errors = top.Get("errors"); !IsNull(errors)) {
       if (ExpectKind(ctx_, errors, NodeKind::kSequence, "'errors'")) {
-        c.errors.reserve(errors->items.size());
-        for (const Node* item : errors->items) ReadError(item);
+        c.errors.reserve(errors->items().size());
+        for (const Node* item : errors->items()) ReadError(item);
       }
     }
     CheckUniqueness();
@@ -194,7 +194,7 @@ class CatalogReader {
   void ReadFieldDefs(const Node* node) {
     if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kMap, "'fields'")) return;
     MapReader fields(ctx_, node, "'fields'", {});  // any key; checked below
-    for (const auto& [key, value] : node->entries) {
+    for (const auto& [key, value] : node->entries()) {
       if (key->kind != NodeKind::kScalar) continue;
       model::FieldDef def;
       def.id = key->value;
@@ -219,7 +219,7 @@ class CatalogReader {
   std::vector<const Node*> ReservedItems(const Node* node) {
     std::vector<const Node*> out;
     if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kSequence, "'reserved'")) return out;
-    for (const Node* item : node->items)
+    for (const Node* item : node->items())
       if (ExpectKind(ctx_, item, NodeKind::kScalar, "'reserved' items")) out.push_back(item);
     return out;
   }
@@ -230,12 +230,12 @@ class CatalogReader {
     e.pos = {node->line, node->column};
     // Name the error by its code in messages when the code is readable.
     std::string what = "error";
-    for (const auto& [key, value] : node->entries)
+    for (const auto& [key, value] : node->entries())
       if (key->kind == NodeKind::kScalar && key->value == "code" && value->kind == NodeKind::kScalar)
         what = "error " + Quoted(value->value);
     MapReader map(ctx_, node, what, ErrorKeys());
-    e.key_pos.reserve(node->entries.size());
-    for (const auto& [key, value] : node->entries)
+    e.key_pos.reserve(node->entries().size());
+    for (const auto& [key, value] : node->entries())
       if (key->kind == NodeKind::kScalar && !model::FindKey(e.key_pos, key->value))
         e.key_pos.emplace_back(key->value, model::SourcePos{value->line, value->column});
 
@@ -378,7 +378,7 @@ class CatalogReader {
   void ReadParams(const Node* node, model::Error& e) {
     if (IsNull(node) || !ExpectKind(ctx_, node, NodeKind::kSequence, "'params'")) return;
     std::set<std::string> seen;
-    for (const Node* item : node->items) {
+    for (const Node* item : node->items()) {
       if (!ExpectKind(ctx_, item, NodeKind::kMap, "each entry of 'params'")) continue;
       MapReader map(ctx_, item, "a param", {"name", "type", "description"});
       model::Param p;
@@ -434,7 +434,7 @@ class CatalogReader {
     for (const model::FieldDef& def : catalog_.fields) declared.push_back(def.id);
     MapReader map(ctx_, node, "'fields'", {});
     std::vector<model::FieldValue> values;
-    for (const auto& [key, value] : node->entries) {
+    for (const auto& [key, value] : node->entries()) {
       if (key->kind != NodeKind::kScalar) continue;
       const model::FieldDef* def = catalog_.Field(key->value);
       if (def == nullptr) {

@@ -48,7 +48,7 @@ void CheckLimit(const readers::Context& ctx, const yaml::Node* node, std::string
 
 void CheckItemLimits(const readers::Context& ctx, const yaml::Node* list, std::string_view key) {
   if (readers::IsNull(list) || list->kind != yaml::NodeKind::kSequence) return;
-  for (const yaml::Node* item : list->items)
+  for (const yaml::Node* item : list->items())
     if (item->kind == yaml::NodeKind::kScalar) CheckLimit(ctx, item, key, item->value);
 }
 

@@ -67,7 +67,7 @@ std::optional<bool> Boolean(const Context& ctx, const Node* node, std::string_vi
 std::vector<std::string> TextList(const Context& ctx, const Node* node, std::string_view what) {
   std::vector<std::string> out;
   if (IsNull(node) || !ExpectKind(ctx, node, NodeKind::kSequence, what)) return out;
-  for (const Node* item : node->items) {
+  for (const Node* item : node->items()) {
     if (auto text = Text(ctx, item, std::string(what) + " items"); text) {
       if (IsNull(item) || text->empty()) {
         ctx.Error(item, std::string(what) + " has an empty item", "type");

@@ -59,7 +59,7 @@ class MapReader {
   MapReader(const Context& ctx, const yaml::Node* map, std::string_view what,
             std::vector<std::string_view> allowed)
       : ctx_(ctx), map_(map), what_(what) {
-    for (const auto& [key, value] : map->entries) {
+    for (const auto& [key, value] : map->entries()) {
       if (key->kind != yaml::NodeKind::kScalar) {
         ctx.Error(key, "keys in " + what_ + " must be plain names", "type");
         continue;
@@ -116,7 +116,7 @@ class MapReader {
   }
 
   void Each(const std::function<void(const yaml::Node* key, const yaml::Node* value)>& fn) const {
-    for (const auto& [key, value] : map_->entries)
+    for (const auto& [key, value] : map_->entries())
       if (key->kind == yaml::NodeKind::kScalar) fn(key, value);
   }
 

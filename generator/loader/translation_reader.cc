@@ -54,7 +54,7 @@ bool CheckLocale(const Context& ctx, const Node* node, const std::string& tag) {
 
 bool IsTranslationFile(const Node* root) {
   if (root == nullptr || root->kind != NodeKind::kMap) return false;
-  for (const auto& [key, value] : root->entries)
+  for (const auto& [key, value] : root->entries())
     if (key->kind == NodeKind::kScalar && key->value == "translation") return true;
   return false;
 }

@@ -100,11 +100,12 @@ class TreeBuilder final : public YAML::EventHandler {
     Open_& parent = stack_.back();
     parent.size = std::min<std::int64_t>(parent.size + size, limits_.max_expanded_nodes + 1);
     if (parent.node->kind == NodeKind::kSequence) {
-      parent.node->items.push_back(node);
+      parent.node->children.push_back(node);
     } else if (parent.pending_key == nullptr) {
       parent.pending_key = node;
     } else {
-      parent.node->entries.emplace_back(parent.pending_key, node);
+      parent.node->children.push_back(parent.pending_key);
+      parent.node->children.push_back(node);
       parent.pending_key = nullptr;
     }
   }

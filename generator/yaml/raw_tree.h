@@ -4,8 +4,10 @@
 // aliases are shared instead of copied (an alias bomb costs nothing until someone walks it).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +20,43 @@ namespace errcat::yaml {
 
 enum class NodeKind : std::uint8_t { kNull, kScalar, kSequence, kMap };
 
+struct Node;
+
+// A map's entries, (key, value) pairs in file order with duplicates kept, over Node::children.
+class Entries {
+ public:
+  using value_type = std::pair<const Node*, const Node*>;
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Entries::value_type;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = value_type;
+    explicit iterator(const Node* const* at) : at_(at) {}
+    value_type operator*() const { return {at_[0], at_[1]}; }
+    iterator& operator++() {
+      at_ += 2;
+      return *this;
+    }
+    bool operator==(const iterator& other) const { return at_ == other.at_; }
+    bool operator!=(const iterator& other) const { return at_ != other.at_; }
+
+   private:
+    const Node* const* at_;
+  };
+  Entries(const Node* const* data, size_t children) : data_(data), size_(children / 2) {}
+  iterator begin() const { return iterator(data_); }
+  iterator end() const { return iterator(data_ + 2 * size_); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  value_type operator[](size_t i) const { return {data_[2 * i], data_[2 * i + 1]}; }
+
+ private:
+  const Node* const* data_;
+  size_t size_;
+};
+
 struct Node {
   NodeKind kind = NodeKind::kNull;
   bool quoted = false;  // scalar written in quotes or as a block: always a string
@@ -25,8 +64,12 @@ struct Node {
   int column = 0;       // 1-based
   int offset = 0;       // byte offset into Document::source
   std::string value;    // scalar text
-  std::vector<const Node*> items;                             // sequence
-  std::vector<std::pair<const Node*, const Node*>> entries;  // map, in file order, duplicates kept
+  // A sequence's items, or a map's keys and values in turn: one list, since a node is never
+  // both (a 100k-error set parses into millions of nodes, most of them scalars).
+  std::vector<const Node*> children;
+
+  const std::vector<const Node*>& items() const { return children; }             // a sequence's
+  Entries entries() const { return Entries(children.data(), children.size()); }  // a map's
 };
 
 struct Limits {

@@ -11,19 +11,19 @@ TEST(RawTree, KeepsPositionsDuplicatesAndQuoting) {
   ASSERT_TRUE(doc) << sink.diagnostics().size();
   const Node* root = doc->root;
   ASSERT_EQ(root->kind, NodeKind::kMap);
-  ASSERT_EQ(root->entries.size(), 3u);  // the duplicate 'a' is kept
-  EXPECT_EQ(root->entries[1].first->line, 2);
-  EXPECT_EQ(root->entries[1].second->column, 4);
-  EXPECT_FALSE(root->entries[0].second->quoted);
-  EXPECT_TRUE(root->entries[1].second->quoted);
-  EXPECT_EQ(root->entries[2].second->items.size(), 2u);
+  ASSERT_EQ(root->entries().size(), 3u);  // the duplicate 'a' is kept
+  EXPECT_EQ(root->entries()[1].first->line, 2);
+  EXPECT_EQ(root->entries()[1].second->column, 4);
+  EXPECT_FALSE(root->entries()[0].second->quoted);
+  EXPECT_TRUE(root->entries()[1].second->quoted);
+  EXPECT_EQ(root->entries()[2].second->items().size(), 2u);
 }
 
 TEST(RawTree, AliasesAreSharedNotCopied) {
   diag::DiagnosticSink sink;
   auto doc = Parse("f.yaml", "a: &x [1, 2]\nb: *x\n", sink);
   ASSERT_TRUE(doc);
-  EXPECT_EQ(doc->root->entries[0].second, doc->root->entries[1].second);
+  EXPECT_EQ(doc->root->entries()[0].second, doc->root->entries()[1].second);
 }
 
 TEST(RawTree, AliasBombIsStoppedWithAPosition) {
@@ -70,8 +70,8 @@ TEST(RawTree, BomAndCrlfAreAccepted) {
   diag::DiagnosticSink sink;
   auto doc = Parse("bom.yaml", "\xEF\xBB\xBF" "a: 1\r\nb: 2\r\n", sink);
   ASSERT_TRUE(doc);
-  EXPECT_EQ(doc->root->entries.size(), 2u);
-  EXPECT_EQ(doc->root->entries[1].second->value, "2");
+  EXPECT_EQ(doc->root->entries().size(), 2u);
+  EXPECT_EQ(doc->root->entries()[1].second->value, "2");
 }
 
 TEST(RawTree, EmptyAndOversizedFiles) {

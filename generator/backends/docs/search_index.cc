@@ -83,38 +83,90 @@ std::string Part(std::string_view name, std::string_view json) {
   return text;
 }
 
-// Sorted keys with their postings into fragments of about kFragmentBytes: `prefix`<N>.js, and
-// the first key of each, for the manifest.
+// Keys with their postings, given in key order, into fragments of about kFragmentBytes:
+// `prefix`<N>.js, each handed to `emit` when full; Finish() gives the first key of each, for
+// the manifest.
+class FragmentWriter {
+ public:
+  FragmentWriter(std::string prefix, const std::function<void(SearchFile)>& emit)
+      : prefix_(std::move(prefix)), emit_(emit) {}
+  void Add(std::string_view key, const std::vector<uint32_t>& postings) {
+    if (firsts_.empty() || bytes_ >= kFragmentBytes) {
+      if (!firsts_.empty()) Flush();
+      firsts_.emplace_back(key);
+      j_.BeginArray();
+      bytes_ = 0;
+    }
+    j_.BeginArray().String(key).BeginArray();
+    for (uint32_t p : postings) j_.Int(p);
+    j_.EndArray().EndArray();
+    bytes_ += key.size() + 8 + postings.size() * 6;
+  }
+  std::vector<std::string> Finish() {
+    if (!firsts_.empty()) Flush();
+    return std::move(firsts_);
+  }
+
+ private:
+  void Flush() {
+    j_.EndArray();
+    const std::string name = prefix_ + std::to_string(firsts_.size() - 1);
+    emit_({"search/" + name + ".js", Part(name, j_.Take())});
+    j_ = util::JsonWriter();
+  }
+  std::string prefix_;
+  const std::function<void(SearchFile)>& emit_;
+  std::vector<std::string> firsts_;
+  util::JsonWriter j_;
+  size_t bytes_ = 0;
+};
+
 std::vector<std::string> WriteFragments(const Postings& postings, const std::string& prefix,
                                         const std::function<void(SearchFile)>& emit) {
   std::vector<const Postings::value_type*> sorted;
   sorted.reserve(postings.size());
   for (const auto& entry : postings) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  std::vector<std::string> firsts;
-  util::JsonWriter j;
-  auto flush = [&] {
-    j.EndArray();
-    const std::string name = prefix + std::to_string(firsts.size() - 1);
-    emit({"search/" + name + ".js", Part(name, j.Take())});
-    j = util::JsonWriter();
-  };
-  size_t bytes = 0;
-  for (const auto* entry : sorted) {
-    if (firsts.empty() || bytes >= kFragmentBytes) {
-      if (!firsts.empty()) flush();
-      firsts.push_back(entry->first);
-      j.BeginArray();
-      bytes = 0;
-    }
-    j.BeginArray().String(entry->first).BeginArray();
-    for (uint32_t p : entry->second) j.Int(p);
-    j.EndArray().EndArray();
-    bytes += entry->first.size() + 8 + entry->second.size() * 6;
-  }
-  if (!firsts.empty()) flush();
-  return firsts;
+  FragmentWriter fragments(prefix, emit);
+  for (const auto* entry : sorted) fragments.Add(entry->first, entry->second);
+  return fragments.Finish();
 }
+
+// Keys with one posting each, many times over, gathered flat and grouped by sorting: the typo
+// keys, a million at 100k errors and most with one posting, held 150 MB as a hash map of
+// strings to vectors and hold a fifth of that so.
+class FlatPostings {
+ public:
+  void Add(std::string_view key, uint32_t posting) {
+    entries_.push_back(
+        {static_cast<uint32_t>(bytes_.size()), static_cast<uint32_t>(key.size()), posting});
+    bytes_.append(key);
+  }
+  // Each key once, in byte order, with its postings in order (trimmed, as Trim does).
+  void Write(FragmentWriter& fragments) {
+    const auto key = [&](const Entry& e) { return std::string_view(bytes_).substr(e.at, e.size); };
+    std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
+      const int order = key(a).compare(key(b));
+      return order != 0 ? order < 0 : a.posting < b.posting;
+    });
+    std::vector<uint32_t> postings;
+    for (size_t i = 0; i < entries_.size();) {
+      const std::string_view k = key(entries_[i]);
+      postings.clear();
+      for (; i < entries_.size() && key(entries_[i]) == k; ++i)
+        postings.push_back(entries_[i].posting);
+      Trim(postings);
+      fragments.Add(k, postings);
+    }
+  }
+
+ private:
+  struct Entry {
+    uint32_t at, size, posting;
+  };
+  std::string bytes_;
+  std::vector<Entry> entries_;
+};
 
 std::string Base64(const std::vector<uint8_t>& bytes) {
   static constexpr char kDigits[] =
@@ -231,8 +283,8 @@ std::vector<FilterSet> BuildFilterSets(const model::CatalogSet& set,
 void SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
                  const std::vector<FilterSet>& filters,
                  const std::function<void(SearchFile)>& emit) {
-  // The terms' postings, then the typo keys' in a second pass: the two maps are the largest
-  // thing the index holds (at 100k errors, a million typo keys), so never both at once.
+  // The terms' postings, then the typo keys' in a second pass: they are the largest things the
+  // index holds (at 100k errors, a million typo keys), so never both at once.
   std::vector<std::string> term_firsts;
   {
     Postings postings;
@@ -247,7 +299,7 @@ void SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
   }
   std::vector<std::string> typo_firsts;
   {
-    Postings typos;
+    FlatPostings typos;
     for (size_t ordinal = 0; ordinal < docs.size(); ++ordinal) {
       // A typo key: the term and each of its one-character deletions, so that a query one edit
       // away (a letter missing, added, changed, or two swapped) shares a key with it.
@@ -258,11 +310,12 @@ void SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
           AddTerm(keys, std::string(term.substr(0, k)).append(term.substr(k + 1)), field);
       }
       for (const auto& [key, field] : keys)
-        typos[key].push_back(static_cast<uint32_t>(ordinal * 8) + static_cast<uint32_t>(field));
+        typos.Add(key, static_cast<uint32_t>(ordinal * 8) + static_cast<uint32_t>(field));
       docs[ordinal].typo_terms.clear();
     }
-    for (auto& [key, list] : typos) Trim(list);
-    typo_firsts = WriteFragments(typos, "f", emit);
+    FragmentWriter fragments("f", emit);
+    typos.Write(fragments);
+    typo_firsts = fragments.Finish();
   }
 
   for (size_t chunk = 0; chunk * kDocChunk < docs.size(); ++chunk) {
