@@ -362,7 +362,7 @@ OutputContext::Stream::~Stream() {
 
 void OutputContext::Stream::Append(std::string_view piece) {
   if (fd_ < 0) {
-    if (out_ && out_->mode_ != Mode::kWrite) kept_.emplace_back(piece);
+    if (out_ && out_->mode_ != Mode::kWrite) kept_.append(piece);
     return;
   }
   while (error_.empty() && !piece.empty()) {
@@ -378,7 +378,11 @@ void OutputContext::Stream::Append(std::string_view piece) {
 bool OutputContext::Stream::Close(diag::DiagnosticSink& sink) {
   if (!out_) return false;
   OutputContext& out = *std::exchange(out_, nullptr);
-  if (out.mode_ != Mode::kWrite) return out.Put(path_, std::move(kept_));
+  if (out.mode_ != Mode::kWrite) {
+    Pieces whole;
+    whole.push_back(std::move(kept_));
+    return out.Put(path_, std::move(whole));
+  }
   if (fd_ < 0) return false;  // Open() failed
   if (::close(std::exchange(fd_, -1)) != 0 && error_.empty()) error_ = ErrnoText("write failed");
   if (!error_.empty()) {

@@ -51,7 +51,7 @@ class OutputContext {
 
   // A file written a piece at a time, for a file too large to hold at all (errors.json is
   // 150 MB at 100k errors). In kWrite mode each piece goes straight to the file being staged,
-  // on the caller's thread; in the other modes the pieces are kept and handed to Write() by
+  // on the caller's thread; in the other modes the bytes are kept and handed to Write() by
   // Close(). Until Close() succeeds the file is not written: a Stream destroyed without it
   // leaves nothing behind.
   class Stream {
@@ -72,7 +72,7 @@ class OutputContext {
     std::filesystem::path file_;     // kWrite: its name
     bool beside_target_ = false;     // kWrite: a temporary beside the target, not in staging_
     std::string error_;              // the first failure
-    std::vector<std::string> kept_;  // other modes: the pieces
+    std::string kept_;               // other modes: the bytes so far
   };
   // Checks `path` as Write() does; nullopt (reported) when it cannot be written.
   std::optional<Stream> Open(const std::string& path, diag::DiagnosticSink& sink);
