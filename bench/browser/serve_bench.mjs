@@ -7,7 +7,7 @@
 //  - server: the rebuild of the pages, as errcat serve logs it ("N files changed in X ms");
 //  - search: how long the search data took after it ("search data in X ms").
 // One edit every 1.5 s, so that each starts from a quiet server. Prints one JSON object.
-import { spawn } from "node:child_process";
+import { median, startServe } from "./serve_process.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -22,28 +22,13 @@ if (!errcat || !catalogs || !label) {
 }
 const runs = Number(process.env.RUNS || 9);
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const medianOf = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const median = (xs) => Math.round(10 * medianOf(xs)) / 10;
 
 const files = fs.readdirSync(catalogs).filter((f) => f.endsWith(".yaml")).sort();
 const file = path.join(catalogs, files[Math.min(1, files.length - 1)]);
 const code = /^  - code: (\S+)/m.exec(fs.readFileSync(file, "utf8"))[1];
 
-let log = "";
-const server = spawn(errcat, ["serve", "--port", "0", catalogs], { stdio: ["ignore", "ignore", "pipe"] });
-server.stderr.setEncoding("utf8");
-const base = await new Promise((resolve, reject) => {
-  server.stderr.on("data", (t) => {
-    log += t;
-    const m = /serving (http:\S+)/.exec(log);
-    if (m) resolve(m[1]);
-  });
-  server.on("exit", (c) => reject(new Error(`errcat serve exited ${c}: ${log}`)));
-});
-const built = Number(/built \d+ files in (\d+) ms/.exec(log)[1]);
+const { child: server, url: base, log } = await startServe(errcat, catalogs);
+const built = Number(/built \d+ files in (\d+) ms/.exec(log())[1]);
 
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
 const page = await (await browser.newContext()).newPage();
@@ -54,13 +39,13 @@ for (let i = 0; i < runs; ++i) {
   const text = fs.readFileSync(file, "utf8");
   const marker = `Edit ${i} `;
   const next = text.replace(/^(    summary: )(Edit \d+ )?/m, `$1${marker}`);
-  const logged = log.length;
+  const logged = log().length;
   const start = Date.now();
   fs.writeFileSync(file, next);
   await page.waitForFunction((m) => document.querySelector("p.summary")?.innerText.startsWith(m), marker.trim(), { polling: 5, timeout: 20000 });
   shown.push(Date.now() - start);
   await page.waitForTimeout(1500);
-  const tail = log.slice(logged);
+  const tail = log().slice(logged);
   rebuild.push(Number(/changed in (\d+) ms/.exec(tail)?.[1] ?? NaN));
   search.push(Number(/search data in (\d+) ms/.exec(tail)?.[1] ?? NaN));
 }

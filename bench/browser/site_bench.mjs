@@ -14,11 +14,11 @@
 //  - filter: on the index, choosing an HTTP status, until the count of shown errors changes.
 // Every figure is the median of RUNS (default 3). Prints one JSON object per line.
 import fs from "node:fs";
-import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
+import { median, startServe } from "./serve_process.mjs";
 
 const require = createRequire(new URL("../../tests/browser/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -30,11 +30,6 @@ if (!site || !label) {
 }
 const runs = Number(process.env.RUNS || 3);
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const median = (xs) => Math.round(10 * medianOf(xs)) / 10;
-const medianOf = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
                 ".svg": "image/svg+xml" };
@@ -51,19 +46,9 @@ const server = http.createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const httpBase = `http://127.0.0.1:${server.address().port}/`;
 const bases = { file: pathToFileURL(site + "/").href, http: httpBase };
-let serve = null;
-if (process.env.ERRCAT && process.env.SERVE_CATALOG) {
-  serve = spawn(process.env.ERRCAT, ["serve", "--port", "0", process.env.SERVE_CATALOG], { stdio: ["ignore", "ignore", "pipe"] });
-  let said = "";
-  bases.serve = await new Promise((resolve, reject) => {
-    serve.stderr.on("data", (text) => {
-      said += text;
-      const m = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(said);
-      if (m) resolve(m[1]);
-    });
-    serve.on("exit", (code) => reject(new Error(`errcat serve exited with ${code}: ${said}`)));
-  });
-}
+const serve = process.env.ERRCAT && process.env.SERVE_CATALOG
+  ? await startServe(process.env.ERRCAT, process.env.SERVE_CATALOG) : null;
+if (serve) bases.serve = serve.url;
 
 // The file a request of the site reads, so that its bytes count the same over both protocols.
 function fileOf(url) {
@@ -189,4 +174,4 @@ for (const [protocol, base] of Object.entries(bases)) {
 }
 await browser.close();
 server.close();
-serve?.kill("SIGINT");
+serve?.child.kill("SIGINT");

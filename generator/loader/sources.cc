@@ -56,9 +56,10 @@ bool ReadFile(const fs::path& path, std::int64_t max_bytes, std::string& out,
   }
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
-  if (!ec && fs::is_regular_file(path, ec)) {
-    // The size is known: read into a string of that size (a string stream doubles as it grows
-    // and keeps the slack). Past the limit, one byte more: the parser reports the size.
+  if (!ec) {
+    // A regular file (file_size fails for any other kind): read into a string of its size (a
+    // string stream doubles as it grows and keeps the slack). Past the limit, one byte more:
+    // the parser reports the size.
     const bool over = static_cast<std::int64_t>(size) > max_bytes;
     out.assign(over ? static_cast<size_t>(max_bytes) + 1 : static_cast<size_t>(size), '\0');
     in.read(out.data(), static_cast<std::streamsize>(out.size()));

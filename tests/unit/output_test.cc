@@ -96,9 +96,17 @@ TEST(OutputContext, ExistingFolderKeepsUnchangedFilesAndReplacesTheOthers) {
   EXPECT_EQ(ListTree(site), (std::set<std::string>{"changed.html", "deep", "deep/new.html", "same.html"}));
 }
 
-// A file handed over in pieces (errors.json): its bytes are theirs in order, and it compares
-// with a file on disk across the pieces' seams and the blocks it is read in.
-TEST(OutputContext, AFileInPiecesIsTheirBytesInOrder) {
+// A file streamed in pieces (errors.json): its bytes are theirs in order, and it compares with a
+// file on disk across the pieces' seams and the blocks it is read in.
+bool WritePieces(OutputContext& out, const std::string& path,
+                 const std::vector<std::string>& pieces, diag::DiagnosticSink& sink) {
+  std::optional<OutputContext::Stream> stream = out.Open(path, sink);
+  if (!stream) return false;
+  for (const std::string& piece : pieces) stream->Append(piece);
+  return stream->Close(sink);
+}
+
+TEST(OutputContext, AStreamedFileIsItsPiecesInOrder) {
   std::string big;
   for (int i = 0; big.size() < 200'000; ++i) big += "line " + std::to_string(i) + "\n";
   const auto split = [&](std::vector<size_t> cuts) {
@@ -123,19 +131,19 @@ TEST(OutputContext, AFileInPiecesIsTheirBytesInOrder) {
   diag::DiagnosticSink sink;
   {
     OutputContext check(OutputContext::Mode::kCheck, site);
-    ASSERT_TRUE(check.Write("same.json", split({0, 1, 65536, 65536, 100'001}), sink));
-    ASSERT_TRUE(check.Write("last-byte.json", split({big.size() - 1}), sink));
-    ASSERT_TRUE(check.Write("shorter.json", split({7}), sink));
-    ASSERT_TRUE(check.Write("longer.json", split({}), sink));
+    ASSERT_TRUE(WritePieces(check, "same.json", split({0, 1, 65536, 65536, 100'001}), sink));
+    ASSERT_TRUE(WritePieces(check, "last-byte.json", split({big.size() - 1}), sink));
+    ASSERT_TRUE(WritePieces(check, "shorter.json", split({7}), sink));
+    ASSERT_TRUE(WritePieces(check, "longer.json", split({}), sink));
     EXPECT_EQ(check.Stale({}),
               (std::vector<std::string>{"last-byte.json", "longer.json", "shorter.json"}));
   }
   OutputContext out(OutputContext::Mode::kWrite, site);
-  ASSERT_TRUE(out.Write("same.json", split({3, 65539, 131072}), sink));
-  ASSERT_TRUE(out.Write("last-byte.json", split({65536, big.size()}), sink));
-  ASSERT_TRUE(out.Write("shorter.json", split({1}), sink));
-  ASSERT_TRUE(out.Write("longer.json", split({}), sink));
-  ASSERT_TRUE(out.Write("empty.json", std::vector<std::string>{"", ""}, sink));
+  ASSERT_TRUE(WritePieces(out, "same.json", split({3, 65539, 131072}), sink));
+  ASSERT_TRUE(WritePieces(out, "last-byte.json", split({65536, big.size()}), sink));
+  ASSERT_TRUE(WritePieces(out, "shorter.json", split({1}), sink));
+  ASSERT_TRUE(WritePieces(out, "longer.json", split({}), sink));
+  ASSERT_TRUE(WritePieces(out, "empty.json", std::vector<std::string>{"", ""}, sink));
   const OutputContext::CommitResult result = out.Commit(sink);
   ASSERT_TRUE(result.ok);
   EXPECT_EQ(result.unchanged, (std::vector<std::string>{"same.json"}));
@@ -146,7 +154,7 @@ TEST(OutputContext, AFileInPiecesIsTheirBytesInOrder) {
   EXPECT_EQ(ReadFile(site / "empty.json"), "");
 
   OutputContext buffer;
-  ASSERT_TRUE(buffer.Write("a.json", split({10, 70'000}), sink));
+  ASSERT_TRUE(WritePieces(buffer, "a.json", split({10, 70'000}), sink));
   EXPECT_EQ(buffer.files().at("a.json"), big);
   EXPECT_EQ(sink.diagnostics().size(), 0u);
 }

@@ -100,6 +100,15 @@ std::string Catalog(int n) {
   return yaml;
 }
 
+// Every search file, collected.
+std::vector<SearchFile> Collected(std::vector<SearchDoc> docs, size_t live_count,
+                                  const std::vector<FilterSet>& filters) {
+  std::vector<SearchFile> files;
+  SearchFiles(std::move(docs), live_count, filters,
+              [&](SearchFile f) { files.push_back(std::move(f)); });
+  return files;
+}
+
 std::vector<SearchDoc> DocsOf(const model::Catalog& c) {
   std::vector<SearchDoc> docs;
   for (const model::Error& e : c.errors) docs.push_back(ErrorSearchDoc(c, e, HtmlTarget()));
@@ -114,7 +123,7 @@ TEST(SearchIndex, EveryTermIsFoundWhereTheManifestPointsInSmallFragments) {
   std::vector<std::vector<std::pair<std::string, SearchField>>> terms;
   for (const SearchDoc& d : docs) terms.emplace_back(d.terms.begin(), d.terms.end());
   const std::vector<FilterSet> filters = BuildFilterSets(*loaded.set, {});
-  const std::vector<SearchFile> list = SearchFiles(std::move(docs), c.errors.size(), filters);
+  const std::vector<SearchFile> list = Collected(std::move(docs), c.errors.size(), filters);
   const auto files = ByName(list);
 
   const nlohmann::json& manifest = files.at("search/manifest.js");
@@ -165,7 +174,7 @@ TEST(SearchIndex, TypoKeysMeetAQueryOneEditAway) {
   testing::Loaded loaded = testing::LoadYaml(Catalog(50));
   ASSERT_TRUE(loaded.set) << loaded.Text();
   const model::Catalog& c = loaded.set->catalogs()[0];
-  const auto files = ByName(SearchFiles(DocsOf(c), c.errors.size(), {}));
+  const auto files = ByName(Collected(DocsOf(c), c.errors.size(), {}));
   const auto firsts = files.at("search/fuzzy.js").get<std::vector<std::string>>();
   // What errcat.js looks up for a query word: it and its one-character deletions.
   auto query = [&](const std::string& word) {
@@ -195,7 +204,7 @@ TEST(SearchIndex, FilterBitmapsHoldExactlyTheirOrdinals) {
   EXPECT_THAT(names, ElementsAre("catalog=big", "severity=error", "severity=warning", "status=404",
                                  "status=500", "tag=io", "tag=legacy"));
   const model::Catalog& c = loaded.set->catalogs()[0];
-  const auto files = ByName(SearchFiles(DocsOf(c), c.errors.size(), filters));
+  const auto files = ByName(Collected(DocsOf(c), c.errors.size(), filters));
   for (size_t i = 0; i < filters.size(); ++i) {
     const std::string b64 = files.at("search/s" + std::to_string(i) + ".js").get<std::string>();
     // Base64 back to bits.

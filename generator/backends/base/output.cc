@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <optional>
 #include <sstream>
 #include <string_view>
 #include <utility>
@@ -33,39 +32,44 @@ bool IsSafeRelativePath(const std::string& path) {
 
 std::string ErrnoText(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
-template <typename Text>
-size_t SizeOf(const std::vector<Text>& pieces) {
-  size_t size = 0;
-  for (const Text& p : pieces) size += p.size();
-  return size;
+// Reads up to `size` bytes into `to`; fewer only at the end of the file or on an error.
+size_t ReadUpTo(int fd, char* to, size_t size) {
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::read(fd, to + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  return done;
 }
 
-using Views = std::vector<std::string_view>;
-Views ViewsOf(const std::vector<std::string>& pieces) {
-  return Views(pieces.begin(), pieces.end());
+// Writes all of `bytes`; "" or an error text.
+std::string WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return ErrnoText("write failed");
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return "";
 }
 
-// Whether the regular file at `path` holds exactly the pieces' bytes, read a block at a time
-// (a file of 150 MB is not read into memory whole).
-bool SameContents(const fs::path& path, const Views& pieces) {
+constexpr size_t kCompareBlock = 1 << 16;
+
+// Whether the regular file at `path` holds exactly `contents`, read a block at a time (a file of
+// 150 MB is not read into memory whole).
+bool SameContents(const fs::path& path, std::string_view contents) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st {};
   bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-              static_cast<uint64_t>(st.st_size) == SizeOf(pieces);
-  std::string block(std::min<size_t>(1 << 16, SizeOf(pieces)), '\0');
-  for (size_t p = 0, at = 0; same && p < pieces.size();) {
-    const size_t want = std::min(block.size(), pieces[p].size() - at);
-    if (want == 0) {
-      ++p, at = 0;
-      continue;
-    }
-    const ssize_t n = ::read(fd, block.data(), want);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0 || std::memcmp(block.data(), pieces[p].data() + at, static_cast<size_t>(n)) != 0)
-      same = false;
-    else
-      at += static_cast<size_t>(n);
+              static_cast<uint64_t>(st.st_size) == contents.size();
+  std::string block(std::min(kCompareBlock, contents.size()), '\0');
+  for (size_t at = 0; same && at < contents.size(); at += block.size()) {
+    const size_t want = std::min(block.size(), contents.size() - at);
+    same = ReadUpTo(fd, block.data(), want) == want &&
+           std::memcmp(block.data(), contents.data() + at, want) == 0;
   }
   ::close(fd);
   return same;
@@ -77,57 +81,28 @@ bool SameFiles(const fs::path& a, const fs::path& b) {
   const int fb = fa < 0 ? -1 : ::open(b.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat sa {
   }, sb{};
-  bool same = fa >= 0 && fb >= 0 && ::fstat(fa, &sa) == 0 && ::fstat(fb, &sb) == 0 &&
-              S_ISREG(sa.st_mode) && S_ISREG(sb.st_mode) && sa.st_size == sb.st_size;
-  const auto fill = [](int fd, char* to, size_t want) {
-    size_t done = 0;
-    while (done < want) {
-      const ssize_t n = ::read(fd, to + done, want - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      done += static_cast<size_t>(n);
-    }
-    return done;
-  };
-  std::string block_a(1 << 16, '\0'), block_b(1 << 16, '\0');
-  for (off_t left = same ? sa.st_size : 0; left > 0;) {
-    const size_t want = static_cast<size_t>(std::min<off_t>(left, 1 << 16));
-    if (fill(fa, block_a.data(), want) != want || fill(fb, block_b.data(), want) != want ||
-        std::memcmp(block_a.data(), block_b.data(), want) != 0) {
-      same = false;
-      break;
-    }
-    left -= static_cast<off_t>(want);
+  bool same = fb >= 0 && ::fstat(fa, &sa) == 0 && ::fstat(fb, &sb) == 0 && S_ISREG(sa.st_mode) &&
+              S_ISREG(sb.st_mode) && sa.st_size == sb.st_size;
+  std::string block_a(kCompareBlock, '\0'), block_b(kCompareBlock, '\0');
+  for (off_t left = same ? sa.st_size : 0; same && left > 0; left -= kCompareBlock) {
+    const size_t want = static_cast<size_t>(std::min<off_t>(left, kCompareBlock));
+    same = ReadUpTo(fa, block_a.data(), want) == want &&
+           ReadUpTo(fb, block_b.data(), want) == want &&
+           std::memcmp(block_a.data(), block_b.data(), want) == 0;
   }
   if (fa >= 0) ::close(fa);
   if (fb >= 0) ::close(fb);
   return same;
 }
 
-// Creates `path` (which must not exist) with the pieces' bytes. Returns "" or an error text.
-std::string WriteNewFile(const fs::path& path, const Views& pieces) {
+// Creates `path` (which must not exist) with `contents`. Returns "" or an error text.
+std::string WriteNewFile(const fs::path& path, std::string_view contents) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoText("cannot create file");
-  for (const std::string_view contents : pieces) {
-    size_t done = 0;
-    while (done < contents.size()) {
-      const ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        const std::string error = ErrnoText("write failed");
-        ::close(fd);
-        ::unlink(path.c_str());
-        return error;
-      }
-      done += static_cast<size_t>(n);
-    }
-  }
-  if (::close(fd) != 0) {
-    const std::string error = ErrnoText("write failed");
-    ::unlink(path.c_str());
-    return error;
-  }
-  return "";
+  std::string error = WriteAll(fd, contents);
+  if (::close(fd) != 0 && error.empty()) error = ErrnoText("write failed");
+  if (!error.empty()) ::unlink(path.c_str());
+  return error;
 }
 
 // A hidden name beside `path`, unique per process and call (O_EXCL refuses a leftover).
@@ -158,13 +133,7 @@ OutputContext::~OutputContext() {
 
 bool OutputContext::Write(const std::string& path, std::string contents,
                           diag::DiagnosticSink& sink) {
-  Pieces pieces;
-  pieces.push_back(std::move(contents));
-  return Write(path, std::move(pieces), sink);
-}
-
-bool OutputContext::Write(const std::string& path, Pieces pieces, diag::DiagnosticSink& sink) {
-  return Claim(path, sink) && Put(path, std::move(pieces));
+  return Claim(path, sink) && Put(path, std::move(contents));
 }
 
 bool OutputContext::Claim(const std::string& path, diag::DiagnosticSink& sink) {
@@ -181,22 +150,15 @@ bool OutputContext::Claim(const std::string& path, diag::DiagnosticSink& sink) {
   return true;
 }
 
-bool OutputContext::Put(const std::string& path, Pieces pieces) {
+bool OutputContext::Put(const std::string& path, std::string contents) {
   std::unique_lock lock(mutex_);
   switch (mode_) {
-    case Mode::kBuffer: {
-      std::string& contents = files_[path];
-      if (pieces.size() == 1) {
-        contents = std::move(pieces.front());
-        return true;
-      }
-      contents.reserve(SizeOf(pieces));
-      for (std::string& p : pieces) contents += std::exchange(p, std::string());
+    case Mode::kBuffer:
+      files_[path] = std::move(contents);
       return true;
-    }
     case Mode::kCheck: {
       lock.unlock();
-      const bool same = SameContents(dir_ / path, ViewsOf(pieces));
+      const bool same = SameContents(dir_ / path, contents);
       lock.lock();
       if (!same) stale_.push_back(path);
       return true;
@@ -209,13 +171,13 @@ bool OutputContext::Put(const std::string& path, Pieces pieces) {
   if (!staging_thread_.joinable()) staging_thread_ = std::thread([this] { StageLoop(); });
   pending_shrank_.wait(lock, [&] { return pending_.size() < kMaxBacklog || stage_failed_; });
   if (stage_failed_) return false;  // the back end stops; Flush() reports why
-  pending_.emplace_back(path, std::move(pieces));
+  pending_.emplace_back(path, std::move(contents));
   pending_grew_.notify_one();
   return true;
 }
 
 void OutputContext::StageLoop() {
-  std::vector<std::pair<std::string, Pieces>> batch;
+  std::vector<std::pair<std::string, std::string>> batch;
   std::unique_lock lock(mutex_);
   while (true) {
     pending_grew_.wait(lock, [&] { return !pending_.empty() || stopping_; });
@@ -308,9 +270,9 @@ fs::path OutputContext::StagingFile(const std::string& path, bool& beside_target
   return TemporaryNameFor(target, ".tmp");
 }
 
-bool OutputContext::Stage(const std::string& path, const Pieces& contents,
+bool OutputContext::Stage(const std::string& path, const std::string& contents,
                           diag::DiagnosticSink& sink) {
-  if (staging_.empty() && SameContents(dir_ / path, ViewsOf(contents))) {
+  if (staging_.empty() && SameContents(dir_ / path, contents)) {
     std::lock_guard lock(mutex_);
     unchanged_.push_back(path);
     return true;
@@ -318,7 +280,7 @@ bool OutputContext::Stage(const std::string& path, const Pieces& contents,
   bool beside_target = false;
   const fs::path file = StagingFile(path, beside_target, sink);
   if (file.empty()) return false;
-  if (const std::string error = WriteNewFile(file, ViewsOf(contents)); !error.empty()) {
+  if (const std::string error = WriteNewFile(file, contents); !error.empty()) {
     sink.Error({(shown_ / path).string(), 0, 0}, error, diag::kIoRule);
     return false;
   }
@@ -365,24 +327,13 @@ void OutputContext::Stream::Append(std::string_view piece) {
     if (out_ && out_->mode_ != Mode::kWrite) kept_.append(piece);
     return;
   }
-  while (error_.empty() && !piece.empty()) {
-    const ssize_t n = ::write(fd_, piece.data(), piece.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0)
-      error_ = ErrnoText("write failed");
-    else
-      piece.remove_prefix(static_cast<size_t>(n));
-  }
+  if (error_.empty()) error_ = WriteAll(fd_, piece);
 }
 
 bool OutputContext::Stream::Close(diag::DiagnosticSink& sink) {
   if (!out_) return false;
   OutputContext& out = *std::exchange(out_, nullptr);
-  if (out.mode_ != Mode::kWrite) {
-    Pieces whole;
-    whole.push_back(std::move(kept_));
-    return out.Put(path_, std::move(whole));
-  }
+  if (out.mode_ != Mode::kWrite) return out.Put(path_, std::move(kept_));
   if (fd_ < 0) return false;  // Open() failed
   if (::close(std::exchange(fd_, -1)) != 0 && error_.empty()) error_ = ErrnoText("write failed");
   if (!error_.empty()) {
@@ -497,7 +448,7 @@ std::vector<std::string> OutputContext::Stale(
 
 std::string WriteFileAtomically(const fs::path& path, const std::string& contents) {
   const fs::path temporary = TemporaryNameFor(path, ".tmp");
-  if (std::string error = WriteNewFile(temporary, Views{contents}); !error.empty()) return error;
+  if (std::string error = WriteNewFile(temporary, contents); !error.empty()) return error;
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string error = ErrnoText("cannot rename into place");
     ::unlink(temporary.c_str());

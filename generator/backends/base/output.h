@@ -44,10 +44,6 @@ class OutputContext {
   // Returns false (and reports) for a path that would escape the output folder, a path written
   // twice, or a file that cannot be staged. Safe to call from several threads.
   bool Write(const std::string& path, std::string contents, diag::DiagnosticSink& sink);
-  // The same for a file given in pieces, its bytes being theirs in order: a file too large to
-  // hold twice (errors.json is 150 MB at 100k errors) is never joined into one string, except
-  // in kBuffer mode.
-  bool Write(const std::string& path, std::vector<std::string> pieces, diag::DiagnosticSink& sink);
 
   // A file written a piece at a time, for a file too large to hold at all (errors.json is
   // 150 MB at 100k errors). In kWrite mode each piece goes straight to the file being staged,
@@ -108,12 +104,11 @@ class OutputContext {
  private:
   void StageLoop();    // the staging thread
   void StopStaging();  // ends the staging thread once it has staged what is pending
-  using Pieces = std::vector<std::string>;
-  bool Stage(const std::string& path, const Pieces& contents, diag::DiagnosticSink& sink);
+  bool Stage(const std::string& path, const std::string& contents, diag::DiagnosticSink& sink);
   // Registers `path` as written (Write and Open); false (reported) for a bad or repeated path.
   bool Claim(const std::string& path, diag::DiagnosticSink& sink);
   // Write() of a claimed path.
-  bool Put(const std::string& path, Pieces pieces);
+  bool Put(const std::string& path, std::string contents);
   // kWrite: where a file for `path` is staged, creating the staging folder and the file's
   // folders; "" when they cannot be made. `beside_target`: a temporary beside the
   // target in an existing output folder. Reports what fails.
@@ -133,7 +128,7 @@ class OutputContext {
   // kWrite: files handed to Write() and not staged yet, and the thread that stages them (one:
   // threads that create files in one folder at once wait on the folder's lock in the kernel).
   // Write() waits only when the backlog is full, which bounds the memory held (see Write).
-  std::vector<std::pair<std::string, Pieces>> pending_;
+  std::vector<std::pair<std::string, std::string>> pending_;
   std::thread staging_thread_;
   std::condition_variable pending_grew_;    // or stopping_
   std::condition_variable pending_shrank_;  // or the staging thread went idle

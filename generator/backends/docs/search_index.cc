@@ -349,12 +349,4 @@ void SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
   emit({"search/fuzzy.js", Part("fuzzy", f.Take())});
 }
 
-std::vector<SearchFile> SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
-                                    const std::vector<FilterSet>& filters) {
-  std::vector<SearchFile> files;
-  SearchFiles(std::move(docs), live_count, filters,
-              [&](SearchFile f) { files.push_back(std::move(f)); });
-  return files;
-}
-
 }  // namespace errcat::backends::docs

@@ -115,8 +115,5 @@ struct SearchFile {
 void SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
                  const std::vector<FilterSet>& filters,
                  const std::function<void(SearchFile)>& emit);
-// The same, collected (tests).
-std::vector<SearchFile> SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
-                                    const std::vector<FilterSet>& filters);
 
 }  // namespace errcat::backends::docs
