@@ -16,9 +16,10 @@ declare -A seeds=(
   [diff]="tests/diff/realistic/base tests/diff/realistic/head catalog"
   [match]="tests/fuzz/seeds/match"
   [po]="tests/fuzz/seeds/po"
+  [reparse]="tests/fuzz/seeds/reparse"
 )
 status=0
-for target in loader placeholders diff match po; do
+for target in loader placeholders diff match po reparse; do
   corpus=build-fuzz/corpus/$target
   artifacts=build-fuzz/artifacts/$target/
   mkdir -p "$corpus" "$artifacts"

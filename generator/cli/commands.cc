@@ -647,6 +647,7 @@ struct Command {
   const char* name;
   const char* help;
   std::function<int()> (*define)(CLI::App&);
+  bool long_lived = false;  // runs until stopped, rebuilding as files change
 };
 
 constexpr Command kCommands[] = {
@@ -656,7 +657,7 @@ constexpr Command kCommands[] = {
      DefineGenerate},
     {"docs", "Render catalogs as a Markdown reference or a static HTML site", DefineDocs},
     {"serve", "Serve the HTML site on this machine, rebuilt and reloaded as the catalogs are saved",
-     DefineServe},
+     DefineServe, /*long_lived=*/true},
     {"diff", "Compare two catalog sets and flag breaking changes", DefineDiff},
     {"changelog", "Release notes of the errors between two catalog sets, for API users",
      DefineChangelog},
@@ -670,23 +671,31 @@ constexpr Command kCommands[] = {
 
 }  // namespace
 
-int Run(int argc, char** argv, const std::string& allocator) {
+int Run(int argc, char** argv, const Allocator& allocator) {
   CLI::App app{"errcat: YAML error catalogs to C++ code, docs and review reports", "errcat"};
   app.set_version_flag("--version",
-                       std::string("errcat ") + ERRCAT_VERSION + " (" + allocator + ")");
+                       std::string("errcat ") + ERRCAT_VERSION + " (" + allocator.name + ")");
   app.require_subcommand(1);
-  std::vector<std::pair<CLI::App*, std::function<int()>>> commands;
+  struct Defined {
+    CLI::App* app;
+    std::function<int()> run;
+    bool long_lived;
+  };
+  std::vector<Defined> commands;
   for (const Command& c : kCommands) {
     CLI::App* cmd = app.add_subcommand(c.name, c.help);
-    commands.emplace_back(cmd, c.define(*cmd));
+    commands.push_back({cmd, c.define(*cmd), c.long_lived});
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
-  for (const auto& [cmd, run] : commands)
-    if (cmd->parsed()) return run();
+  for (const Defined& c : commands) {
+    if (!c.app->parsed()) continue;
+    if (c.long_lived && allocator.keep_freed_memory) allocator.keep_freed_memory();
+    return c.run();
+  }
   return kExitUsage;
 }
 

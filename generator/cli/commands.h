@@ -9,7 +9,13 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 
-// `allocator` names the allocator the binary runs on; --version prints it.
-int Run(int argc, char** argv, const std::string& allocator);
+// The allocator the binary runs on.
+struct Allocator {
+  std::string name;  // --version prints it
+  // Called before a long-lived command (errcat serve) starts: keep freed memory for reuse.
+  void (*keep_freed_memory)() = nullptr;
+};
+
+int Run(int argc, char** argv, const Allocator& allocator);
 
 }  // namespace errcat::cli

@@ -545,10 +545,12 @@ const std::vector<std::string_view>& ErrorKeys() {
   return kKeys;
 }
 
-LoadedFile LoadFile(SourceFile source, const Options& options, diag::DiagnosticSink& sink) {
-  // The bytes move into the document: a large file is not held twice while it is parsed.
-  std::unique_ptr<yaml::Document> doc =
-      yaml::Parse(source.path, std::exchange(source.contents, std::string()), sink, options.limits);
+namespace {
+
+// The catalog or translation a parsed file holds; nothing (and the note a catalog needs) when it
+// did not parse.
+LoadedFile ReadDocument(const yaml::Document* doc, const SourceFile& source,
+                        diag::DiagnosticSink& sink) {
   if (!doc) {
     // What the format needs is the loader's to say, not the YAML layer's.
     if (!sink.diagnostics().empty() && sink.diagnostics().back().rule == "file-empty")
@@ -565,6 +567,22 @@ LoadedFile LoadFile(SourceFile source, const Options& options, diag::DiagnosticS
     loaded.catalog = CatalogReader(ctx, source).Read(doc->root);
   }
   return loaded;
+}
+
+}  // namespace
+
+LoadedFile LoadFile(SourceFile source, const Options& options, diag::DiagnosticSink& sink) {
+  // The bytes move into the document: a large file is not held twice while it is parsed.
+  const std::unique_ptr<yaml::Document> doc =
+      yaml::Parse(source.path, std::exchange(source.contents, std::string()), sink, options.limits);
+  return ReadDocument(doc.get(), source, sink);
+}
+
+LoadedFile ReloadFile(SourceFile source, const Options& options,
+                      std::unique_ptr<yaml::Document>& doc, diag::DiagnosticSink& sink) {
+  const bool parsed = yaml::Reparse(doc, source.path, std::exchange(source.contents, std::string()),
+                                    sink, options.limits);
+  return ReadDocument(parsed ? doc.get() : nullptr, source, sink);
 }
 
 }  // namespace errcat::loader

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,12 @@ struct LoadedFile {
   std::optional<model::Translation> translation;
 };
 LoadedFile LoadFile(SourceFile source, const Options& options, diag::DiagnosticSink& sink);
+// LoadFile for a caller that keeps each file's document between loads (errcat serve): `doc` is
+// the last document the file parsed into (null at first), brought up to date by yaml::Reparse,
+// which parses again only the items an edit touched, and left as it was when the file no
+// longer parses.
+LoadedFile ReloadFile(SourceFile source, const Options& options,
+                      std::unique_ptr<yaml::Document>& doc, diag::DiagnosticSink& sink);
 
 // Loads files in parallel, then applies the cross-file rules (unique catalog ids and codes,
 // references, reserved codes).

@@ -1,5 +1,8 @@
 #include "serve/live_site.h"
 
+#include <sys/stat.h>
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -35,35 +38,64 @@ std::string DiagnosticsText(const diag::DiagnosticSink& sink) {
   return text;
 }
 
+LiveSite::FileStamp LiveSite::Stamp(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+          static_cast<std::uint64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+          static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec};
+}
+
 LiveSite::LiveSite(SiteOptions options)
     : options_(std::move(options)), templates_(options_.templates_dir) {}
 
 std::optional<model::CatalogSet> LiveSite::Load(diag::DiagnosticSink& sink) {
-  std::vector<loader::SourceFile> sources =
-      loader::ReadSources(options_.paths, options_.loader, sink);
+  std::vector<loader::ListedSource> sources =
+      loader::ListSources(options_.paths, options_.loader, sink);
   if (sources.empty() && !sink.HasErrors()) sink.Error({}, "no catalog files given", diag::kIoRule);
   if (sink.HasErrors()) return std::nullopt;
 
-  // Only the files whose bytes changed are loaded again (in parallel); a file that did not
-  // change keeps its load and its diagnostics.
-  std::map<std::string, CachedFile> next;
+  // Only the files whose bytes changed are loaded again (in parallel), each from its last
+  // document; a file whose stamp is as it was is not even read. A file that did not change keeps
+  // its load and its diagnostics.
+  std::vector<FileStamp> stamps(sources.size());
   std::vector<size_t> changed;
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  const std::int64_t racy_after = (now.tv_sec - 1) * std::int64_t{1'000'000'000} + now.tv_nsec;
   for (size_t i = 0; i < sources.size(); ++i) {
-    auto it = cache_.find(sources[i].path);
-    if (it == cache_.end() || it->second.contents != sources[i].contents) changed.push_back(i);
+    stamps[i] = Stamp(sources[i].file);
+    const bool racy = stamps[i] == FileStamp() || stamps[i].ctime_ns >= racy_after;
+    auto it = cache_.find(sources[i].source.path);
+    if (it != cache_.end() && !it->second.racy && it->second.stamp == stamps[i]) continue;
+    if (!loader::ReadSource(sources[i], options_.loader, sink)) continue;
+    if (it != cache_.end() && it->second.contents == sources[i].source.contents) {
+      it->second.stamp = stamps[i];  // touched, not changed
+      it->second.racy = racy;
+      continue;
+    }
+    changed.push_back(i);
+    cache_[sources[i].source.path].racy = racy;
   }
-  std::vector<CachedFile> loaded(changed.size());
+  if (sink.HasErrors()) return std::nullopt;
+  std::vector<CachedFile*> reload;  // made here: the map does not change under the threads
+  for (size_t i : changed) reload.push_back(&cache_[sources[i].source.path]);
   util::ParallelFor(changed.size(), [&](size_t k, unsigned) {
-    const loader::SourceFile& source = sources[changed[k]];
-    loaded[k].loaded = loader::LoadFile(source, options_.loader, loaded[k].sink);
-    loaded[k].contents = source.contents;
+    loader::SourceFile& source = sources[changed[k]].source;
+    CachedFile& file = *reload[k];
+    file.stamp = stamps[changed[k]];
+    file.contents = source.contents;
+    file.sink = diag::DiagnosticSink();
+    file.loaded = loader::ReloadFile({source.path, source.display_path, std::move(source.contents)},
+                                     options_.loader, file.doc, file.sink);
   });
-  for (size_t k = 0; k < changed.size(); ++k)
-    cache_[sources[changed[k]].path] = std::move(loaded[k]);
 
+  std::map<std::string, CachedFile> next;
   std::vector<loader::LoadedFile> files;
   std::set<std::string> folders;
-  for (const loader::SourceFile& source : sources) {
+  for (const loader::ListedSource& listed : sources) {
+    const loader::SourceFile& source = listed.source;
     auto it = cache_.find(source.path);
     next.insert(cache_.extract(it));
     const CachedFile& file = next.at(source.path);

@@ -5,6 +5,8 @@
 // wait for it. A set with errors keeps the last good site and says why (diagnostics()).
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -54,8 +56,22 @@ class LiveSite {
   std::vector<std::string> folders() const;
 
  private:
+  // What identifies a file's bytes without reading them: a save changes its ctime (which no
+  // tool can set back) or its inode (an editor that writes a new file and renames it). The
+  // kernel stamps times at the clock's tick (a few ms), so two saves inside one tick may look
+  // alike: as git does with its "racily clean" index entries, a stamp taken within a second of
+  // the change it records is not trusted, and the file is read again next time.
+  struct FileStamp {
+    std::uint64_t device = 0, inode = 0, size = 0;
+    std::int64_t mtime_ns = 0, ctime_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+  };
+  static FileStamp Stamp(const std::filesystem::path& path);  // all zero when stat(2) fails
   struct CachedFile {
+    FileStamp stamp;
+    bool racy = true;  // the stamp was read too soon after the change to vouch for the bytes
     std::string contents;
+    std::unique_ptr<yaml::Document> doc;  // the last document it parsed into (loader::ReloadFile)
     loader::LoadedFile loaded;
     diag::DiagnosticSink sink;  // its own diagnostics, reported again while it stays as it is
   };

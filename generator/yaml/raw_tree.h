@@ -83,6 +83,8 @@ struct Document {
   std::string source;  // file contents (BOM removed)
   const Node* root = nullptr;
   std::deque<Node> arena;  // owns every node; deque keeps addresses stable
+  bool anchored = false;   // has an anchor or an alias: a node may be reached twice
+  size_t unreachable = 0;  // nodes of the arena no longer in the tree (Reparse left them)
 };
 
 // Parses one YAML document. Reports problems to `sink` and returns nullptr on failure. `file`
@@ -90,6 +92,22 @@ struct Document {
 std::unique_ptr<Document> Parse(std::string file, std::string contents, diag::DiagnosticSink& sink,
                                 const Limits& limits = {});
 
+// Brings `doc`, the document last parsed from a file (null for none), up to date with the file's
+// new `contents`, and says whether it parsed. The tree is then the one Parse(file, contents)
+// gives, position for position; on errors (reported as Parse reports them) `doc` is left as it
+// was. When the edit lies inside the items of a block sequence at the top of the document's
+// map (a catalog's errors), only those items are parsed again: they replace the old ones, and
+// the nodes after them move with the text, so that a save of one error in a 2,500-error file
+// parses one error. Anything else, and every case where items parsed on their own might not
+// read as they do in the whole text (an anchor, an edit of the indentation that ends the list,
+// a quote left open), parses the whole text. `spliced`, if given, says which happened.
+bool Reparse(std::unique_ptr<Document>& doc, std::string file, std::string contents,
+             diag::DiagnosticSink& sink, const Limits& limits = {}, bool* spliced = nullptr);
+
 const char* KindName(NodeKind kind);
+
+// The tree below `node`, a node a line: kind, position, quoting and value, indented by depth.
+// Two trees print the same exactly when they are the same (tests, and debugging).
+std::string DebugString(const Node* node);
 
 }  // namespace errcat::yaml
