@@ -5,7 +5,8 @@
 //  - shown: until the page shows the new summary (live.js fetches the page and swaps its body
 //    in; a page whose <head> changed reloads);
 //  - server: the rebuild of the pages, as errcat serve logs it ("N files changed in X ms");
-//  - search: how long the search data took after it ("search data in X ms").
+//  - data: how long the data files (search data, errors.json, sitemap) took after it
+//    ("of data (...) in X ms").
 // One edit every 1.5 s, so that each starts from a quiet server. Prints one JSON object.
 import { median, startServe } from "./serve_process.mjs";
 import fs from "node:fs";
@@ -34,7 +35,7 @@ const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "
 const page = await (await browser.newContext()).newPage();
 await page.goto(`${base}${code}.html`);
 await page.waitForTimeout(1000);
-const shown = [], rebuild = [], search = [];
+const shown = [], rebuild = [], data = [];
 for (let i = 0; i < runs; ++i) {
   const text = fs.readFileSync(file, "utf8");
   const marker = `Edit ${i} `;
@@ -47,10 +48,10 @@ for (let i = 0; i < runs; ++i) {
   await page.waitForTimeout(1500);
   const tail = log().slice(logged);
   rebuild.push(Number(/changed in (\d+) ms/.exec(tail)?.[1] ?? NaN));
-  search.push(Number(/search data in (\d+) ms/.exec(tail)?.[1] ?? NaN));
+  data.push(Number(/ of data \(.*\) in (\d+) ms/.exec(tail)?.[1] ?? NaN));
 }
 await browser.close();
 server.kill("SIGINT");
 console.log(JSON.stringify({ label, kind: "serve", runs, firstBuildMs: built, shownMs: median(shown),
                              shownMaxMs: Math.max(...shown), serverMs: median(rebuild),
-                             searchMs: median(search) }));
+                             dataMs: median(data) }));

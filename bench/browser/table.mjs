@@ -34,8 +34,8 @@ for (const protocol of ["file", "http", "serve"].filter((p) => rows.some((r) => 
 const serveRows = rows.filter((r) => r.kind === "serve").sort((a, b) => a.errors - b.errors || b.files - a.files);
 if (serveRows.length) {
   console.log("\n`errcat serve`: from a save to the page brought up to date (medians)\n");
-  console.log("| label | errors | files | first build (ms) | rebuild of the pages (ms) | save to new page shown (ms, max) | search data after (ms) |");
+  console.log("| label | errors | files | first build (ms) | rebuild of the pages (ms) | save to new page shown (ms, max) | data files after (ms) |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of serveRows)
-    console.log(`| ${r.label} | ${r.errors} | ${r.files} | ${r.firstBuildMs} | ${r.serverMs} | ${r.shownMs} (${r.shownMaxMs}) | ${r.searchMs} |`);
+    console.log(`| ${r.label} | ${r.errors} | ${r.files} | ${r.firstBuildMs} | ${r.serverMs} | ${r.shownMs} (${r.shownMaxMs}) | ${r.dataMs} |`);
 }

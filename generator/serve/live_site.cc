@@ -148,12 +148,12 @@ LiveSite::Update LiveSite::RebuildPages() {
   return update;
 }
 
-LiveSite::Update LiveSite::RebuildSearch() {
+LiveSite::Update LiveSite::RebuildData() {
   const auto start = std::chrono::steady_clock::now();
   Update update;
   if (!set_) return update;
   diag::DiagnosticSink sink;
-  update = Render(*set_, &*history_, SiteMemo::Part::kSearch, sink);
+  update = Render(*set_, &*history_, SiteMemo::Part::kData, sink);
   update.seconds = SecondsSince(start);
   return update;
 }
@@ -170,16 +170,16 @@ LiveSite::Update LiveSite::Render(const model::CatalogSet& set, const model::His
   }
   const std::shared_ptr<const SiteFiles> old = files();
   auto next = std::make_shared<SiteFiles>();
-  // What stays from the last site: in a render of the pages, the search data and the pages
-  // whose key did not change; in a render of the search data, everything else.
+  // What stays from the last site: in a render of the pages, the data files and the pages
+  // whose key did not change; in a render of the data files, everything else.
   if (part == SiteMemo::Part::kPages) {
     for (const std::string& path : memo_.kept)
       if (auto it = old->find(path); it != old->end()) next->insert(*it);
     for (const auto& entry : *old)
-      if (backends::docs::IsSearchData(entry.first)) next->insert(entry);
+      if (backends::docs::IsDataFile(entry.first)) next->insert(entry);
   } else {
     for (const auto& entry : *old)
-      if (!backends::docs::IsSearchData(entry.first)) next->insert(entry);
+      if (!backends::docs::IsDataFile(entry.first)) next->insert(entry);
   }
   for (const auto& [path, text] : out.files()) {
     auto it = old->find(path);

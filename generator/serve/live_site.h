@@ -1,8 +1,8 @@
 // The site `errcat serve` shows, kept in memory and brought up to date after each save: the
 // catalog files are read again, only those whose bytes changed are loaded again, and only the
-// pages whose inputs changed are rendered again (backends/docs/page_keys.h). The search data,
-// the slowest part, is rebuilt in a step of its own after the pages, so that a reload need not
-// wait for it. A set with errors keeps the last good site and says why (diagnostics()).
+// pages whose inputs changed are rendered again (backends/docs/page_keys.h). The data files
+// (the search data, errors.json, the sitemap), the slowest part and no page's, are rebuilt in
+// a step of their own after the pages, so that a reload need not wait for them. A set with errors keeps the last good site and says why (diagnostics()).
 #pragma once
 
 #include <cstdint>
@@ -43,10 +43,10 @@ class LiveSite {
     double seconds = 0;
     double load_seconds = 0;  // of which reading and loading the catalogs (and the lock)
   };
-  // Reads and loads the catalogs, and renders every file but the search data.
+  // Reads and loads the catalogs, and renders every file but the data files.
   Update RebuildPages();
-  // Renders the search data of the set the last successful RebuildPages loaded.
-  Update RebuildSearch();
+  // Renders the data files of the set the last successful RebuildPages loaded.
+  Update RebuildData();
 
   std::shared_ptr<const SiteFiles> files() const;
   // Empty when the last RebuildPages succeeded; else its diagnostics, as `errcat check` prints

@@ -23,7 +23,7 @@ namespace {
 
 constexpr const char* kLiveScript = "serve/live.js";
 constexpr const char* kEvents = "/__errcat/events";
-constexpr std::chrono::milliseconds kSearchAfter{300};
+constexpr std::chrono::milliseconds kDataAfter{300};
 
 // What the open pages are told: a version per update, the paths it changed, the diagnostics.
 class Updates {
@@ -178,9 +178,9 @@ int Serve(const ServeOptions& options) {
   {
     const LiveSite::Update pages = site.RebuildPages();
     if (pages.ok) {
-      LiveSite::Update search = site.RebuildSearch();
-      search.changed.insert(search.changed.end(), pages.changed.begin(), pages.changed.end());
-      Log("errcat serve: built %s in %.0f ms\n", Summary(search), pages.seconds + search.seconds);
+      LiveSite::Update data = site.RebuildData();
+      data.changed.insert(data.changed.end(), pages.changed.begin(), pages.changed.end());
+      Log("errcat serve: built %s in %.0f ms\n", Summary(data), pages.seconds + data.seconds);
     } else {
       std::fputs(site.diagnostics().c_str(), stderr);
     }
@@ -263,12 +263,13 @@ int Serve(const ServeOptions& options) {
       if (!pages.ok) continue;
       std::fprintf(stderr, "errcat serve: %s changed in %.0f ms (loading %.0f ms)\n",
                    Summary(pages).c_str(), pages.seconds * 1000, pages.load_seconds * 1000);
-      // The search data takes longest and no reload waits for it: it is rebuilt once the
+      // The data files take longest and no reload waits for them: they are rebuilt once the
       // writer pauses, leaving the cores to the pages the browser now fetches.
-      if (!watcher.Quiet(kSearchAfter)) continue;
-      const LiveSite::Update search = site.RebuildSearch();
-      Log("errcat serve: %s of search data in %.0f ms\n", Summary(search), search.seconds);
-      if (!search.changed.empty()) updates.Publish(search.changed, diagnostics);
+      if (!watcher.Quiet(kDataAfter)) continue;
+      const LiveSite::Update data = site.RebuildData();
+      Log("errcat serve: %s of data (search, errors.json, sitemap) in %.0f ms\n", Summary(data),
+          data.seconds);
+      if (!data.changed.empty()) updates.Publish(data.changed, diagnostics);
     }
   });
   if (options.open) OpenInBrowser(url);

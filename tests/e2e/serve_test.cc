@@ -67,11 +67,11 @@ class LiveSiteTest : public ::testing::Test {
   void SetUp() override {
     fs::copy(testing::SourceDir() + "/catalog", dir_, fs::copy_options::recursive);
   }
-  // Rebuilds the pages, then the search data, as serve does after a save.
+  // Rebuilds the pages, then the data files, as serve does after a save.
   serve::LiveSite::Update Save() {
     serve::LiveSite::Update pages = site_.RebuildPages();
     if (pages.ok) {
-      serve::LiveSite::Update search = site_.RebuildSearch();
+      serve::LiveSite::Update search = site_.RebuildData();
       EXPECT_TRUE(search.ok);
       pages.changed.insert(pages.changed.end(), search.changed.begin(), search.changed.end());
     }

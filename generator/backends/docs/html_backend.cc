@@ -50,22 +50,22 @@ class HtmlBackend final : public Backend {
     languages.tags.push_back(languages.source);
     for (const std::string& locale : model::TranslationLocales(set))
       if (locale != languages.source) languages.tags.push_back(locale);
-    const bool search_only = memo_ && memo_->part == docs::SiteMemo::Part::kSearch;
+    const bool data_only = memo_ && memo_->part == docs::SiteMemo::Part::kData;
     Keys next_keys;
-    if (memo_ && !search_only) memo_->kept.clear();
+    if (memo_ && !data_only) memo_->kept.clear();
     auto tree = [&](const model::CatalogSet& tree_set,
                     const std::vector<std::vector<std::vector<std::string>>>* untranslated,
                     const std::string& lang) {
-      return search_only ? RenderSearch(tree_set, lang == languages.source, lang, out, sink)
-                         : RenderTree(tree_set, untranslated, lang, languages, templates, out,
-                                      next_keys, sink);
+      return data_only ? RenderData(tree_set, lang == languages.source, lang, templates, out, sink)
+                       : RenderTree(tree_set, untranslated, lang, languages, templates, out,
+                                    next_keys, sink);
     };
     if (!tree(set, nullptr, languages.source)) return false;
     for (size_t k = 1; k < languages.tags.size(); ++k) {
       const model::LocalizedSet localized = model::LocalizeSet(set, languages.tags[k]);
       if (!tree(localized.set, &localized.untranslated, languages.tags[k])) return false;
     }
-    if (search_only) return true;
+    if (data_only) return true;
     if (memo_) memo_->keys = std::move(next_keys);
     for (const char* asset : kAssets) {
       auto text = EmbeddedAsset(asset);
@@ -142,7 +142,7 @@ class HtmlBackend final : public Backend {
     const std::string prefix = root_tree ? "" : lang + "/";
     const model::History* history = root_tree ? history_ : nullptr;
     const bool has_changes = history && !history->release_notes_html.empty();
-    const bool with_search = !memo_;  // serve builds the search data apart (SiteMemo::kSearch)
+    const bool with_data = !memo_;  // serve builds the data files apart (SiteMemo::kData)
 
     // Each page goes to the output context as soon as it is rendered, so the site is never held
     // in memory. Pages render their view inside a layout context holding the page title, the
@@ -189,7 +189,7 @@ class HtmlBackend final : public Backend {
     std::vector<size_t> first_ordinal(set.catalogs().size());
     for (size_t ci = 0, ordinal = 0; ci < set.catalogs().size(); ++ci) {
       if (keys.active()) records[ci].resize(set.catalogs()[ci].errors.size());
-      if (with_search) search_docs[ci].resize(set.catalogs()[ci].errors.size());
+      if (with_data) search_docs[ci].resize(set.catalogs()[ci].errors.size());
       first_ordinal[ci] = ordinal;
       ordinal += set.catalogs()[ci].errors.size();
     }
@@ -202,7 +202,7 @@ class HtmlBackend final : public Backend {
     PagePlan plan;
     if (keys.active()) {
       plan = Plan(set, untranslated, retired, filters, has_changes, keys, records, history_of);
-      if (!root_tree) records = docs::Records();
+      records = docs::Records();  // errors.json is data, which a memo's render leaves out
     }
     auto wanted = [&](size_t ci, size_t ei) {
       return !keys.active() || plan.error_pages[ci][ei] ||
@@ -227,7 +227,7 @@ class HtmlBackend final : public Backend {
             render(w, "html/error.mustache", view, target.ErrorHref(c, e),
                    target.Text(e.code + ": " + e.summary) + " - " + target.Text(c.title), "", true,
                    c.locale);
-          if (with_search) search_docs[ci][ei] = docs::ErrorSearchDoc(c, e, target);
+          if (with_data) search_docs[ci][ei] = docs::ErrorSearchDoc(c, e, target);
           if (ei >= kListRows && first_ordinal[ci] + ei >= kListRows) view = View();
         },
         wanted);
@@ -236,7 +236,7 @@ class HtmlBackend final : public Backend {
     for (const model::CodeHistory* h : retired)
       retired_views.push_back(docs::RetiredView(set, *h, target));
     std::vector<docs::SearchDoc> ordered;
-    if (with_search) ordered = OrderedSearchDocs(std::move(search_docs), retired, target);
+    if (with_data) ordered = OrderedSearchDocs(std::move(search_docs), retired, target);
 
     // Round two: the pages that list every error (sharing the error views), the search index,
     // errors.json and the sitemap, largest first.
@@ -248,18 +248,9 @@ class HtmlBackend final : public Backend {
       tasks.push_back([&](unsigned w) {
         render(w, "html/index.mustache", views.site, "index.html", "Error reference", "");
       });
-    if (root_tree)
+    if (root_tree && with_data)
       tasks.push_back([&](unsigned w) {
-        // Streamed: the 150 MB of a 100k set are never held (records are made as it goes
-        // unless the plan made them).
-        std::optional<OutputContext::Stream> json = out.Open(prefix + "errors.json", sinks[w]);
-        if (!json) {
-          failed = true;
-          return;
-        }
-        docs::CatalogSetJson(set, std::move(records),
-                             [&](std::string_view piece) { json->Append(piece); });
-        if (!json->Close(sinks[w])) failed = true;
+        if (!WriteErrorsJson(set, std::move(records), out, sinks[w])) failed = true;
       });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       if (keys.active() && !plan.catalogs[ci]) continue;
@@ -269,7 +260,7 @@ class HtmlBackend final : public Backend {
                target.Text(c.title) + " - Error reference", "../", true, c.locale);
       });
     }
-    if (with_search)
+    if (with_data)
       tasks.push_back([&](unsigned w) {
         docs::SearchFiles(std::move(ordered), set.error_count(), filters,
                           [&](docs::SearchFile f) { write(w, f.path, std::move(f.text)); });
@@ -288,23 +279,11 @@ class HtmlBackend final : public Backend {
                "changes.html", "Changes - Error reference", "", false);
       });
     }
-    if (root_tree) {
+    if (root_tree && with_data)
       tasks.push_back([&](unsigned w) {
-        List urls;
-        for (const model::Catalog& c : set.catalogs())
-          if (!c.docs_base_url.empty())
-            for (const model::Error& e : c.errors)
-              urls.push_back(View{{"loc", target.Text(c.docs_base_url + e.code)}});
-        for (const model::CodeHistory* h : retired)
-          if (const model::Catalog* c = set.FindCatalog(h->catalog); c && !c->docs_base_url.empty())
-            urls.push_back(View{{"loc", target.Text(c->docs_base_url + h->code)}});
-        auto sitemap =
-            templates.Render("html/sitemap.mustache", View{{"urls", std::move(urls)}}, sinks[w]);
-        if (!sitemap)
-          failed = true;
-        else
-          write(w, "sitemap.xml", std::move(*sitemap));
+        if (!WriteSitemap(set, retired, target, templates, out, sinks[w])) failed = true;
       });
+    if (root_tree) {
       tasks.push_back([&](unsigned w) {
         render(w, "html/404.mustache", View::Object(), "404.html",
                "Page not found - Error reference", "", false);
@@ -431,9 +410,38 @@ class HtmlBackend final : public Backend {
     return ordered;
   }
 
-  // SiteMemo::kSearch: only a tree's search data.
-  bool RenderSearch(const model::CatalogSet& set, bool root_tree, const std::string& lang,
-                    OutputContext& out, diag::DiagnosticSink& sink) const {
+  // errors.json: every error's record, streamed (the 150 MB of a 100k set are never held;
+  // records are made as it goes, but for those given).
+  static bool WriteErrorsJson(const model::CatalogSet& set, docs::Records records,
+                              OutputContext& out, diag::DiagnosticSink& sink) {
+    std::optional<OutputContext::Stream> json = out.Open("errors.json", sink);
+    if (!json) return false;
+    docs::CatalogSetJson(set, std::move(records),
+                         [&](std::string_view piece) { json->Append(piece); });
+    return json->Close(sink);
+  }
+
+  // sitemap.xml: the docs page of every error and tombstone whose catalog has a docs.base_url.
+  static bool WriteSitemap(const model::CatalogSet& set,
+                           const std::vector<const model::CodeHistory*>& retired,
+                           const docs::TextTarget& target, TemplateSet& templates,
+                           OutputContext& out, diag::DiagnosticSink& sink) {
+    List urls;
+    for (const model::Catalog& c : set.catalogs())
+      if (!c.docs_base_url.empty())
+        for (const model::Error& e : c.errors)
+          urls.push_back(View{{"loc", target.Text(c.docs_base_url + e.code)}});
+    for (const model::CodeHistory* h : retired)
+      if (const model::Catalog* c = set.FindCatalog(h->catalog); c && !c->docs_base_url.empty())
+        urls.push_back(View{{"loc", target.Text(c->docs_base_url + h->code)}});
+    auto sitemap = templates.Render("html/sitemap.mustache", View{{"urls", std::move(urls)}}, sink);
+    return sitemap && out.Write("sitemap.xml", std::move(*sitemap), sink);
+  }
+
+  // SiteMemo::kData: only a tree's data files (its search data; at the root errors.json and
+  // the sitemap too).
+  bool RenderData(const model::CatalogSet& set, bool root_tree, const std::string& lang,
+                  TemplateSet& templates, OutputContext& out, diag::DiagnosticSink& sink) const {
     const docs::HtmlTarget target;
     const std::string prefix = root_tree ? "" : lang + "/";
     const std::vector<const model::CodeHistory*> retired =
@@ -455,6 +463,10 @@ class HtmlBackend final : public Backend {
                       filters, [&](docs::SearchFile f) {
                         ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
                       });
+    if (root_tree) {
+      ok = WriteErrorsJson(set, {}, out, sink) && ok;
+      ok = WriteSitemap(set, retired, target, templates, out, sink) && ok;
+    }
     return ok;
   }
 

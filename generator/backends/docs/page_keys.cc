@@ -14,7 +14,8 @@ void LinkedCode(util::JsonWriter& j, const model::CatalogSet& set, std::string_v
 
 }  // namespace
 
-bool IsSearchData(std::string_view path) {
+bool IsDataFile(std::string_view path) {
+  if (path == "errors.json" || path == "sitemap.xml") return true;
   const size_t slash = path.find('/');
   if (slash == std::string_view::npos) return false;
   if (path.substr(0, slash + 1) == "search/") return true;

@@ -17,19 +17,21 @@ namespace errcat::backends::docs {
 // Carried by `errcat serve` from one render of the site to the next (MakeHtmlBackend).
 struct SiteMemo {
   enum class Part {
-    kPages,   // every file but the search data: error pages only where their key changed
-    kSearch,  // only the search data (search/ of each tree), which takes longest to build
+    kPages,  // every file but the data files: error pages only where their key changed
+    kData,   // only the data files (IsDataFile), which take longest and no page shows
   };
   Part part = Part::kPages;
   // Page path (as written, de/TOK001.html) -> the key it was last rendered from.
   std::unordered_map<std::string, std::string> keys;
   // Filled by each kPages render: the pages left as the last render wrote them (their key did
-  // not change). Every other path the site had, but the search data, is gone.
+  // not change). Every other path the site had, but the data files, is gone.
   std::vector<std::string> kept;
 };
 
-// Whether `path` (relative to the site) is search data: search/... of any language's tree.
-bool IsSearchData(std::string_view path);
+// Whether `path` (relative to the site) is a data file, which no page shows and a page load
+// never waits for: the search data (search/... of any language's tree), and at the root
+// errors.json and sitemap.xml.
+bool IsDataFile(std::string_view path);
 
 // Everything of a catalog but its errors and translations that a page may show.
 std::string CatalogKey(const model::Catalog& c);
