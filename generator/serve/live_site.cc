@@ -80,7 +80,10 @@ std::optional<model::CatalogSet> LiveSite::Load(diag::DiagnosticSink& sink) {
   }
   if (sink.HasErrors()) return std::nullopt;
   std::vector<CachedFile*> reload;  // made here: the map does not change under the threads
-  for (size_t i : changed) reload.push_back(&cache_[sources[i].source.path]);
+  for (size_t i : changed) {
+    reload.push_back(&cache_[sources[i].source.path]);
+    reload.back()->load = ++loads_;
+  }
   util::ParallelFor(changed.size(), [&](size_t k, unsigned) {
     loader::SourceFile& source = sources[changed[k]].source;
     CachedFile& file = *reload[k];
@@ -104,6 +107,16 @@ std::optional<model::CatalogSet> LiveSite::Load(diag::DiagnosticSink& sink) {
     folders.insert(fs::absolute(fs::path(source.path)).parent_path().lexically_normal().string());
   }
   cache_ = std::move(next);  // files that went are forgotten
+  // Each catalog's stamp: the loads of its file and of its translations' (the back end then
+  // makes the records of the catalogs a save changed, and no others).
+  memo_.catalog_stamps.clear();
+  for (const loader::ListedSource& listed : sources) {
+    const CachedFile& file = cache_.at(listed.source.path);
+    if (file.loaded.catalog)
+      memo_.catalog_stamps[file.loaded.catalog->id] += "c" + std::to_string(file.load) + " ";
+    else if (file.loaded.translation)
+      memo_.catalog_stamps[file.loaded.translation->catalog] += "t" + std::to_string(file.load) + " ";
+  }
   for (const std::string& path : options_.paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) continue;
@@ -165,7 +178,9 @@ LiveSite::Update LiveSite::Render(const model::CatalogSet& set, const model::His
   backends::OutputContext out;  // in memory
   const std::unique_ptr<backends::Backend> html = backends::MakeHtmlBackend(history, &memo_);
   if (!html->Generate(set, templates_, out, sink)) {
-    memo_.keys.clear();  // the memo may be half updated: the next render redoes every page
+    // The memo may be half updated: the next render redoes every page.
+    memo_.keys.clear();
+    memo_.records.clear();
     return update;
   }
   const std::shared_ptr<const SiteFiles> old = files();

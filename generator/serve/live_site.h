@@ -70,6 +70,7 @@ class LiveSite {
   struct CachedFile {
     FileStamp stamp;
     bool racy = true;  // the stamp was read too soon after the change to vouch for the bytes
+    std::uint64_t load = 0;  // which load of the site's files last loaded it
     std::string contents;
     std::unique_ptr<yaml::Document> doc;  // the last document it parsed into (loader::ReloadFile)
     loader::LoadedFile loaded;
@@ -84,6 +85,7 @@ class LiveSite {
   SiteOptions options_;
   backends::TemplateSet templates_;
   std::map<std::string, CachedFile> cache_;  // by path as read
+  std::uint64_t loads_ = 0;                   // files loaded so far
   backends::docs::SiteMemo memo_;
   std::unique_ptr<model::CatalogSet> set_;  // the last good set and history, for RebuildSearch
   std::optional<model::History> history_;

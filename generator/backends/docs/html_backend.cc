@@ -52,13 +52,14 @@ class HtmlBackend final : public Backend {
       if (locale != languages.source) languages.tags.push_back(locale);
     const bool data_only = memo_ && memo_->part == docs::SiteMemo::Part::kData;
     Keys next_keys;
+    RecordsMemo next_records;
     if (memo_ && !data_only) memo_->kept.clear();
     auto tree = [&](const model::CatalogSet& tree_set,
                     const std::vector<std::vector<std::vector<std::string>>>* untranslated,
                     const std::string& lang) {
       return data_only ? RenderData(tree_set, lang == languages.source, lang, templates, out, sink)
                        : RenderTree(tree_set, untranslated, lang, languages, templates, out,
-                                    next_keys, sink);
+                                    next_keys, next_records, sink);
     };
     if (!tree(set, nullptr, languages.source)) return false;
     for (size_t k = 1; k < languages.tags.size(); ++k) {
@@ -66,7 +67,10 @@ class HtmlBackend final : public Backend {
       if (!tree(localized.set, &localized.untranslated, languages.tags[k])) return false;
     }
     if (data_only) return true;
-    if (memo_) memo_->keys = std::move(next_keys);
+    if (memo_) {
+      memo_->keys = std::move(next_keys);
+      memo_->records = std::move(next_records);
+    }
     for (const char* asset : kAssets) {
       auto text = EmbeddedAsset(asset);
       if (!text) {
@@ -80,6 +84,7 @@ class HtmlBackend final : public Backend {
 
  private:
   using Keys = std::unordered_map<std::string, std::string>;
+  using RecordsMemo = std::unordered_map<std::string, docs::SiteMemo::CatalogRecords>;
 
   struct Languages {
     std::string source;             // the root tree's
@@ -102,8 +107,9 @@ class HtmlBackend final : public Backend {
   // a page left alone, that it is kept.
   class PageKeys {
    public:
-    PageKeys(docs::SiteMemo* memo, Keys& next, const std::string& prefix, std::string tree_key)
-        : memo_(memo), next_(next), prefix_(prefix) {
+    PageKeys(docs::SiteMemo* memo, Keys& next, RecordsMemo& next_records,
+             const std::string& prefix, std::string tree_key)
+        : memo_(memo), next_(next), next_records_(next_records), prefix_(prefix) {
       if (!memo_) return;
       const std::string entry = prefix + "\n";  // no page path holds a newline
       auto it = memo_->keys.find(entry);
@@ -124,9 +130,24 @@ class HtmlBackend final : public Backend {
       next_[prefix_ + page] = std::move(key);
     }
 
+    // A catalog's stamp for this render ("" when serve gave none), and its records at the last
+    // render, which the plan may take (the memo's are replaced after the render).
+    std::string Stamp(const std::string& catalog) const {
+      auto it = memo_->catalog_stamps.find(catalog);
+      return it == memo_->catalog_stamps.end() ? "" : it->second;
+    }
+    docs::SiteMemo::CatalogRecords* LastRecords(const std::string& catalog) const {
+      auto it = memo_->records.find(prefix_ + catalog);
+      return it == memo_->records.end() ? nullptr : &it->second;
+    }
+    void RecordCatalog(const std::string& catalog, docs::SiteMemo::CatalogRecords records) {
+      next_records_[prefix_ + catalog] = std::move(records);
+    }
+
    private:
     docs::SiteMemo* memo_;
     Keys& next_;
+    RecordsMemo& next_records_;
     const std::string& prefix_;
     bool fresh_ = false;
   };
@@ -136,7 +157,8 @@ class HtmlBackend final : public Backend {
   bool RenderTree(const model::CatalogSet& set,
                   const std::vector<std::vector<std::vector<std::string>>>* untranslated,
                   const std::string& lang, const Languages& languages, TemplateSet& templates,
-                  OutputContext& out, Keys& next_keys, diag::DiagnosticSink& sink) const {
+                  OutputContext& out, Keys& next_keys, RecordsMemo& next_records,
+                  diag::DiagnosticSink& sink) const {
     const docs::HtmlTarget target;
     const bool root_tree = untranslated == nullptr;
     const std::string prefix = root_tree ? "" : lang + "/";
@@ -180,15 +202,13 @@ class HtmlBackend final : public Backend {
     // What every page of the tree shares: its languages, and whether there is a changes page.
     std::string tree_key = lang + (has_changes ? "\n+" : "\n-");
     for (const std::string& tag : languages.tags) tree_key += "\n" + tag;
-    PageKeys keys(memo_, next_keys, prefix, std::move(tree_key));
+    PageKeys keys(memo_, next_keys, next_records, prefix, std::move(tree_key));
 
     const std::vector<const model::CodeHistory*> retired = Retired(set, history);
     const std::vector<docs::FilterSet> filters = docs::BuildFilterSets(set, retired);
-    docs::Records records(set.catalogs().size());
     std::vector<std::vector<docs::SearchDoc>> search_docs(set.catalogs().size());
     std::vector<size_t> first_ordinal(set.catalogs().size());
     for (size_t ci = 0, ordinal = 0; ci < set.catalogs().size(); ++ci) {
-      if (keys.active()) records[ci].resize(set.catalogs()[ci].errors.size());
       if (with_data) search_docs[ci].resize(set.catalogs()[ci].errors.size());
       first_ordinal[ci] = ordinal;
       ordinal += set.catalogs()[ci].errors.size();
@@ -197,13 +217,11 @@ class HtmlBackend final : public Backend {
       return history ? history->Find(e.code) : nullptr;
     };
 
-    // With a memo, every page's key first (one errors.json record each, on every core), so that
-    // only the views of pages to render, and of the rows of list pages to render, are built.
+    // With a memo, every page's key first (on every core), so that only the views of pages to
+    // render, and of the rows of list pages to render, are built.
     PagePlan plan;
-    if (keys.active()) {
-      plan = Plan(set, untranslated, retired, filters, has_changes, keys, records, history_of);
-      records = docs::Records();  // errors.json is data, which a memo's render leaves out
-    }
+    if (keys.active())
+      plan = Plan(set, untranslated, retired, filters, has_changes, keys, history_of);
     auto wanted = [&](size_t ci, size_t ei) {
       return !keys.active() || plan.error_pages[ci][ei] ||
              (plan.index && first_ordinal[ci] + ei < kListRows) ||
@@ -212,7 +230,7 @@ class HtmlBackend final : public Backend {
 
     // Round one, on every core: each error's view, its page right after it, and its record in
     // the search data. Only the views the list pages show are kept. (errors.json makes its
-    // records as it is written, in round two.)
+    // records as it is written, in round two, or in the data step of errcat serve.)
     docs::DocsViews views;
     docs::BuildErrorViews(
         set, target, views,
@@ -250,7 +268,7 @@ class HtmlBackend final : public Backend {
       });
     if (root_tree && with_data)
       tasks.push_back([&](unsigned w) {
-        if (!WriteErrorsJson(set, std::move(records), out, sinks[w])) failed = true;
+        if (!WriteErrorsJson(set, out, sinks[w])) failed = true;
       });
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       if (keys.active() && !plan.catalogs[ci]) continue;
@@ -301,10 +319,14 @@ class HtmlBackend final : public Backend {
     return !failed;
   }
 
-  // With a memo: every page's key, and which pages to render because theirs changed.
+  // With a memo: every page's key, and which pages to render because theirs changed. An error
+  // page's errors.json record (every field of the error) is kept apart from its key: a catalog
+  // whose stamp is as at the last render has the same records, which are neither made again nor
+  // compared; in any other, each is made and compared with the last render's for its page.
   struct PagePlan {
-    std::vector<std::vector<std::string>> error_keys;
+    std::vector<std::vector<std::string>> error_keys;  // without the records
     std::vector<std::vector<bool>> error_pages;
+    std::vector<docs::SiteMemo::CatalogRecords> records;
     std::vector<std::string> catalog_keys, retired_keys;
     std::vector<bool> catalogs, retired;
     std::string index_key, changes_key;
@@ -316,34 +338,59 @@ class HtmlBackend final : public Backend {
                 const std::vector<std::vector<std::vector<std::string>>>* untranslated,
                 const std::vector<const model::CodeHistory*>& retired,
                 const std::vector<docs::FilterSet>& filters, bool has_changes, const PageKeys& keys,
-                docs::Records& records, const HistoryOf& history_of) const {
+                const HistoryOf& history_of) const {
     const docs::HtmlTarget target;
     const size_t n = set.catalogs().size();
     PagePlan plan;
     plan.error_keys.resize(n);
     plan.error_pages.resize(n);
+    plan.records.resize(n);
     std::vector<std::string> catalog_own(n);
+    std::vector<bool> same(n);  // the catalog's stamp is the last render's: so are its records
+    std::vector<const docs::SiteMemo::CatalogRecords*> last(n);
+    std::vector<std::unordered_map<std::string_view, size_t>> last_index(n);  // page -> record
     std::vector<std::pair<size_t, size_t>> items;
     for (size_t ci = 0; ci < n; ++ci) {
-      catalog_own[ci] = docs::CatalogKey(set.catalogs()[ci]);
-      plan.error_keys[ci].resize(set.catalogs()[ci].errors.size());
-      plan.error_pages[ci].resize(set.catalogs()[ci].errors.size());
-      for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) items.emplace_back(ci, ei);
+      const model::Catalog& c = set.catalogs()[ci];
+      catalog_own[ci] = docs::CatalogKey(c);
+      plan.error_keys[ci].resize(c.errors.size());
+      plan.error_pages[ci].resize(c.errors.size());
+      docs::SiteMemo::CatalogRecords& records = plan.records[ci];
+      records.stamp = keys.Stamp(c.id);
+      docs::SiteMemo::CatalogRecords* before = keys.LastRecords(c.id);
+      same[ci] = before && !records.stamp.empty() && before->stamp == records.stamp &&
+                 before->records.size() == c.errors.size();
+      if (same[ci]) {
+        records.pages = std::move(before->pages);
+        records.records = std::move(before->records);
+      } else {
+        records.pages.resize(c.errors.size());
+        records.records.resize(c.errors.size());
+        last[ci] = before;
+        if (before)
+          for (size_t k = 0; k < before->pages.size(); ++k) last_index[ci].emplace(before->pages[k], k);
+      }
+      for (size_t ei = 0; ei < c.errors.size(); ++ei) items.emplace_back(ci, ei);
     }
     util::ParallelFor(items.size(), [&](size_t i, unsigned) {
       const auto [ci, ei] = items[i];
       const model::Catalog& c = set.catalogs()[ci];
       const model::Error& e = c.errors[ei];
-      records[ci][ei] = docs::ErrorRecordJson(c, e);
+      docs::SiteMemo::CatalogRecords& records = plan.records[ci];
+      if (!same[ci]) {
+        records.pages[ei] = target.ErrorHref(c, e);
+        records.records[ei] = docs::ErrorRecordJson(c, e);
+      }
       plan.error_keys[ci][ei] =
-          docs::ErrorPageKey(set, catalog_own[ci], e, records[ci][ei], history_of(e),
+          docs::ErrorPageKey(set, catalog_own[ci], e, history_of(e),
                              untranslated ? &(*untranslated)[ci][ei] : nullptr);
+      bool changed = keys.Changed(records.pages[ei], plan.error_keys[ci][ei]);
+      if (!changed && !same[ci]) {
+        auto it = last_index[ci].find(records.pages[ei]);
+        changed = it == last_index[ci].end() || last[ci]->records[it->second] != records.records[ei];
+      }
+      plan.error_pages[ci][ei] = changed;
     });
-    for (size_t ci = 0; ci < n; ++ci)
-      for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei)
-        plan.error_pages[ci][ei] =
-            keys.Changed(target.ErrorHref(set.catalogs()[ci], set.catalogs()[ci].errors[ei]),
-                         plan.error_keys[ci][ei]);
     for (const model::CodeHistory* h : retired)
       plan.retired_keys.push_back(docs::RetiredPageKey(set, *h));
     for (size_t i = 0; i < retired.size(); ++i)
@@ -362,8 +409,10 @@ class HtmlBackend final : public Backend {
           shared + "\n" + std::to_string(ci) + catalog_own[ci] + std::to_string(c.errors.size());
       plan.index_key += "\n" + catalog_own[ci] + std::to_string(c.errors.size());
       for (size_t ei = 0; ei < c.errors.size() && ei < kListRows; ++ei) {
-        key += "\n" + plan.error_keys[ci][ei];
-        if (rows++ < kListRows) plan.index_key += "\n" + plan.error_keys[ci][ei];
+        const std::string row =
+            "\n" + plan.error_keys[ci][ei] + "\n" + plan.records[ci].records[ei];
+        key += row;
+        if (rows++ < kListRows) plan.index_key += row;
       }
       plan.catalogs.push_back(keys.Changed(target.CatalogHref(c), key));
       plan.catalog_keys.push_back(std::move(key));
@@ -382,8 +431,9 @@ class HtmlBackend final : public Backend {
     for (size_t ci = 0; ci < set.catalogs().size(); ++ci) {
       const model::Catalog& c = set.catalogs()[ci];
       for (size_t ei = 0; ei < c.errors.size(); ++ei)
-        keys.Record(target.ErrorHref(c, c.errors[ei]), std::move(plan.error_keys[ci][ei]),
+        keys.Record(plan.records[ci].pages[ei], std::move(plan.error_keys[ci][ei]),
                     plan.error_pages[ci][ei]);
+      keys.RecordCatalog(c.id, std::move(plan.records[ci]));
       keys.Record(target.CatalogHref(c), std::move(plan.catalog_keys[ci]), plan.catalogs[ci]);
     }
     for (size_t i = 0; i < retired.size(); ++i)
@@ -410,14 +460,12 @@ class HtmlBackend final : public Backend {
     return ordered;
   }
 
-  // errors.json: every error's record, streamed (the 150 MB of a 100k set are never held;
-  // records are made as it goes, but for those given).
-  static bool WriteErrorsJson(const model::CatalogSet& set, docs::Records records,
-                              OutputContext& out, diag::DiagnosticSink& sink) {
+  // errors.json: every error's record, streamed (the 150 MB of a 100k set are never held).
+  static bool WriteErrorsJson(const model::CatalogSet& set, OutputContext& out,
+                              diag::DiagnosticSink& sink) {
     std::optional<OutputContext::Stream> json = out.Open("errors.json", sink);
     if (!json) return false;
-    docs::CatalogSetJson(set, std::move(records),
-                         [&](std::string_view piece) { json->Append(piece); });
+    docs::CatalogSetJson(set, [&](std::string_view piece) { json->Append(piece); });
     return json->Close(sink);
   }
 
@@ -464,7 +512,7 @@ class HtmlBackend final : public Backend {
                         ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
                       });
     if (root_tree) {
-      ok = WriteErrorsJson(set, {}, out, sink) && ok;
+      ok = WriteErrorsJson(set, out, sink) && ok;
       ok = WriteSitemap(set, retired, target, templates, out, sink) && ok;
     }
     return ok;

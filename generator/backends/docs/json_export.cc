@@ -120,7 +120,7 @@ std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& tar
   return j.Take();
 }
 
-void CatalogSetJson(const model::CatalogSet& set, Records records,
+void CatalogSetJson(const model::CatalogSet& set,
                     const std::function<void(std::string_view)>& emit) {
   constexpr size_t kPieceBytes = 1 << 20;
   util::JsonWriter j(kIndent);
@@ -148,14 +148,8 @@ void CatalogSetJson(const model::CatalogSet& set, Records records,
     j.EndObject();
     j.Key("reserved").Strings(c.reserved);
     j.Key("errors").BeginArray();
-    const bool given = ci < records.size() && records[ci].size() == c.errors.size();
-    for (size_t ei = 0; ei < c.errors.size(); ++ei) {
-      if (given) {
-        j.Raw(records[ci][ei]);
-        std::string().swap(records[ci][ei]);
-      } else {
-        j.Raw(ErrorRecordJson(c, c.errors[ei]));
-      }
+    for (const model::Error& e : c.errors) {
+      j.Raw(ErrorRecordJson(c, e));
       if (j.size() >= kPieceBytes) emit(j.TakeSoFar());
     }
     j.EndArray();

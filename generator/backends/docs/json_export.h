@@ -13,11 +13,8 @@
 
 namespace errcat::backends::docs {
 
-// Errors' records in errors.json, made apart (errcat serve's plan makes them on every core, to
-// key the pages) and joined into the document by CatalogSetJson. Records[catalog][error].
-using Records = std::vector<std::vector<std::string>>;
-
-// An error's object in errors.json, indented for its place there.
+// An error's object in errors.json, indented for its place there (errcat serve also compares
+// them, to know which error pages changed).
 std::string ErrorRecordJson(const model::Catalog& c, const model::Error& e);
 // An error's compact record in the site's search data (a search hit, a row of a list page), with
 // its page's URL; a message with placeholders as its literal pieces, for a pasted log line.
@@ -29,9 +26,8 @@ std::string RetiredSearchJson(const model::CodeHistory& h, const TextTarget& tar
 
 // errors.json: every catalog with every field of every error ("errcat-catalog-set/1"), with a
 // final newline, handed to `emit` in pieces of about a megabyte: at 100k errors it is 150 MB,
-// which is never held at once (OutputContext::Stream). A catalog's records are taken from
-// `records` when it has them (each freed once used), made here otherwise.
-void CatalogSetJson(const model::CatalogSet& set, Records records,
+// which is never held at once (OutputContext::Stream); its records are made as it goes.
+void CatalogSetJson(const model::CatalogSet& set,
                     const std::function<void(std::string_view)>& emit);
 
 }  // namespace errcat::backends::docs

@@ -39,11 +39,10 @@ std::string CatalogKey(const model::Catalog& c) {
 }
 
 std::string ErrorPageKey(const model::CatalogSet& set, std::string_view catalog_key,
-                         const model::Error& e, std::string_view record,
-                         const model::CodeHistory* history,
+                         const model::Error& e, const model::CodeHistory* history,
                          const std::vector<std::string>* untranslated) {
   util::JsonWriter j;
-  j.BeginArray().Raw(catalog_key).Raw(record);
+  j.BeginArray().Raw(catalog_key);
   j.BeginArray();
   if (!e.replaced_by.empty()) LinkedCode(j, set, e.replaced_by);
   for (const std::string& code : e.see_also) LinkedCode(j, set, code);

@@ -21,8 +21,20 @@ struct SiteMemo {
     kData,   // only the data files (IsDataFile), which take longest and no page shows
   };
   Part part = Part::kPages;
-  // Page path (as written, de/TOK001.html) -> the key it was last rendered from.
+  // Set by errcat serve before a render of the pages: for each catalog id, a stamp that changes
+  // whenever the catalog or a translation of it is loaded again. A catalog whose stamp is as at
+  // the last render has the same errors.json records, which are taken from `records`.
+  std::unordered_map<std::string, std::string> catalog_stamps;
+  // Page path (as written, de/TOK001.html) -> the key it was last rendered from (an error page's
+  // without its record, which `records` holds).
   std::unordered_map<std::string, std::string> keys;
+  // Tree prefix + catalog id (de/token) -> the catalog's stamp, and its error pages and their
+  // records in the catalog's order, at the last render.
+  struct CatalogRecords {
+    std::string stamp;
+    std::vector<std::string> pages, records;
+  };
+  std::unordered_map<std::string, CatalogRecords> records;
   // Filled by each kPages render: the pages left as the last render wrote them (their key did
   // not change). Every other path the site had, but the data files, is gone.
   std::vector<std::string> kept;
@@ -36,12 +48,11 @@ bool IsDataFile(std::string_view path);
 // Everything of a catalog but its errors and translations that a page may show.
 std::string CatalogKey(const model::Catalog& c);
 
-// The key of an error's page: its catalog's key, the error's errors.json record (every field),
-// what the pages of the codes it links to show of them, its history and what it lacks of the
-// tree's language.
+// The key of an error's page, but for the error's own fields (its errors.json record, which the
+// memo compares apart): its catalog's key, what the pages of the codes it links to show of them,
+// its history and what it lacks of the tree's language.
 std::string ErrorPageKey(const model::CatalogSet& set, std::string_view catalog_key,
-                         const model::Error& e, std::string_view record,
-                         const model::CodeHistory* history,
+                         const model::Error& e, const model::CodeHistory* history,
                          const std::vector<std::string>* untranslated);
 
 // The key of a retired code's tombstone page.
