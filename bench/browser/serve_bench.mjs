@@ -48,7 +48,7 @@ for (let i = 0; i < runs; ++i) {
   await page.waitForTimeout(1500);
   const tail = log().slice(logged);
   rebuild.push(Number(/changed in (\d+) ms/.exec(tail)?.[1] ?? NaN));
-  data.push(Number(/ of data \(.*\) in (\d+) ms/.exec(tail)?.[1] ?? NaN));
+  data.push(Number(/(?:search data| of data \(.*\)) in (\d+) ms/.exec(tail)?.[1] ?? NaN));
 }
 await browser.close();
 server.kill("SIGINT");

@@ -134,6 +134,10 @@ std::optional<model::CatalogSet> LiveSite::Load(diag::DiagnosticSink& sink) {
 
 LiveSite::Update LiveSite::RebuildPages() {
   const auto start = std::chrono::steady_clock::now();
+  // The last set goes before the next is made (one copy of the catalogs fewer at the peak): only
+  // RebuildData reads it, and only after a RebuildPages that made a new one.
+  set_.reset();
+  history_.reset();
   diag::DiagnosticSink sink;
   std::optional<model::CatalogSet> set = Load(sink);
   std::optional<model::History> history;
@@ -164,7 +168,7 @@ LiveSite::Update LiveSite::RebuildPages() {
 LiveSite::Update LiveSite::RebuildData() {
   const auto start = std::chrono::steady_clock::now();
   Update update;
-  if (!set_) return update;
+  if (!set_) return update;  // the last RebuildPages failed: the data files stay as they were
   diag::DiagnosticSink sink;
   update = Render(*set_, &*history_, SiteMemo::Part::kData, sink);
   update.seconds = SecondsSince(start);

@@ -252,32 +252,35 @@ int Serve(const ServeOptions& options) {
     updates.Stop();
     server.stop();
   });
-  std::thread rebuilder([&] {
-    while (watcher.Wait(std::chrono::milliseconds(10))) {
-      const LiveSite::Update pages = site.RebuildPages();
-      watcher.Watch(site.folders());
-      const std::string diagnostics = site.diagnostics();
-      if (!pages.ok && !pages.changed.empty()) std::fputs(diagnostics.c_str(), stderr);
-      if (pages.changed.empty()) continue;
-      updates.Publish(pages.changed, diagnostics);
-      if (!pages.ok) continue;
-      std::fprintf(stderr, "errcat serve: %s changed in %.0f ms (loading %.0f ms)\n",
-                   Summary(pages).c_str(), pages.seconds * 1000, pages.load_seconds * 1000);
-      // The data files take longest and no reload waits for them: they are rebuilt once the
-      // writer pauses, leaving the cores to the pages the browser now fetches.
-      if (!watcher.Quiet(kDataAfter)) continue;
-      const LiveSite::Update data = site.RebuildData();
-      Log("errcat serve: %s of data (search, errors.json, sitemap) in %.0f ms\n", Summary(data),
-          data.seconds);
-      if (!data.changed.empty()) updates.Publish(data.changed, diagnostics);
-    }
+  std::thread listener([&] {
+    server.listen_after_bind();
+    // listen_after_bind returns once stop() ran; wake the stopper if it was something else.
+    pthread_kill(stopper.native_handle(), SIGTERM);
   });
   if (options.open) OpenInBrowser(url);
-  server.listen_after_bind();
-  // listen_after_bind returns once stop() ran; wake the stopper if it was something else.
-  pthread_kill(stopper.native_handle(), SIGTERM);
+  // Rebuilds run on this thread, the first build's: the allocator keeps a heap per thread, so
+  // each rebuild reuses the memory the last one freed (on another thread the first save took
+  // three times as long as the next ones, faulting in a heap of its own).
+  while (watcher.Wait(std::chrono::milliseconds(10))) {
+    const LiveSite::Update pages = site.RebuildPages();
+    watcher.Watch(site.folders());
+    const std::string diagnostics = site.diagnostics();
+    if (!pages.ok && !pages.changed.empty()) std::fputs(diagnostics.c_str(), stderr);
+    if (pages.changed.empty()) continue;
+    updates.Publish(pages.changed, diagnostics);
+    if (!pages.ok) continue;
+    std::fprintf(stderr, "errcat serve: %s changed in %.0f ms (loading %.0f ms)\n",
+                 Summary(pages).c_str(), pages.seconds * 1000, pages.load_seconds * 1000);
+    // The data files take longest and no reload waits for them: they are rebuilt once the
+    // writer pauses, leaving the cores to the pages the browser now fetches.
+    if (!watcher.Quiet(kDataAfter)) continue;
+    const LiveSite::Update data = site.RebuildData();
+    Log("errcat serve: %s of data (search, errors.json, sitemap) in %.0f ms\n", Summary(data),
+        data.seconds);
+    if (!data.changed.empty()) updates.Publish(data.changed, diagnostics);
+  }
+  listener.join();
   stopper.join();
-  rebuilder.join();
   std::fprintf(stderr, "errcat serve: stopped\n");
   return 0;
 }

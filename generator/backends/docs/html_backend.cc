@@ -372,6 +372,8 @@ class HtmlBackend final : public Backend {
       }
       for (size_t ei = 0; ei < c.errors.size(); ++ei) items.emplace_back(ci, ei);
     }
+    // vector<bool> packs its bits: the threads write bytes, copied into error_pages after.
+    std::vector<char> changed_pages(items.size());
     util::ParallelFor(items.size(), [&](size_t i, unsigned) {
       const auto [ci, ei] = items[i];
       const model::Catalog& c = set.catalogs()[ci];
@@ -389,8 +391,10 @@ class HtmlBackend final : public Backend {
         auto it = last_index[ci].find(records.pages[ei]);
         changed = it == last_index[ci].end() || last[ci]->records[it->second] != records.records[ei];
       }
-      plan.error_pages[ci][ei] = changed;
+      changed_pages[i] = changed;
     });
+    for (size_t i = 0; i < items.size(); ++i)
+      plan.error_pages[items[i].first][items[i].second] = changed_pages[i];
     for (const model::CodeHistory* h : retired)
       plan.retired_keys.push_back(docs::RetiredPageKey(set, *h));
     for (size_t i = 0; i < retired.size(); ++i)
