@@ -165,12 +165,14 @@ LiveSite::Update LiveSite::RebuildPages() {
   return update;
 }
 
-LiveSite::Update LiveSite::RebuildData() {
+LiveSite::Update LiveSite::RebuildData(std::function<bool()> stop) {
   const auto start = std::chrono::steady_clock::now();
   Update update;
   if (!set_) return update;  // the last RebuildPages failed: the data files stay as they were
   diag::DiagnosticSink sink;
+  memo_.stop_data = std::move(stop);
   update = Render(*set_, &*history_, SiteMemo::Part::kData, sink);
+  memo_.stop_data = nullptr;
   update.seconds = SecondsSince(start);
   return update;
 }
@@ -182,9 +184,12 @@ LiveSite::Update LiveSite::Render(const model::CatalogSet& set, const model::His
   backends::OutputContext out;  // in memory
   const std::unique_ptr<backends::Backend> html = backends::MakeHtmlBackend(history, &memo_);
   if (!html->Generate(set, templates_, out, sink)) {
-    // The memo may be half updated: the next render redoes every page.
-    memo_.keys.clear();
-    memo_.records.clear();
+    // The memo may be half updated: the next render redoes every page. (A render of the data
+    // files, which may have been stopped, leaves it alone.)
+    if (part == SiteMemo::Part::kPages) {
+      memo_.keys.clear();
+      memo_.records.clear();
+    }
     return update;
   }
   const std::shared_ptr<const SiteFiles> old = files();

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,8 +46,9 @@ class LiveSite {
   };
   // Reads and loads the catalogs, and renders every file but the data files.
   Update RebuildPages();
-  // Renders the data files of the set the last successful RebuildPages loaded.
-  Update RebuildData();
+  // Renders the data files of the set the last successful RebuildPages loaded. `stop` is asked
+  // between steps: true gives up (not ok, the data files as they were), for a save that came.
+  Update RebuildData(std::function<bool()> stop = nullptr);
 
   std::shared_ptr<const SiteFiles> files() const;
   // Empty when the last RebuildPages succeeded; else its diagnostics, as `errcat check` prints

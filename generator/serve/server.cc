@@ -272,9 +272,15 @@ int Serve(const ServeOptions& options) {
     std::fprintf(stderr, "errcat serve: %s changed in %.0f ms (loading %.0f ms)\n",
                  Summary(pages).c_str(), pages.seconds * 1000, pages.load_seconds * 1000);
     // The data files take longest and no reload waits for them: they are rebuilt once the
-    // writer pauses, leaving the cores to the pages the browser now fetches.
+    // writer pauses, leaving the cores to the pages the browser now fetches, and given up for a
+    // save that comes meanwhile (at 100k errors they take seconds).
     if (!watcher.Quiet(kDataAfter)) continue;
-    const LiveSite::Update data = site.RebuildData();
+    const LiveSite::Update data = site.RebuildData([&] { return watcher.Changed(); });
+    if (!data.ok) {
+      std::fprintf(stderr, "errcat serve: data files put off after %.0f ms: a new save came\n",
+                   data.seconds * 1000);
+      continue;
+    }
     Log("errcat serve: %s of data (search, errors.json, sitemap) in %.0f ms\n", Summary(data),
         data.seconds);
     if (!data.changed.empty()) updates.Publish(data.changed, diagnostics);

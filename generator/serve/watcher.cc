@@ -86,6 +86,15 @@ bool FolderWatcher::Quiet(std::chrono::milliseconds quiet) {
   }
 }
 
+bool FolderWatcher::Changed() {
+  pollfd fds[2] = {{inotify_, POLLIN, 0}, {wake_, POLLIN, 0}};
+  if (poll(fds, 2, 0) > 0) {
+    if (fds[1].revents & POLLIN) return true;
+    if ((fds[0].revents & POLLIN) && Drain()) pending_ = true;
+  }
+  return pending_;
+}
+
 bool FolderWatcher::Wait(std::chrono::milliseconds settle) {
   pollfd fds[2] = {{inotify_, POLLIN, 0}, {wake_, POLLIN, 0}};
   bool changed = std::exchange(pending_, false);

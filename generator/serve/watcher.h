@@ -26,6 +26,9 @@ class FolderWatcher {
   // Whether nothing changed for `quiet` (false when something did, or Stop() was called; the
   // next Wait() then returns at once).
   bool Quiet(std::chrono::milliseconds quiet);
+  // Whether a change came since the last Wait() returned, without waiting (the next Wait() then
+  // returns at once); true after Stop() too. On the thread that calls Wait().
+  bool Changed();
   // From any thread, or a signal handler's thread: ends Wait().
   void Stop();
 

@@ -130,6 +130,30 @@ TEST_F(LiveSiteTest, AnEditRendersOnlyThePagesItChanges) {
   EXPECT_EQ(u.changed, std::vector<std::string>{});
 }
 
+TEST_F(LiveSiteTest, AStoppedDataStepLeavesTheDataFilesAsTheyWere) {
+  ASSERT_TRUE(Save().ok);
+  Replace(dir_ / "token.yaml", "summary: Refresh token is expired, revoked, or malformed",
+          "summary: Refresh token is expired or revoked");
+  ASSERT_TRUE(site_.RebuildPages().ok);
+  const std::shared_ptr<const serve::SiteFiles> pages = site_.files();
+  EXPECT_THAT(*pages->at("errors.json"), HasSubstr("expired, revoked, or malformed"));
+  // Stopped at each of the step's questions in turn: nothing of it is swapped in.
+  int questions = 0;
+  for (int stop_at = 1;; ++stop_at) {
+    int asked = 0;
+    const serve::LiveSite::Update u = site_.RebuildData([&] { return ++asked == stop_at; });
+    if (u.ok) {
+      questions = asked;
+      break;
+    }
+    EXPECT_EQ(asked, stop_at);
+    EXPECT_EQ(site_.files(), pages) << "stopped at question " << stop_at;
+  }
+  EXPECT_GE(questions, 5);  // after the search records, in the postings, before errors.json ...
+  EXPECT_THAT(*site_.files()->at("errors.json"), HasSubstr("expired or revoked"));
+  ExpectLikeFullBuild();
+}
+
 TEST_F(LiveSiteTest, ALinkedSummaryRendersTheLinkingPages) {
   ASSERT_TRUE(Save().ok);
   // TOK003 links to TOK002 (see_also): TOK002's new summary is on TOK003's page.

@@ -504,19 +504,27 @@ class HtmlBackend final : public Backend {
       search_docs[ci].resize(set.catalogs()[ci].errors.size());
       for (size_t ei = 0; ei < set.catalogs()[ci].errors.size(); ++ei) items.emplace_back(ci, ei);
     }
+    const std::function<bool()>& stop = memo_->stop_data;
+    auto stopped = [&] { return stop && stop(); };
     util::ParallelFor(items.size(), [&](size_t i, unsigned) {
       const auto [ci, ei] = items[i];
       const model::Catalog& c = set.catalogs()[ci];
       search_docs[ci][ei] = docs::ErrorSearchDoc(c, c.errors[ei], target);
     });
+    if (stopped()) return false;
     const std::vector<docs::FilterSet> filters = docs::BuildFilterSets(set, retired);
     bool ok = true;
-    docs::SearchFiles(OrderedSearchDocs(std::move(search_docs), retired, target), set.error_count(),
-                      filters, [&](docs::SearchFile f) {
-                        ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
-                      });
+    if (!docs::SearchFiles(OrderedSearchDocs(std::move(search_docs), retired, target),
+                           set.error_count(), filters,
+                           [&](docs::SearchFile f) {
+                             ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
+                           },
+                           stop))
+      return false;
     if (root_tree) {
+      if (stopped()) return false;
       ok = WriteErrorsJson(set, out, sink) && ok;
+      if (stopped()) return false;
       ok = WriteSitemap(set, retired, target, templates, out, sink) && ok;
     }
     return ok;

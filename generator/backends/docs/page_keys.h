@@ -4,6 +4,7 @@
 // so that no two inputs can share one.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,9 @@ struct SiteMemo {
     kData,   // only the data files (IsDataFile), which take longest and no page shows
   };
   Part part = Part::kPages;
+  // kData: asked between its steps (on the rendering thread); true abandons the render, and the
+  // data files stay as they were. errcat serve asks whether a save came meanwhile.
+  std::function<bool()> stop_data;
   // Set by errcat serve before a render of the pages: for each catalog id, a stamp that changes
   // whenever the catalog or a translation of it is loaded again. A catalog whose stamp is as at
   // the last render has the same errors.json records, which are taken from `records`.

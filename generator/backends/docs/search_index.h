@@ -111,9 +111,11 @@ struct SearchFile {
   std::string text;
 };
 // Every search/ file of a tree, each handed to `emit` as soon as it is made (at 100k errors
-// they are 100 MB, which is not held at once); `docs` in ordinal order (consumed).
-void SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
+// they are 100 MB, which is not held at once); `docs` in ordinal order (consumed). `stop`, when
+// given, is asked now and then (on this thread): true abandons the files (false is returned).
+bool SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
                  const std::vector<FilterSet>& filters,
-                 const std::function<void(SearchFile)>& emit);
+                 const std::function<void(SearchFile)>& emit,
+                 const std::function<bool()>& stop = nullptr);
 
 }  // namespace errcat::backends::docs
