@@ -89,9 +89,12 @@ bool WriteLog(const std::vector<Message>& messages, long lines, const std::strin
 
 int main(int argc, char** argv) {
   long errors = 1000, files = 1, value_offset = 0, log_lines = 0, translations = 0;
-  std::string out = ".", name = "synth", log_out;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string_view flag = argv[i];
+  // No default folder: a stray run (`make_catalog --help`) must not write catalogs into the
+  // working directory, which is how benchmark catalogs got committed at the repository's root.
+  std::string out, name = "synth", log_out;
+  for (int i = 1; i < argc; i += 2) {
+    // A flag without its value reads as an unknown one: the usage.
+    const std::string_view flag = i + 1 < argc ? argv[i] : "";
     if (flag == "--errors") errors = std::atol(argv[i + 1]);
     else if (flag == "--files") files = std::atol(argv[i + 1]);
     else if (flag == "--out") out = argv[i + 1];
@@ -114,12 +117,12 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  if (errors < 1 || files < 1 || files > 100 || value_offset < 0 || name.empty() || log_lines < 0 ||
+  if (out.empty() || errors < 1 || files < 1 || files > 100 || value_offset < 0 || name.empty() || log_lines < 0 ||
       translations < 0 || translations > 3 ||
       (log_lines > 0) != !log_out.empty()) {
     std::fprintf(stderr,
-                 "make_catalog: need --errors >= 1, 1 <= --files <= 100, --value-offset >= 0, "
-                 "and --log with --log-out\n");
+                 "make_catalog: need --out, --errors >= 1, 1 <= --files <= 100, "
+                 "--value-offset >= 0, and --log with --log-out\n");
     return 2;
   }
   std::filesystem::create_directories(out);
