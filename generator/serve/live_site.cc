@@ -115,7 +115,8 @@ std::optional<model::CatalogSet> LiveSite::Load(diag::DiagnosticSink& sink) {
     if (file.loaded.catalog)
       memo_.catalog_stamps[file.loaded.catalog->id] += "c" + std::to_string(file.load) + " ";
     else if (file.loaded.translation)
-      memo_.catalog_stamps[file.loaded.translation->catalog] += "t" + std::to_string(file.load) + " ";
+      memo_.catalog_stamps[file.loaded.translation->catalog] +=
+          "t" + std::to_string(file.load) + " ";
   }
   for (const std::string& path : options_.paths) {
     std::error_code ec;

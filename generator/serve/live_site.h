@@ -2,7 +2,8 @@
 // catalog files are read again, only those whose bytes changed are loaded again, and only the
 // pages whose inputs changed are rendered again (backends/docs/page_keys.h). The data files
 // (the search data, errors.json, the sitemap), the slowest part and no page's, are rebuilt in
-// a step of their own after the pages, so that a reload need not wait for them. A set with errors keeps the last good site and says why (diagnostics()).
+// a step of their own after the pages, so that a reload need not wait for them. A set with errors
+// keeps the last good site and says why (diagnostics()).
 #pragma once
 
 #include <cstdint>
@@ -71,7 +72,7 @@ class LiveSite {
   static FileStamp Stamp(const std::filesystem::path& path);  // all zero when stat(2) fails
   struct CachedFile {
     FileStamp stamp;
-    bool racy = true;  // the stamp was read too soon after the change to vouch for the bytes
+    bool racy = true;        // the stamp was read too soon after the change to vouch for the bytes
     std::uint64_t load = 0;  // which load of the site's files last loaded it
     std::string contents;
     std::unique_ptr<yaml::Document> doc;  // the last document it parsed into (loader::ReloadFile)
@@ -87,7 +88,7 @@ class LiveSite {
   SiteOptions options_;
   backends::TemplateSet templates_;
   std::map<std::string, CachedFile> cache_;  // by path as read
-  std::uint64_t loads_ = 0;                   // files loaded so far
+  std::uint64_t loads_ = 0;                  // files loaded so far
   backends::docs::SiteMemo memo_;
   std::unique_ptr<model::CatalogSet> set_;  // the last good set and history, for RebuildSearch
   std::optional<model::History> history_;

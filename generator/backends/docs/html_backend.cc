@@ -107,8 +107,8 @@ class HtmlBackend final : public Backend {
   // a page left alone, that it is kept.
   class PageKeys {
    public:
-    PageKeys(docs::SiteMemo* memo, Keys& next, RecordsMemo& next_records,
-             const std::string& prefix, std::string tree_key)
+    PageKeys(docs::SiteMemo* memo, Keys& next, RecordsMemo& next_records, const std::string& prefix,
+             std::string tree_key)
         : memo_(memo), next_(next), next_records_(next_records), prefix_(prefix) {
       if (!memo_) return;
       const std::string entry = prefix + "\n";  // no page path holds a newline
@@ -368,7 +368,8 @@ class HtmlBackend final : public Backend {
         records.records.resize(c.errors.size());
         last[ci] = before;
         if (before)
-          for (size_t k = 0; k < before->pages.size(); ++k) last_index[ci].emplace(before->pages[k], k);
+          for (size_t k = 0; k < before->pages.size(); ++k)
+            last_index[ci].emplace(before->pages[k], k);
       }
       for (size_t ei = 0; ei < c.errors.size(); ++ei) items.emplace_back(ci, ei);
     }
@@ -389,7 +390,8 @@ class HtmlBackend final : public Backend {
       bool changed = keys.Changed(records.pages[ei], plan.error_keys[ci][ei]);
       if (!changed && !same[ci]) {
         auto it = last_index[ci].find(records.pages[ei]);
-        changed = it == last_index[ci].end() || last[ci]->records[it->second] != records.records[ei];
+        changed =
+            it == last_index[ci].end() || last[ci]->records[it->second] != records.records[ei];
       }
       changed_pages[i] = changed;
     });
@@ -514,12 +516,12 @@ class HtmlBackend final : public Backend {
     if (stopped()) return false;
     const std::vector<docs::FilterSet> filters = docs::BuildFilterSets(set, retired);
     bool ok = true;
-    if (!docs::SearchFiles(OrderedSearchDocs(std::move(search_docs), retired, target),
-                           set.error_count(), filters,
-                           [&](docs::SearchFile f) {
-                             ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
-                           },
-                           stop))
+    if (!docs::SearchFiles(
+            OrderedSearchDocs(std::move(search_docs), retired, target), set.error_count(), filters,
+            [&](docs::SearchFile f) {
+              ok = out.Write(prefix + f.path, std::move(f.text), sink) && ok;
+            },
+            stop))
       return false;
     if (root_tree) {
       if (stopped()) return false;

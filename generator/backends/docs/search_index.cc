@@ -281,8 +281,8 @@ std::vector<FilterSet> BuildFilterSets(const model::CatalogSet& set,
 }
 
 bool SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
-                 const std::vector<FilterSet>& filters,
-                 const std::function<void(SearchFile)>& emit, const std::function<bool()>& stop) {
+                 const std::vector<FilterSet>& filters, const std::function<void(SearchFile)>& emit,
+                 const std::function<bool()>& stop) {
   // Asked every few thousand documents: the postings of 100k errors take seconds.
   auto stopped = [&](size_t ordinal) { return stop && ordinal % 4096 == 0 && stop(); };
   // The terms' postings, then the typo keys' in a second pass: they are the largest things the
