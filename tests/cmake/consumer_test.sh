@@ -43,7 +43,8 @@ grep -q "ninja: no work to do." "$work/log4" || { cat "$work/log4"; fail "build 
 
 sed -i 's/is out of stock; {1} left/is sold out; {1} left/' "$work/consumer/errors/shop.yaml"
 cmake --build "$work/build" >"$work/log5" 2>&1 || { cat "$work/log5"; fail "rebuild after edit failed"; }
-"$work/build/shop" | grep -q "Item A-42 is sold out; 3 left in the warehouse." || fail "catalog edit did not reach the program"
+# The output first: `program | grep -q` under pipefail fails when grep leaves before the program.
+grep -q "Item A-42 is sold out; 3 left in the warehouse." <<<"$("$work/build/shop")" || fail "catalog edit did not reach the program"
 
 # A catalog error stops the build with errcat's diagnostic and leaves the outputs intact.
 cp "$work/build/shop_errors_errcat/shop_errors.hpp" "$work/header.before"
