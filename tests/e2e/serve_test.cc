@@ -13,6 +13,7 @@
 #include "history/history.h"
 #include "serve/live_site.h"
 #include "serve/server.h"
+#include "serve/watcher.h"
 #include "test_support.h"
 
 namespace errcat {
@@ -235,6 +236,25 @@ TEST_F(LiveSiteTest, ABrokenSaveKeepsTheLastGoodSiteAndSaysWhy) {
   EXPECT_EQ(u.changed,
             std::vector<std::string>{""});  // the site is as it was: only the overlay goes
   ExpectLikeFullBuild();
+}
+
+// What stops the data step: a save seen without waiting, which the next Wait() then returns.
+TEST(FolderWatcher, ChangedSeesASaveAtOnceAndWaitReturnsIt) {
+  testing::TempDir tmp;
+  serve::FolderWatcher watcher;
+  ASSERT_TRUE(watcher.ok());
+  watcher.Watch({tmp.path().string()});
+  EXPECT_FALSE(watcher.Changed());
+  tmp.Write("notes.txt", "not a catalog");
+  EXPECT_FALSE(watcher.Changed());
+  tmp.Write("token.yaml", "catalog: token\n");
+  EXPECT_TRUE(watcher.Changed());
+  EXPECT_TRUE(watcher.Changed());  // still pending until Wait() takes it
+  EXPECT_TRUE(watcher.Wait(std::chrono::milliseconds(10)));
+  EXPECT_FALSE(watcher.Changed());
+  watcher.Stop();
+  EXPECT_TRUE(watcher.Changed());  // a stopped watcher stops the data step too
+  EXPECT_FALSE(watcher.Wait(std::chrono::milliseconds(10)));
 }
 
 TEST(ServePaths, OnlySitePathsNameAFile) {
