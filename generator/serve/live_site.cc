@@ -20,6 +20,13 @@ using backends::docs::SiteMemo;
 
 namespace {
 
+// Whether a file read as `contents` holds the text `source` was parsed from (yaml::Parse drops a
+// byte order mark).
+bool SameText(std::string_view source, std::string_view contents) {
+  if (contents.starts_with("\xEF\xBB\xBF")) contents.remove_prefix(3);
+  return source == contents;
+}
+
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -59,37 +66,34 @@ std::optional<model::CatalogSet> LiveSite::Load(diag::DiagnosticSink& sink) {
   // Only the files whose bytes changed are loaded again (in parallel), each from its last
   // document; a file whose stamp is as it was is not even read. A file that did not change keeps
   // its load and its diagnostics.
-  std::vector<FileStamp> stamps(sources.size());
-  std::vector<size_t> changed;
+  struct Reload {
+    size_t source;
+    CachedFile* file;  // a std::map's nodes stay put while the threads fill them
+  };
+  std::vector<Reload> reload;
   timespec now{};
   clock_gettime(CLOCK_REALTIME, &now);
   const std::int64_t racy_after = (now.tv_sec - 1) * std::int64_t{1'000'000'000} + now.tv_nsec;
   for (size_t i = 0; i < sources.size(); ++i) {
-    stamps[i] = Stamp(sources[i].file);
-    const bool racy = stamps[i] == FileStamp() || stamps[i].ctime_ns >= racy_after;
-    auto it = cache_.find(sources[i].source.path);
-    if (it != cache_.end() && !it->second.racy && it->second.stamp == stamps[i]) continue;
+    const FileStamp stamp = Stamp(sources[i].file);
+    const bool racy = stamp == FileStamp() || stamp.ctime_ns >= racy_after;
+    CachedFile& file = cache_[sources[i].source.path];
+    if (!file.racy && file.stamp == stamp) continue;
     if (!loader::ReadSource(sources[i], options_.loader, sink)) continue;
-    if (it != cache_.end() && it->second.contents == sources[i].source.contents) {
-      it->second.stamp = stamps[i];  // touched, not changed
-      it->second.racy = racy;
-      continue;
-    }
-    changed.push_back(i);
-    cache_[sources[i].source.path].racy = racy;
+    file.stamp = stamp;
+    file.racy = racy;
+    // Touched, not changed: the bytes its last load parsed (a load that did not parse keeps the
+    // last good document, whose bytes are then not the file's last).
+    const bool parsed = file.loaded.catalog || file.loaded.translation;
+    if (parsed && SameText(file.doc->source, sources[i].source.contents)) continue;
+    file.load = ++loads_;
+    reload.push_back({i, &file});
   }
   if (sink.HasErrors()) return std::nullopt;
-  std::vector<CachedFile*> reload;  // made here: the map does not change under the threads
-  for (size_t i : changed) {
-    reload.push_back(&cache_[sources[i].source.path]);
-    reload.back()->load = ++loads_;
-  }
-  util::ParallelFor(changed.size(), [&](size_t k, unsigned) {
-    loader::SourceFile& source = sources[changed[k]].source;
-    CachedFile& file = *reload[k];
-    file.stamp = stamps[changed[k]];
-    file.contents = source.contents;
+  util::ParallelFor(reload.size(), [&](size_t k, unsigned) {
+    CachedFile& file = *reload[k].file;
     file.sink = diag::DiagnosticSink();
+    loader::SourceFile& source = sources[reload[k].source].source;  // its path is read after
     file.loaded = loader::ReloadFile({source.path, source.display_path, std::move(source.contents)},
                                      options_.loader, file.doc, file.sink);
   });

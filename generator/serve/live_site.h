@@ -74,8 +74,9 @@ class LiveSite {
     FileStamp stamp;
     bool racy = true;        // the stamp was read too soon after the change to vouch for the bytes
     std::uint64_t load = 0;  // which load of the site's files last loaded it
-    std::string contents;
-    std::unique_ptr<yaml::Document> doc;  // the last document it parsed into (loader::ReloadFile)
+    // The last document it parsed into (loader::ReloadFile); its source is the file's bytes as
+    // last loaded, unless the last load did not parse (then any read loads it again).
+    std::unique_ptr<yaml::Document> doc;
     loader::LoadedFile loaded;
     diag::DiagnosticSink sink;  // its own diagnostics, reported again while it stays as it is
   };
@@ -90,7 +91,7 @@ class LiveSite {
   std::map<std::string, CachedFile> cache_;  // by path as read
   std::uint64_t loads_ = 0;                  // files loaded so far
   backends::docs::SiteMemo memo_;
-  std::unique_ptr<model::CatalogSet> set_;  // the last good set and history, for RebuildSearch
+  std::unique_ptr<model::CatalogSet> set_;  // the last good set and history, for RebuildData
   std::optional<model::History> history_;
   std::vector<std::string> folders_;
 

@@ -238,6 +238,20 @@ TEST_F(LiveSiteTest, ABrokenSaveKeepsTheLastGoodSiteAndSaysWhy) {
   ExpectLikeFullBuild();
 }
 
+TEST_F(LiveSiteTest, ASaveBackToTheLastGoodTextAfterABrokenOneLoadsIt) {
+  ASSERT_TRUE(Save().ok);
+  const std::string good = testing::ReadFile(dir_ / "token.yaml");
+  Replace(dir_ / "token.yaml", "    see_also: [TOK009]\n", "    see_also: [TOK009\n");
+  EXPECT_FALSE(Save().ok);
+  EXPECT_THAT(site_.diagnostics(), HasSubstr("[yaml-syntax]"));
+  // The very bytes the last good load parsed: loaded again, not taken as a touch of the broken file.
+  std::ofstream(dir_ / "token.yaml", std::ios::binary) << good;
+  const serve::LiveSite::Update u = Save();
+  ASSERT_TRUE(u.ok) << site_.diagnostics();
+  EXPECT_EQ(site_.diagnostics(), "");
+  ExpectLikeFullBuild();
+}
+
 // What stops the data step: a save seen without waiting, which the next Wait() then returns.
 TEST(FolderWatcher, ChangedSeesASaveAtOnceAndWaitReturnsIt) {
   testing::TempDir tmp;

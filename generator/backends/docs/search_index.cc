@@ -284,14 +284,15 @@ bool SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
                  const std::vector<FilterSet>& filters, const std::function<void(SearchFile)>& emit,
                  const std::function<bool()>& stop) {
   // Asked every few thousand documents: the postings of 100k errors take seconds.
-  auto stopped = [&](size_t ordinal) { return stop && ordinal % 4096 == 0 && stop(); };
+  auto stopped = [&] { return stop && stop(); };
+  constexpr size_t kAskEvery = 4096;
   // The terms' postings, then the typo keys' in a second pass: they are the largest things the
   // index holds (at 100k errors, a million typo keys), so never both at once.
   std::vector<std::string> term_firsts;
   {
     Postings postings;
     for (size_t ordinal = 0; ordinal < docs.size(); ++ordinal) {
-      if (stopped(ordinal)) return false;
+      if (ordinal % kAskEvery == 0 && stopped()) return false;
       for (const auto [term, field] : docs[ordinal].terms)
         postings[std::string(term)].push_back(static_cast<uint32_t>(ordinal * 8) +
                                               static_cast<uint32_t>(field));
@@ -304,7 +305,7 @@ bool SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
   {
     FlatPostings typos;
     for (size_t ordinal = 0; ordinal < docs.size(); ++ordinal) {
-      if (stopped(ordinal)) return false;
+      if (ordinal % kAskEvery == 0 && stopped()) return false;
       // A typo key: the term and each of its one-character deletions, so that a query one edit
       // away (a letter missing, added, changed, or two swapped) shares a key with it.
       Terms keys;
@@ -317,12 +318,12 @@ bool SearchFiles(std::vector<SearchDoc> docs, size_t live_count,
         typos.Add(key, static_cast<uint32_t>(ordinal * 8) + static_cast<uint32_t>(field));
       docs[ordinal].typo_terms.clear();
     }
-    if (stopped(0)) return false;
+    if (stopped()) return false;
     FragmentWriter fragments("f", emit);
     typos.Write(fragments);
     typo_firsts = fragments.Finish();
   }
-  if (stopped(0)) return false;
+  if (stopped()) return false;
 
   for (size_t chunk = 0; chunk * kDocChunk < docs.size(); ++chunk) {
     util::JsonWriter j;
